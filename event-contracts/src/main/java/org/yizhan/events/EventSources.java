@@ -1,0 +1,12 @@
+package org.yizhan.events;
+
+import java.net.URI;
+
+/** CloudEvent {@code source} values: the service that produced the event. */
+public final class EventSources {
+
+    public static final URI STATION_SERVICE = URI.create("/yizhan/station-service");
+
+    private EventSources() {
+    }
+}

@@ -1,0 +1,19 @@
+package org.yizhan.events;
+
+/**
+ * Kafka topics: one per owning service, versioned; the record key is the aggregate id so that
+ * each aggregate's events stay in order.
+ */
+public final class Topics {
+
+    /** Events of the station registry, owned by station-service; key = station id. */
+    public static final String STATION = "yizhan.station.v1";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consumer group: messages it could not process, with the reason. */
+    public static String deadLetter(String consumerGroup) {
+        return "yizhan.dlq." + consumerGroup;
+    }
+}

@@ -1,0 +1,152 @@
+package org.yizhan.gateway;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One request's trip to its upstream: chooses the origin, adds the forwarding headers, bounds the
+ * wait for the answer and turns an upstream that cannot be reached into a problem response.
+ *
+ * <p>Bodies are never held: the request body is piped to the upstream and the response body back
+ * as they arrive, with back-pressure in both directions.
+ */
+final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(Forwarding.class);
+
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
+    private static final String TIMED_OUT = "yizhan.timed-out";
+
+    private final Vertx vertx;
+    private final Upstream upstream;
+    private final long connectTimeoutMs;
+    private final long upstreamTimeoutMs;
+    private final String requestId;
+    private final String targetUri;
+    private final String path;
+    private final String method;
+    private final boolean english;
+    private final HttpServerRequest incoming;
+
+    Forwarding(Vertx vertx, GatewayConfig config, Upstream upstream, RoutingContext ctx) {
+        this.vertx = vertx;
+        this.upstream = upstream;
+        this.connectTimeoutMs = Math.max(1, config.connectTimeout().toMillis());
+        this.upstreamTimeoutMs = Math.max(1, config.upstreamTimeout().toMillis());
+        this.incoming = ctx.request();
+        this.requestId = RequestIds.of(ctx);
+        this.path = incoming.path();
+        this.method = incoming.method().name();
+        this.english = Problem.prefersEnglish(incoming);
+        // The normalized path is the one the route and the access rule were decided on, so the
+        // upstream is sent exactly that and not a raw form that it might resolve differently.
+        String query = incoming.query();
+        this.targetUri = upstream.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query);
+    }
+
+    @Override
+    public Future<HttpClientRequest> create(ProxyContext context) {
+        RequestOptions options = new RequestOptions()
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setConnectTimeout(connectTimeoutMs);
+        return context.client().request(options).onSuccess(request -> {
+            ProxyRequest proxyRequest = context.request();
+            Body body = proxyRequest.getBody();
+            if (body == null) {
+                awaitResponse(context, request);
+            } else {
+                proxyRequest.setBody(Body.body(
+                        new EndNotifyingStream(body.stream(), () -> awaitResponse(context, request)), body.length()));
+            }
+        });
+    }
+
+    /** Starts the upstream-timeout clock once the upstream has the whole request. */
+    private void awaitResponse(ProxyContext context, HttpClientRequest request) {
+        Future<?> response = request.response();
+        if (response.isComplete()) {
+            return;
+        }
+        long timer = vertx.setTimer(upstreamTimeoutMs, id -> {
+            if (!response.isComplete()) {
+                context.set(TIMED_OUT, Boolean.TRUE);
+                request.reset(0, new TimeoutException(upstream.name() + " sent no response headers in time"));
+            }
+        });
+        response.onComplete(ar -> vertx.cancelTimer(timer));
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        ProxyRequest request = context.request();
+        request.setURI(targetUri);
+        request.putHeader(RequestIds.HEADER, requestId);
+        String client = incoming.remoteAddress() == null ? null : incoming.remoteAddress().hostAddress();
+        String chain = incoming.getHeader(X_FORWARDED_FOR);
+        if (client != null) {
+            request.putHeader(X_FORWARDED_FOR, chain == null || chain.isBlank() ? client : chain + ", " + client);
+        }
+        request.putHeader(X_FORWARDED_PROTO, incoming.scheme() == null ? "http" : incoming.scheme());
+        if (incoming.authority() != null) {
+            request.putHeader(X_FORWARDED_HOST, incoming.authority().toString());
+        }
+        return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(context, failure)));
+    }
+
+    private ProxyResponse problemResponse(ProxyContext context, Throwable failure) {
+        Problem problem;
+        String cause;
+        if (Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))) {
+            problem = Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs));
+            cause = "no response headers within " + upstreamTimeoutMs + " ms";
+        } else if (isConnectTimeout(failure)) {
+            problem = Problem.connectTimeout(upstream.name(), seconds(connectTimeoutMs));
+            cause = "no connection within " + connectTimeoutMs + " ms";
+        } else {
+            problem = Problem.badGateway(upstream.name());
+            cause = failure.toString();
+        }
+        LOG.warnf("%s %s -> %s answered %d (request %s): %s",
+                method, path, upstream.name(), problem.status(), requestId, cause);
+        Buffer json = problem.toJson(english, path);
+        return context.request().release().response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, Problem.contentLanguage(english))
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .setBody(Body.body(json));
+    }
+
+    private static boolean isConnectTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long seconds(long millis) {
+        return Math.max(1, Math.round(millis / 1000.0));
+    }
+}

@@ -1,0 +1,226 @@
+package org.yizhan.gateway;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway's routing table: each {@code /api/v1} prefix goes to one service, everything else
+ * under {@code /api} is a 404 problem, and {@code /q/*} stays with the gateway itself.
+ *
+ * <p>Tokens are verified by Quarkus before these routes run (proactive authentication, so that a
+ * bad token is refused even where none is needed); the routes only decide whether an anonymous
+ * caller may pass. Roles are the services' business.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
+
+    /** Methods that anybody may use on the station directory, which is public. */
+    private static final Set<HttpMethod> PUBLIC_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    // Enough parallel requests per upstream for the gateway's own event loops; more queue briefly,
+    // and the connect timeout bounds that wait too.
+    private static final int MAX_CONNECTIONS_PER_UPSTREAM = 64;
+
+    // Runs before Quarkus' authentication handler (order -200), so that even its 401 carries the id.
+    private static final int BEFORE_SECURITY = -10_000;
+
+    // WebSocket tunnelling would bypass the interceptor, and with it the forwarding headers.
+    private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    private volatile HttpClient client;
+
+    void routes(@Observes Router router) {
+        Upstream station = Upstream.of("station-service", config.stationServiceUrl());
+        Upstream services = Upstream.of("services-service", config.servicesServiceUrl());
+        Upstream checkups = Upstream.of("health-checkup-service", config.healthCheckupServiceUrl());
+        Upstream legalAid = Upstream.of("legal-aid-service", config.legalAidServiceUrl());
+
+        client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                        .setKeepAlive(true)
+                        // Bodies pass through as the upstream encoded them.
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_UPSTREAM));
+
+        router.route().order(BEFORE_SECURITY).handler(RequestIds::assign);
+        router.route().order(BEFORE_SECURITY).handler(this::limitBody);
+        router.route().order(BEFORE_SECURITY).failureHandler(this::failure);
+
+        forward(router, "/api/v1/stations", station, true);
+        forward(router, "/api/v1/activities", services, false);
+        forward(router, "/api/v1/partners", services, false);
+        forward(router, "/api/v1/checkups", checkups, false);
+        forward(router, "/api/v1/legal-aid", legalAid, false);
+        router.routeWithRegex("/api(/.*)?").handler(ctx -> respond(ctx, Problem.notFound()));
+
+        LOG.infof("Routing to %s, %s, %s and %s", describe(station), describe(services), describe(checkups),
+                describe(legalAid));
+        warnIfTokensCannotBeVerified();
+    }
+
+    /** Without a key the gateway still starts (health, docs, public reads) but refuses every token. */
+    private static void warnIfTokensCannotBeVerified() {
+        Config cfg = ConfigProvider.getConfig();
+        if (cfg.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()
+                && cfg.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty()) {
+            LOG.warn("No JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION): every request"
+                    + " that carries a token will be refused with 401");
+        }
+        if (cfg.getOptionalValue("mp.jwt.verify.issuer", String.class).isEmpty()) {
+            LOG.warn("No token issuer is configured (MP_JWT_VERIFY_ISSUER): tokens of any issuer signed with the"
+                    + " configured key are accepted");
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        HttpClient c = client;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Routes {@code prefix} and everything below it to {@code upstream}. */
+    private void forward(Router router, String prefix, Upstream upstream, boolean publicReads) {
+        router.routeWithRegex(Pattern.quote(prefix) + "(/.*)?").handler(ctx -> {
+            boolean open = publicReads && PUBLIC_READS.contains(ctx.request().method());
+            if (!open && isAnonymous(ctx)) {
+                respond(ctx, Problem.unauthorized());
+                return;
+            }
+            Forwarding forwarding = new Forwarding(vertx, config, upstream, ctx);
+            // A proxy per request costs two small objects and lets the interceptor know its request.
+            HttpProxy.reverseProxy(PROXY_OPTIONS, client)
+                    .origin(forwarding)
+                    .addInterceptor(forwarding)
+                    .handle(ctx.request());
+        });
+    }
+
+    /**
+     * Refuses a declared body above {@code quarkus.http.limits.max-body-size} with a problem, ahead
+     * of Quarkus' own check that would answer with an empty 413. A chunked body has no declared
+     * length and streams through; the service applies its own limit to it.
+     */
+    private void limitBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && maxBodySize.isPresent()) {
+            long max = maxBodySize.get().asLongValue();
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = -1;
+            }
+            if (declared > max) {
+                // The body is not read, so the connection cannot carry another request.
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                ctx.response().endHandler(v -> ctx.request().connection().close());
+                send(ctx, Problem.payloadTooLarge(max));
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private static boolean isAnonymous(RoutingContext ctx) {
+        return !(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous();
+    }
+
+    /** Turns failures, above all the authentication ones, into problem responses. */
+    private void failure(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            // Too late for a problem body; cut the response so that the client sees it is incomplete.
+            ctx.response().reset();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        int status = ctx.statusCode();
+        Problem problem;
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || status == 401) {
+            problem = Problem.unauthorized();
+        } else if (failure instanceof ForbiddenException || status == 403) {
+            problem = Problem.forbidden();
+        } else if (!isApi(ctx)) {
+            // Quarkus' own error page handles /q/* and friends.
+            ctx.next();
+            return;
+        } else if (status == 404) {
+            problem = Problem.notFound();
+        } else {
+            LOG.errorf(failure, "%s %s failed (request %s)", ctx.request().method(), ctx.request().path(),
+                    RequestIds.of(ctx));
+            problem = Problem.internalError();
+        }
+        respond(ctx, problem);
+    }
+
+    private static boolean isApi(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** Answers with {@code problem}, and drops whatever request body is still to come. */
+    static void respond(RoutingContext ctx, Problem problem) {
+        if (!ctx.request().isEnded()) {
+            ctx.request().resume();
+        }
+        send(ctx, problem);
+    }
+
+    private static void send(RoutingContext ctx, Problem problem) {
+        boolean english = Problem.prefersEnglish(ctx.request());
+        HttpServerResponse response = ctx.response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, Problem.contentLanguage(english))
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (problem.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        response.end(problem.toJson(english, ctx.request().path()));
+    }
+
+    private static String describe(Upstream upstream) {
+        return upstream.name() + " at " + (upstream.ssl() ? "https://" : "http://") + upstream.host() + ":"
+                + upstream.port() + upstream.basePath();
+    }
+}

@@ -1,0 +1,126 @@
+package org.yizhan.gateway;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A real HTTP server that stands in for one service: it tells what it received (method, path,
+ * query, the headers that matter, body size and SHA-256, read as a stream) and can misbehave on
+ * request: {@code ?delay-ms=N} answers late, a path ending in {@code /__break} drops the
+ * connection, {@code ?bytes=N} streams back N bytes of {@link #patternByte(long)}.
+ */
+final class EchoUpstream {
+
+    static final List<String> ECHOED_HEADERS = List.of("authorization", "x-request-id", "x-forwarded-for",
+            "x-forwarded-proto", "x-forwarded-host", "host", "accept-language", "x-custom");
+
+    private EchoUpstream() {
+    }
+
+    /** Starts the server on a free loopback port and returns that port. */
+    static int start(Vertx vertx, String name) throws Exception {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
+    }
+
+    /** Byte {@code i} of every streamed response body. */
+    static byte patternByte(long i) {
+        return (byte) (i % 251);
+    }
+
+    private static void handle(String name, HttpServerRequest request) {
+        if (request.path().endsWith("/__break")) {
+            request.connection().close();
+            return;
+        }
+        MessageDigest digest = sha256();
+        long[] size = {0};
+        request.handler(chunk -> {
+            digest.update(chunk.getBytes());
+            size[0] += chunk.length();
+        });
+        request.endHandler(v -> {
+            long delay = longParam(request, "delay-ms", 0);
+            Runnable answer = () -> answer(name, request, size[0], HexFormat.of().formatHex(digest.digest()));
+            if (delay > 0) {
+                Vertx.currentContext().owner().setTimer(delay, id -> answer.run());
+            } else {
+                answer.run();
+            }
+        });
+    }
+
+    private static void answer(String name, HttpServerRequest request, long bodyBytes, String bodySha256) {
+        HttpServerResponse response = request.response();
+        if (response.closed()) {
+            return;
+        }
+        response.putHeader("X-Upstream", name);
+        long streamed = longParam(request, "bytes", -1);
+        if (streamed >= 0) {
+            response.putHeader("Content-Type", "application/octet-stream").setChunked(true);
+            stream(response, 0, streamed);
+            return;
+        }
+        JsonObject headers = new JsonObject();
+        for (String header : ECHOED_HEADERS) {
+            if (request.getHeader(header) != null) {
+                headers.put(header, String.join(" | ", request.headers().getAll(header)));
+            }
+        }
+        JsonObject echo = new JsonObject()
+                .put("upstream", name)
+                .put("method", request.method().name())
+                .put("uri", request.uri())
+                .put("path", request.path())
+                .put("query", request.query())
+                .put("headers", headers)
+                .put("bodyBytes", bodyBytes)
+                .put("bodySha256", bodySha256);
+        response.setStatusCode((int) longParam(request, "status", 200))
+                .putHeader("Content-Type", "application/json")
+                .end(echo.toBuffer());
+    }
+
+    /** Writes [from, total) in 64 KiB chunks, waiting whenever the client reads slower. */
+    private static void stream(HttpServerResponse response, long from, long total) {
+        long position = from;
+        while (position < total) {
+            if (response.writeQueueFull()) {
+                long resumeAt = position;
+                response.drainHandler(v -> stream(response, resumeAt, total));
+                return;
+            }
+            int length = (int) Math.min(64 * 1024, total - position);
+            byte[] chunk = new byte[length];
+            for (int i = 0; i < length; i++) {
+                chunk[i] = patternByte(position + i);
+            }
+            response.write(Buffer.buffer(chunk));
+            position += length;
+        }
+        response.end();
+    }
+
+    private static long longParam(HttpServerRequest request, String name, long fallback) {
+        String value = request.getParam(name);
+        return value == null ? fallback : Long.parseLong(value);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

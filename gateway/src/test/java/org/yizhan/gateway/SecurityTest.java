@@ -1,0 +1,120 @@
+package org.yizhan.gateway;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yizhan.gateway.TestSupport.assertProblem;
+import static org.yizhan.gateway.TestSupport.expiredToken;
+import static org.yizhan.gateway.TestSupport.foreignToken;
+import static org.yizhan.gateway.TestSupport.json;
+import static org.yizhan.gateway.TestSupport.token;
+
+@QuarkusTest
+@WithTestResource(GatewayTestResource.class)
+class SecurityTest {
+
+    @ParameterizedTest
+    @CsvSource({"GET, /api/v1/stations", "GET, /api/v1/stations/st-9/services", "HEAD, /api/v1/stations/st-9",
+            "OPTIONS, /api/v1/stations"})
+    void readingTheStationDirectoryNeedsNoToken(String method, String path) {
+        Response response = given().request(method, path + "?near=30.66,104.06");
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals("station-service", response.header("X-Upstream"));
+    }
+
+    @Test
+    void aPublicReadReachesTheServiceWithoutAnAuthorizationHeader() {
+        JsonObject echo = json(given().get("/api/v1/stations"));
+        assertEquals("GET", echo.getString("method"));
+        assertNull(echo.getJsonObject("headers").getString("authorization"));
+    }
+
+    @Test
+    void writingToStationsWithoutATokenIsAnUnauthorizedProblem() {
+        Response response = given().contentType("application/json").body("{\"name\":\"春熙路驿站\"}")
+                .post("/api/v1/stations");
+        assertProblem(response, 401, "unauthorized", "/api/v1/stations");
+        assertEquals("Bearer", response.header("WWW-Authenticate"));
+        assertNull(response.header("X-Upstream"));
+        assertTrue(response.header("X-Request-Id") != null);
+    }
+
+    @Test
+    void writingToStationsWithAValidTokenIsForwarded() {
+        String token = token("admin-1", "station-admin");
+        Response response = given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"驿站\"}")
+                .post("/api/v1/stations");
+        assertEquals(200, response.statusCode(), response.asString());
+        JsonObject echo = json(response);
+        assertEquals("station-service", echo.getString("upstream"));
+        assertEquals("POST", echo.getString("method"));
+        assertEquals("Bearer " + token, echo.getJsonObject("headers").getString("authorization"));
+        assertEquals("{\"name\":\"驿站\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                echo.getLong("bodyBytes"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GET, /api/v1/activities", "GET, /api/v1/partners/p-1", "POST, /api/v1/checkups",
+            "GET, /api/v1/legal-aid/cases", "DELETE, /api/v1/stations/st-1", "PUT, /api/v1/stations/st-1"})
+    void everythingElseUnderApiNeedsAToken(String method, String path) {
+        Response response = given().request(method, path);
+        assertProblem(response, 401, "unauthorized", path);
+        assertNull(response.header("X-Upstream"));
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefused() {
+        Response response = given().auth().oauth2(foreignToken("intruder")).get("/api/v1/activities");
+        assertProblem(response, 401, "unauthorized", "/api/v1/activities");
+        assertNull(response.header("X-Upstream"));
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        Response response = given().auth().oauth2(expiredToken("late-worker")).get("/api/v1/partners");
+        assertProblem(response, 401, "unauthorized", "/api/v1/partners");
+    }
+
+    @Test
+    void anInvalidTokenIsRefusedEvenOnAPublicPath() {
+        Response response = given().auth().oauth2(foreignToken("intruder")).get("/api/v1/stations");
+        assertProblem(response, 401, "unauthorized", "/api/v1/stations");
+        assertNull(response.header("X-Upstream"));
+
+        Response garbage = given().header("Authorization", "Bearer not-a-jwt").get("/api/v1/stations/st-1");
+        assertProblem(garbage, 401, "unauthorized", "/api/v1/stations/st-1");
+    }
+
+    @Test
+    void problemsAreChineseByDefaultAndEnglishOnRequest() {
+        JsonObject chinese = assertProblem(given().get("/api/v1/activities"), 401, "unauthorized", "/api/v1/activities");
+        assertEquals("未认证", chinese.getString("title"));
+
+        Response english = given().header("Accept-Language", "en-US,en;q=0.9").get("/api/v1/activities");
+        JsonObject problem = assertProblem(english, 401, "unauthorized", "/api/v1/activities");
+        assertEquals("Unauthorized", problem.getString("title"));
+        assertEquals("en", english.header("Content-Language"));
+
+        JsonObject rejected = assertProblem(
+                given().header("Accept-Language", "en").auth().oauth2(foreignToken("x")).get("/api/v1/stations"),
+                401, "unauthorized", "/api/v1/stations");
+        assertEquals("Unauthorized", rejected.getString("title"));
+    }
+
+    @Test
+    void theGatewayLeavesRolesToTheServices() {
+        // A token without any role still passes the gateway; the service decides what it may do.
+        Response response = given().auth().oauth2(token("visitor")).get("/api/v1/legal-aid/faq");
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals("legal-aid-service", json(response).getString("upstream"));
+    }
+}

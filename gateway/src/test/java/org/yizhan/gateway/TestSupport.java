@@ -1,0 +1,67 @@
+package org.yizhan.gateway;
+
+import org.yizhan.localstack.TempDirs;
+
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+import org.yizhan.localstack.security.DevKeys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Tokens and JSON parsing shared by the gateway tests. */
+final class TestSupport {
+
+    private TestSupport() {
+    }
+
+    /** A token the gateway trusts. */
+    static String token(String subject, String... roles) {
+        return DevKeys.loadOrCreate(GatewayTestResource.keysDir()).mint(subject, roles);
+    }
+
+    /** A token the gateway trusts the signer of, but that expired ten minutes ago (beyond clock skew). */
+    static String expiredToken(String subject) {
+        return DevKeys.loadOrCreate(GatewayTestResource.keysDir()).mint(subject, List.of("worker"), Duration.ofMinutes(-10));
+    }
+
+    /** A well-formed token with the right issuer, signed by a key the gateway does not know. */
+    static String foreignToken(String subject) {
+        java.nio.file.Path dir = TempDirs.create("yizhan-foreign-keys");
+        try {
+            return DevKeys.loadOrCreate(dir).mint(subject, "worker");
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    /** The body as JSON, decoded as UTF-8 whatever the client library would guess. */
+    static JsonObject json(Response response) {
+        return new JsonObject(new String(response.asByteArray(), StandardCharsets.UTF_8));
+    }
+
+    /** Asserts an RFC 9457 body of the given type and status, and returns it. */
+    static JsonObject assertProblem(Response response, int status, String slug, String instance) {
+        assertEquals(status, response.statusCode(), () -> "body: " + response.asString());
+        String contentType = response.contentType();
+        assertNotNull(contentType);
+        assertTrue(contentType.startsWith("application/problem+json"), contentType);
+        JsonObject problem = json(response);
+        assertEquals("urn:yizhan:problem:" + slug, problem.getString("type"));
+        assertEquals(status, problem.getInteger("status"));
+        assertEquals(instance, problem.getString("instance"));
+        assertTrue(problem.getString("title") != null && !problem.getString("title").isBlank());
+        assertTrue(problem.getString("detail") != null && !problem.getString("detail").isBlank());
+        assertTrue(!response.asString().contains("Exception") && !response.asString().contains("\tat "),
+                "no stack trace in " + response.asString());
+        return problem;
+    }
+}

@@ -1,0 +1,74 @@
+package org.yizhan.gateway;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.yizhan.gateway.TestSupport.assertProblem;
+import static org.yizhan.gateway.TestSupport.json;
+import static org.yizhan.gateway.TestSupport.token;
+
+/** legal-aid-service's URL points at a port where nothing listens. */
+@QuarkusTest
+@TestProfile(UpstreamDownTest.LegalAidDown.class)
+@WithTestResource(value = GatewayTestResource.class,
+        initArgs = @ResourceArg(name = GatewayTestResource.DOWN, value = "legal-aid-service"))
+class UpstreamDownTest {
+
+    public static class LegalAidDown implements QuarkusTestProfile {
+    }
+
+    @Test
+    void aRefusedConnectionIsABadGatewayProblem() {
+        Response response = given().auth().oauth2(token("worker-12", "worker"))
+                .contentType("application/json")
+                .body("{\"question\":\"工资被拖欠怎么办？\"}")
+                .post("/api/v1/legal-aid/cases?source=station");
+        JsonObject problem = assertProblem(response, 502, "bad-gateway", "/api/v1/legal-aid/cases");
+        assertEquals("上游服务不可用", problem.getString("title"));
+    }
+
+    @Test
+    void theBadGatewayProblemSpeaksEnglishOnRequest() {
+        Response response = given().auth().oauth2(token("worker-13", "worker"))
+                .header("Accept-Language", "en-GB")
+                .get("/api/v1/legal-aid");
+        JsonObject problem = assertProblem(response, 502, "bad-gateway", "/api/v1/legal-aid");
+        assertEquals("Bad gateway", problem.getString("title"));
+    }
+
+    @Test
+    void theOtherServicesAreStillReachable() {
+        Response response = given().get("/api/v1/stations");
+        assertEquals(200, response.statusCode());
+        assertEquals("station-service", response.header("X-Upstream"));
+    }
+
+    @Test
+    void readinessStaysUpAndReportsTheDownUpstream() {
+        Response response = given().get("/q/health/ready");
+        assertEquals(200, response.statusCode(), response.asString());
+        JsonObject health = json(response);
+        assertEquals("UP", health.getString("status"));
+        JsonObject data = upstreamsCheck(health.getJsonArray("checks")).getJsonObject("data");
+        assertEquals("unreachable", data.getString("legal-aid-service"));
+        assertEquals("reachable", data.getString("station-service"));
+    }
+
+    static JsonObject upstreamsCheck(JsonArray checks) {
+        for (int i = 0; i < checks.size(); i++) {
+            if ("upstreams".equals(checks.getJsonObject(i).getString("name"))) {
+                return checks.getJsonObject(i);
+            }
+        }
+        throw new AssertionError("no upstreams check in " + checks.encode());
+    }
+}

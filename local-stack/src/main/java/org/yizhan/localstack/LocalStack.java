@@ -1,0 +1,113 @@
+package org.yizhan.localstack;
+
+import org.yizhan.localstack.run.DemoData;
+import org.yizhan.localstack.run.ServiceProcess;
+import org.yizhan.localstack.run.Stack;
+import org.yizhan.localstack.security.DevKeys;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local run: {@code up} starts PostgreSQL, Kafka, the four services and the gateway, loads
+ * the demo stations and runs until Ctrl-C; {@code token} mints a bearer token for any subject
+ * and roles. Everything it keeps lives in the data folder ({@code .yizhan/} by default).
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment();
+        Path repoRoot = Path.of(settings.get("YIZHAN_HOME", ".")).toAbsolutePath().normalize();
+        Path data = Path.of(settings.get("YIZHAN_DATA_DIR", repoRoot.resolve(".yizhan").toString()));
+        String command = args.length == 0 ? "up" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (command) {
+            case "up" -> up(repoRoot, data, settings);
+            case "token" -> System.out.println(token(data, rest));
+            default -> {
+                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--hours N]");
+                System.exit(2);
+            }
+        }
+    }
+
+    static String token(Path data, String[] args) {
+        String subject = "demo-user";
+        String roles = "worker";
+        long hours = 12;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--sub" -> subject = args[i + 1];
+                case "--roles" -> roles = args[i + 1];
+                case "--hours" -> hours = Long.parseLong(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> roleList = Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        return DevKeys.loadOrCreate(data.resolve("keys")).mint(subject, roleList, Duration.ofHours(hours));
+    }
+
+    private static void up(Path repoRoot, Path data, Settings settings) throws Exception {
+        Files.createDirectories(data.resolve("logs"));
+        // Before any logger exists: the broker and embedded database log to a file, not the console.
+        System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("logs/infrastructure.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        PrintStream out = System.out;
+        List<String> jvm = List.of(settings.get("YIZHAN_SERVICE_JVM_OPTIONS", "-Xmx256m -XX:+UseSerialGC").split("\\s+"));
+
+        Stack stack;
+        try {
+            stack = Stack.up(new Stack.Options(repoRoot, data, Stack.Ports.standard(settings), true, jvm, settings, ""), out);
+        } catch (RuntimeException e) {
+            System.err.println("Yizhan did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\nStopping Yizhan ...");
+            stack.close();
+            out.println("Stopped.");
+            stopped.countDown();
+        }, "yizhan-stop"));
+
+        String admin;
+        int loaded;
+        try {
+            admin = stack.keys().mint("demo-admin", List.of("union-admin"), Duration.ofHours(12));
+            loaded = DemoData.loadIfEmpty(stack.gatewayUrl(), admin);
+        } catch (RuntimeException e) {
+            // The broker's threads would keep this JVM alive: exit, which runs the stop hook.
+            System.err.println("Loading the demo data failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+
+        out.println();
+        out.println("Yizhan is up.");
+        out.printf("%-24s %8s %10s  %s%n", "service", "ready in", "RSS (MiB)", "log");
+        for (ServiceProcess p : stack.processes()) {
+            out.printf("%-24s %7.1fs %10d  %s%n", p.spec().name(), p.startupTime().toMillis() / 1000.0, p.rssMib(),
+                    repoRoot.relativize(p.logFile().toAbsolutePath()));
+        }
+        out.println();
+        out.println("Gateway          " + stack.gatewayUrl());
+        out.println("Swagger UI       " + stack.gatewayUrl() + "/q/swagger-ui  (gateway); each service: http://127.0.0.1:<port>/q/swagger-ui");
+        out.println("Kafka bootstrap  " + stack.kafkaBootstrap());
+        out.println("Demo stations    " + (loaded > 0 ? loaded + " registered" : "already present"));
+        out.println("Bearer token (union-admin, 12 h; mint others with ./yizhan token --sub NAME --roles ROLE):");
+        out.println(admin);
+        out.println();
+        out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,202 @@
+package org.yizhan.localstack.run;
+
+import org.yizhan.localstack.Settings;
+import org.yizhan.localstack.kafka.KafkaBroker;
+import org.yizhan.localstack.postgres.PostgresProvisioner;
+import org.yizhan.localstack.postgres.PostgresServer;
+import org.yizhan.localstack.security.DevKeys;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole system on one machine: PostgreSQL, a Kafka broker, the four services and the
+ * gateway, each service in its own JVM. Used by the one-command local run and by system tests.
+ */
+public final class Stack implements AutoCloseable {
+
+    /**
+     * Where things go and which ports they take. {@code databaseSuffix} is appended to every
+     * database name, so that a test stack on a shared server never touches the local run's data.
+     */
+    public record Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
+                          Settings settings, String databaseSuffix) {
+    }
+
+    /** The ports of one stack. */
+    public record Ports(int gateway, int station, int services, int checkup, int legalAid, int kafka,
+                        int embeddedPostgres) {
+
+        /** The documented ports of the local run. */
+        public static Ports standard(Settings settings) {
+            return new Ports(8080, 8081, 8082, 8083, 8084,
+                    Integer.parseInt(settings.get("YIZHAN_KAFKA_PORT", "9092")),
+                    Integer.parseInt(settings.get("YIZHAN_PG_EMBEDDED_PORT", "15432")));
+        }
+
+        /** Free ports, for tests that must not clash with a running local stack. */
+        public static Ports free() {
+            return new Ports(org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(),
+                    org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(),
+                    org.yizhan.localstack.Ports.free(), 0, 0);
+        }
+    }
+
+    private final DevKeys keys;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final List<ServiceProcess> services;
+    private final ServiceProcess gateway;
+    private final List<String> databases;
+
+    private Stack(DevKeys keys, PostgresServer postgres, KafkaBroker kafka, List<ServiceProcess> services,
+                  ServiceProcess gateway, List<String> databases) {
+        this.databases = databases;
+        this.keys = keys;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.services = services;
+        this.gateway = gateway;
+    }
+
+    /** Starts everything and returns once the gateway is ready; stops what started if a part fails. */
+    public static Stack up(Options options, PrintStream out) {
+        Path data = options.dataDir();
+        Path logs = data.resolve("logs");
+        DevKeys keys = DevKeys.loadOrCreate(data.resolve("keys"));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            out.println("Starting PostgreSQL ...");
+            PostgresServer pg = PostgresProvisioner.provision(options.settings(),
+                    new PostgresProvisioner.EmbeddedOptions(data.resolve("postgres"), options.keepData(),
+                            options.ports().embeddedPostgres()));
+            started.add(pg);
+            out.printf("  PostgreSQL (%s) on %s:%d%n", pg.origin(), pg.host(), pg.port());
+
+            out.println("Starting Kafka (KRaft) ...");
+            KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), options.ports().kafka());
+            started.add(kafka);
+            out.println("  Kafka on " + kafka.bootstrapServers());
+
+            Map<String, String> common = new HashMap<>();
+            common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toAbsolutePath().toString());
+            common.put("MP_JWT_VERIFY_ISSUER", DevKeys.ISSUER);
+            common.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+            common.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+
+            List<ServiceSpec> specs = serviceSpecs(options.ports());
+            List<ServiceProcess> services = new ArrayList<>();
+            for (ServiceSpec spec : specs) {
+                String database = spec.database() + options.databaseSuffix();
+                pg.createDatabaseIfMissing(database);
+                Map<String, String> env = new HashMap<>(common);
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
+                ServiceProcess process = ServiceProcess.start(spec, options.repoRoot(), logs, options.jvmOptions(), env);
+                services.add(process);
+                started.add(() -> process.stop(Duration.ofSeconds(15)));
+            }
+            out.println("Starting " + specs.stream().map(ServiceSpec::name).toList() + " ...");
+            awaitAll(services);
+
+            ServiceSpec gatewaySpec = gatewaySpec(options.ports(), specs);
+            ServiceProcess gateway = ServiceProcess.start(gatewaySpec, options.repoRoot(), logs,
+                    options.jvmOptions(), common);
+            started.add(() -> gateway.stop(Duration.ofSeconds(15)));
+            out.println("Starting gateway ...");
+            gateway.awaitReady(Duration.ofMinutes(3));
+            return new Stack(keys, pg, kafka, services, gateway,
+                    specs.stream().map(spec -> spec.database() + options.databaseSuffix()).toList());
+        } catch (RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                try {
+                    started.get(i).close();
+                } catch (Exception ignored) {
+                    // keep stopping the rest
+                }
+            }
+            throw e;
+        }
+    }
+
+    static List<ServiceSpec> serviceSpecs(Ports ports) {
+        return List.of(
+                new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station", Map.of()),
+                new ServiceSpec("services-service", "services-service", ports.services(), "yizhan_services", Map.of()),
+                new ServiceSpec("health-checkup-service", "health-checkup-service", ports.checkup(),
+                        "yizhan_checkup", Map.of()),
+                new ServiceSpec("legal-aid-service", "legal-aid-service", ports.legalAid(), "yizhan_legal_aid",
+                        Map.of()));
+    }
+
+    static ServiceSpec gatewaySpec(Ports ports, List<ServiceSpec> services) {
+        return new ServiceSpec("gateway", "gateway", ports.gateway(), null, Map.of(
+                "YIZHAN_GATEWAY_STATION_SERVICE_URL", services.get(0).url(),
+                "YIZHAN_GATEWAY_SERVICES_SERVICE_URL", services.get(1).url(),
+                "YIZHAN_GATEWAY_HEALTH_CHECKUP_SERVICE_URL", services.get(2).url(),
+                "YIZHAN_GATEWAY_LEGAL_AID_SERVICE_URL", services.get(3).url()));
+    }
+
+    private static void awaitAll(List<ServiceProcess> services) {
+        try {
+            CompletableFuture.allOf(services.stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return gateway.spec().url();
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public DevKeys keys() {
+        return keys;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The four services and then the gateway. */
+    public List<ServiceProcess> processes() {
+        List<ServiceProcess> all = new ArrayList<>(services);
+        all.add(gateway);
+        return all;
+    }
+
+    /** The services' databases on {@link #postgres()}. */
+    public List<String> databases() {
+        return databases;
+    }
+
+    /** Stops the gateway, the services, Kafka and (if it was started here) PostgreSQL. */
+    @Override
+    public void close() {
+        stopProcesses();
+        kafka.close();
+        try {
+            postgres.close();
+        } catch (Exception ignored) {
+            // the embedded server is going away with us anyway
+        }
+    }
+
+    /** Stops the gateway and the services, leaving Kafka and PostgreSQL running. */
+    public void stopProcesses() {
+        gateway.stop(Duration.ofSeconds(15));
+        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(15)));
+    }
+}

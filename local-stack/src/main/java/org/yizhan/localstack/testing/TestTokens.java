@@ -1,0 +1,28 @@
+package org.yizhan.localstack.testing;
+
+import org.yizhan.localstack.security.DevKeys;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Bearer tokens signed with the test JVM's key, which the services under test trust. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    /** A token for {@code subject} with {@code roles}, valid for an hour. */
+    public static String token(String subject, String... roles) {
+        return keys().mint(subject, roles);
+    }
+
+    /** A token that expired a minute ago. */
+    public static String expiredToken(String subject, String... roles) {
+        return keys().mint(subject, List.of(roles), Duration.ofMinutes(-1));
+    }
+
+    private static DevKeys keys() {
+        return DevKeys.loadOrCreate(Path.of(TestInfrastructure.get(TestInfrastructure.KEYS_DIR)));
+    }
+}

@@ -1,0 +1,121 @@
+package org.yizhan.localstack.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Reads a topic of the test broker from the moment the probe was opened, the way any standard
+ * Kafka client would; the broker lives across tests, so older records are not seen.
+ */
+public final class TopicProbe implements AutoCloseable {
+
+    /** A record as read from Kafka. */
+    public record Message(String topic, String key, String value, Map<String, String> headers) {
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    private TopicProbe(String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        // Creates the topic if needed (auto-creation), so the probe can start before the first record.
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (partitions.isEmpty()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null) {
+                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            if (partitions.isEmpty() && Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("topic " + topic + " has no partitions");
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start position now
+    }
+
+    /** Starts reading {@code topic} from its current end. */
+    public static TopicProbe open(String topic) {
+        return new TopicProbe(topic);
+    }
+
+    /** The first new record that matches, or empty after {@code timeout}. */
+    public Optional<Message> await(Predicate<Message> match, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                Message message = toMessage(record);
+                if (match.test(message)) {
+                    return Optional.of(message);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every new record that arrives within {@code window}. */
+    public List<Message> drain(Duration window) {
+        List<Message> all = new ArrayList<>();
+        Instant deadline = Instant.now().plus(window);
+        while (Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(r -> all.add(toMessage(r)));
+        }
+        return all;
+    }
+
+    /** Publishes a record to the test broker, as another service would. */
+    public static void publish(String topic, String key, String value) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
+    private static Message toMessage(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return new Message(record.topic(), record.key(),
+                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8), headers);
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

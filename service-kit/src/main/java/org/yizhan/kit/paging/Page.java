@@ -1,0 +1,13 @@
+package org.yizhan.kit.paging;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** One page of a list; pass {@code nextCursor} back as {@code cursor} to get the next one. */
+@Schema(name = "Page")
+public record Page<T>(
+        List<T> items,
+        @Schema(description = "Opaque cursor of the next page; absent on the last page")
+        String nextCursor) {
+}

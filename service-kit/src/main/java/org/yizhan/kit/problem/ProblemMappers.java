@@ -1,0 +1,217 @@
+package org.yizhan.kit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure of a REST call into an {@code application/problem+json} answer: bad input
+ * gets 400 with one entry per invalid field, security failures 401/403, anything unexpected a
+ * 500 with an error id. No stack trace or request data ever reaches the response or the log.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Language lang = language(headers);
+        return respond(e.type(), e.detail(lang), uri, e.errors(), lang);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Language lang = language(headers);
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(ProblemType.VALIDATION, countDetail(errors.size(), lang), uri, errors, lang);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        return jsonProblem(e, language(headers), uri);
+    }
+
+    // Quarkus maps these two itself; naming them here makes ours win.
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return jsonProblem(e, language(headers), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return jsonProblem(e, language(headers), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemType.UNAUTHORIZED, null, uri, List.of(), language(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemType.UNAUTHORIZED, null, uri, List.of(), language(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, null, uri, List.of(), language(headers));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Language lang = language(headers);
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return jsonProblem(json, lang, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        return respond(ProblemType.forStatus(status), null, uri, List.of(), lang);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected %s at %s (error id %s)", e.getClass().getName(), origin(e), errorId);
+        Language lang = language(headers);
+        return respond(ProblemType.INTERNAL, lang.pick("错误编号 " + errorId, "Error id " + errorId),
+                uri, List.of(), lang);
+    }
+
+    private Response jsonProblem(JsonProcessingException e, Language lang, UriInfo uri) {
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            return respond(ProblemType.MALFORMED_JSON, lang.pick("请检查 JSON 语法", "Check the JSON syntax"),
+                    uri, List.of(), lang);
+        }
+        String field = pathOf(mapping);
+        String message;
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", "));
+            message = lang.pick("取值必须是以下之一：" + allowed, "must be one of: " + allowed);
+        } else if (e instanceof UnrecognizedPropertyException) {
+            message = lang.pick("不认识的字段", "unknown field");
+        } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            message = lang.pick("类型不正确，应为 " + typeName(mismatched.getTargetType()),
+                    "wrong type, expected " + typeName(mismatched.getTargetType()));
+        } else {
+            message = lang.pick("取值不正确", "invalid value");
+        }
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_JSON, message, uri, List.of(), lang);
+        }
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
+        return respond(ProblemType.VALIDATION, countDetail(1, lang), uri, errors, lang);
+    }
+
+    private static Response respond(ProblemType type, String detail, UriInfo uri,
+                                    List<Problem.FieldError> errors, Language lang) {
+        Problem body = new Problem(type.uri(), type.title(lang), type.status(), detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static Language language(HttpHeaders headers) {
+        return headers == null ? Language.ZH : Language.fromAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static String countDetail(int count, Language lang) {
+        return lang.pick(count + " 个字段不合法", count + (count == 1 ? " field is" : " fields are") + " invalid");
+    }
+
+    /** The JSON field a violation is about: the property path after the method and parameter. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                if (node.getKind() == ElementKind.PARAMETER && !isBodyParameter(violation)) {
+                    parts.add(node.getName());
+                }
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                parts.add(name + "[" + node.getIndex() + "]");
+            } else if (!name.isEmpty()) {
+                parts.add(name);
+            }
+        }
+        return String.join(".", parts);
+    }
+
+    /** Violations inside the request body are named by their JSON path alone. */
+    private static boolean isBodyParameter(ConstraintViolation<?> violation) {
+        Object leaf = violation.getLeafBean();
+        return leaf != null && violation.getRootBean() != leaf;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "string";
+        }
+        if (Iterable.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    /** Where the failure happened: the first frame of our own code, without the stack trace. */
+    private static String origin(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.yizhan.")) {
+                return frame.getClassName() + ":" + frame.getLineNumber();
+            }
+        }
+        return e.getStackTrace().length > 0 ? e.getStackTrace()[0].getClassName() : "unknown";
+    }
+}

@@ -1,0 +1,60 @@
+package org.yizhan.services.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.services.service.VenueReplica;
+
+import java.util.UUID;
+
+@Path("/api/v1/activities/venues")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Venues", description = "Stations that can host activities (replicated from station-service)")
+public class VenueResource {
+
+    private final VenueReplica replica;
+
+    public VenueResource(VenueReplica replica) {
+        this.replica = replica;
+    }
+
+    @GET
+    @Operation(summary = "List venues", description = "The local replica of the station registry, in registration order.")
+    @APIResponse(responseCode = "200", description = "A page of venues")
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<VenueView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
+                                @QueryParam("cursor") String cursor) {
+        var page = replica.list(Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(VenueView::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{stationId}")
+    @Operation(summary = "Get one venue")
+    @APIResponse(responseCode = "200", description = "The venue",
+            content = @Content(schema = @Schema(implementation = VenueView.class)))
+    @APIResponse(responseCode = "404", description = "Not (yet) replicated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VenueView get(@PathParam("stationId") UUID stationId) {
+        return VenueView.of(replica.get(stationId));
+    }
+}

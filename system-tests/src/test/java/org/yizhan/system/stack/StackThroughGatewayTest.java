@@ -1,0 +1,166 @@
+package org.yizhan.system.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yizhan.localstack.Settings;
+import org.yizhan.localstack.TempDirs;
+import org.yizhan.localstack.run.Stack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged services, each in its own JVM, behind the packaged gateway, on real PostgreSQL and
+ * Kafka: what {@code ./yizhan up} runs, on free ports and throw-away databases.
+ */
+class StackThroughGatewayTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static Stack stack;
+    static String admin;
+
+    @BeforeAll
+    static void up() throws Exception {
+        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
+        Path data = TempDirs.create("yizhan-system-");
+        stack = Stack.up(new Stack.Options(repoRoot, data, Stack.Ports.free(), false,
+                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Settings.fromEnvironment(),
+                "_st" + UUID.randomUUID().toString().substring(0, 6)), System.out);
+        admin = stack.keys().mint("admin-1", "union-admin");
+    }
+
+    @AfterAll
+    static void down() {
+        if (stack != null) {
+            stack.stopProcesses();
+            stack.databases().forEach(db -> stack.postgres().dropDatabase(db));
+            stack.close();
+        }
+    }
+
+    @Test
+    void aStationRegisteredThroughTheGatewayReachesTheServicesReplica() throws Exception {
+        String name = "系统测试驿站 " + UUID.randomUUID();
+        HttpResponse<String> created = post("/api/v1/stations", admin, """
+                {"name":"%s","hostType":"PARK","address":"北京市大兴区黄村镇",
+                 "location":{"latitude":39.73,"longitude":116.33}}""".formatted(name));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+        Instant registered = Instant.now();
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() ->
+                get("/api/v1/activities/venues/" + id, admin).statusCode() == 200);
+        System.out.println("station.registered reached the replica after "
+                + Duration.between(registered, Instant.now()).toMillis() + " ms");
+
+        JsonNode venue = JSON.readTree(get("/api/v1/activities/venues/" + id, admin).body());
+        assertEquals(name, venue.get("name").asText());
+        assertEquals("PARK", venue.get("hostType").asText());
+
+        // Public read, no token.
+        HttpResponse<String> station = get("/api/v1/stations/" + id, null);
+        assertEquals(200, station.statusCode());
+        assertEquals(name, JSON.readTree(station.body()).get("name").asText());
+    }
+
+    @Test
+    void theEventOnTheTopicIsACloudEventThatAPlainKafkaClientReads() throws Exception {
+        HttpResponse<String> created = post("/api/v1/stations", admin, """
+                {"name":"读事件驿站","hostType":"SUPERMARKET","address":"北京市大兴区",
+                 "location":{"latitude":39.74,"longitude":116.34}}""");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        JsonNode event = null;
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("yizhan.station.v1"));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (event == null && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (id.equals(record.key())) {
+                        event = JSON.readTree(record.value());
+                    }
+                }
+            }
+        }
+        assertTrue(event != null, "no event for station " + id);
+        assertEquals("1.0", event.get("specversion").asText());
+        assertEquals("station.registered", event.get("type").asText());
+        assertEquals("/yizhan/station-service", event.get("source").asText());
+        assertEquals(id, event.at("/data/stationId").asText());
+    }
+
+    @Test
+    void theGatewayAndTheServicesAnswerProblemsForBadRequests() throws Exception {
+        HttpResponse<String> noToken = post("/api/v1/stations", null, "{}");
+        assertEquals(401, noToken.statusCode());
+        assertEquals("application/problem+json", noToken.headers().firstValue("content-type").orElse(""));
+
+        HttpResponse<String> worker = post("/api/v1/stations", stack.keys().mint("rider-1", "worker"), """
+                {"name":"x","hostType":"PARK","address":"y","location":{"latitude":1,"longitude":2}}""");
+        assertEquals(403, worker.statusCode(), worker.body());
+
+        HttpResponse<String> invalid = post("/api/v1/stations", admin, "{\"hostType\":\"SPACESHIP\"}");
+        assertEquals(400, invalid.statusCode());
+        JsonNode problem = JSON.readTree(invalid.body());
+        assertEquals("urn:yizhan:problem:validation", problem.get("type").asText());
+        assertEquals("hostType", problem.at("/errors/0/field").asText());
+    }
+
+    @Test
+    void everyServiceIsReadyAndReportsItsDatabaseAndKafka() throws Exception {
+        for (var process : stack.processes()) {
+            HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(process.spec().url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ready.statusCode(), process.spec().name() + ": " + ready.body());
+            if (process.spec().database() != null) {
+                assertTrue(ready.body().contains("Database"), process.spec().name() + ": " + ready.body());
+                assertTrue(ready.body().contains("Kafka"), process.spec().name() + ": " + ready.body());
+            }
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
