@@ -84,7 +84,7 @@ public final class LocalStack {
         int loaded;
         try {
             admin = stack.keys().mint("demo-admin", List.of("union-admin"), Duration.ofHours(12));
-            loaded = DemoData.loadIfEmpty(stack.gatewayUrl(), admin);
+            loaded = DemoData.load(stack.gatewayUrl(), admin);
         } catch (RuntimeException e) {
             // The broker's threads would keep this JVM alive: exit, which runs the stop hook.
             System.err.println("Loading the demo data failed: " + e.getMessage());

@@ -22,34 +22,29 @@ public final class DemoData {
     }
 
     /**
-     * Registers the demo stations unless the registry already holds stations.
+     * Registers the demo stations. Each carries a fixed Idempotency-Key, so running this again
+     * (every start of the local run does) registers nothing twice.
      *
-     * @return how many stations were registered
+     * @return how many stations were registered now (0 when all were there already)
      */
-    public static int loadIfEmpty(String gatewayUrl, String adminToken) {
+    public static int load(String gatewayUrl, String adminToken) {
         try {
-            HttpResponse<String> existing = HTTP.send(HttpRequest.newBuilder(
-                            URI.create(gatewayUrl + "/api/v1/stations?limit=1")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (existing.statusCode() != 200) {
-                throw new IllegalStateException("GET /api/v1/stations answered " + existing.statusCode());
-            }
-            if (JSON.readTree(existing.body()).path("items").size() > 0) {
-                return 0;
-            }
             int registered = 0;
+            int index = 0;
             for (JsonNode station : stations()) {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                 URI.create(gatewayUrl + "/api/v1/stations"))
                         .header("Authorization", "Bearer " + adminToken)
                         .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "demo-daxing-" + index++)
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(station)))
                         .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 201) {
+                if (response.statusCode() == 201) {
+                    registered++;
+                } else if (response.statusCode() != 200) {
                     throw new IllegalStateException("registering a demo station answered " + response.statusCode()
                             + ": " + response.body());
                 }
-                registered++;
             }
             return registered;
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,10 +22,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
@@ -49,24 +52,37 @@ public class StationResource {
     @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Register a station",
-            description = "Stores the station and publishes station.registered on yizhan.station.v1.")
+            description = "Stores the station and publishes station.registered on yizhan.station.v1. "
+                    + "Send an Idempotency-Key to make retries safe: a retry with the same key and body "
+                    + "returns the station the first request registered (200) instead of a second one.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the station registered under this Idempotency-Key",
+            content = @Content(schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a union admin or station manager",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<StationView> register(@NotNull @Valid RegisterStationRequest request,
-                                              SecurityContext security, UriInfo uri) {
-        var station = registry.register(new StationRegistry.NewStation(request.name(), request.hostType(),
+    public RestResponse<StationView> register(
+            @NotNull @Valid RegisterStationRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER)
+            @Parameter(description = "Client-chosen key that makes retries safe", example = "3f1c9a7e-reg-001")
+            String idempotencyKey,
+            SecurityContext security, UriInfo uri) {
+        var registration = registry.register(new StationRegistry.NewStation(request.name(), request.hostType(),
                         request.hostOrganisation(), request.address(), request.district(),
                         request.location().latitude(), request.location().longitude()),
-                security.getUserPrincipal().getName());
-        return RestResponse.ResponseBuilder.<StationView>created(
-                        uri.getAbsolutePathBuilder().path(station.id.toString()).build())
-                .entity(StationView.of(station)).build();
+                security.getUserPrincipal().getName(), idempotencyKey);
+        var station = registration.station();
+        var location = uri.getAbsolutePathBuilder().path(station.id.toString()).build();
+        var response = registration.created()
+                ? RestResponse.ResponseBuilder.<StationView>created(location)
+                : RestResponse.ResponseBuilder.<StationView>ok().location(location);
+        return response.entity(StationView.of(station)).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.yizhan.station.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
@@ -22,10 +23,12 @@ public class StationRegistry {
 
     private final StationRepository stations;
     private final StationEvents events;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public StationRegistry(StationRepository stations, StationEvents events) {
+    public StationRegistry(StationRepository stations, StationEvents events, IdempotencyKeys idempotencyKeys) {
         this.stations = stations;
         this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /** What a new station is registered with. Coordinates are WGS-84. */
@@ -33,9 +36,32 @@ public class StationRegistry {
                              String district, double latitude, double longitude) {
     }
 
-    /** Stores a new active station and its {@code station.registered} event in one transaction. */
+    /** The result of a registration: the station, and whether it was created by this request. */
+    public record Registration(Station station, boolean created) {
+    }
+
+    /**
+     * Stores a new active station and its {@code station.registered} event in one transaction.
+     * With an idempotency key, a retry of the same request returns the station the first one
+     * created instead of registering it twice.
+     */
     @Transactional
-    public Station register(NewStation request, String registeredBy) {
+    public Registration register(NewStation request, String registeredBy, String idempotencyKey) {
+        String scope = "station.register:" + registeredBy;
+        if (idempotencyKey != null) {
+            var previous = idempotencyKeys.claim(scope, idempotencyKey, request);
+            if (previous.isPresent()) {
+                return new Registration(get(UUID.fromString(previous.get())), false);
+            }
+        }
+        Station station = create(request, registeredBy);
+        if (idempotencyKey != null) {
+            idempotencyKeys.complete(scope, idempotencyKey, station.id.toString());
+        }
+        return new Registration(station, true);
+    }
+
+    private Station create(NewStation request, String registeredBy) {
         Station station = new Station();
         station.id = UUID.randomUUID();
         station.name = request.name().strip();

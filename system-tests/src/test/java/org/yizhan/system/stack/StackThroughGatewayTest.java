@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.Settings;
 import org.yizhan.localstack.TempDirs;
+import org.yizhan.localstack.run.DemoData;
 import org.yizhan.localstack.run.Stack;
 
 import java.net.URI;
@@ -131,6 +132,23 @@ class StackThroughGatewayTest {
         JsonNode problem = JSON.readTree(invalid.body());
         assertEquals("urn:yizhan:problem:validation", problem.get("type").asText());
         assertEquals("hostType", problem.at("/errors/0/field").asText());
+    }
+
+    @Test
+    void theDemoStationsLoadOnceHoweverOftenTheLocalRunStarts() throws Exception {
+        int expected = DemoData.stations().size();
+        int first = DemoData.load(stack.gatewayUrl(), admin);
+        int second = DemoData.load(stack.gatewayUrl(), admin);
+        assertEquals(expected, first);
+        assertEquals(0, second);
+        HttpResponse<String> list = get("/api/v1/stations?limit=200", null);
+        long trucks = 0;
+        for (JsonNode item : JSON.readTree(list.body()).get("items")) {
+            if (item.get("name").asText().equals("卡车司机暖心驿站")) {
+                trucks++;
+            }
+        }
+        assertEquals(1, trucks);
     }
 
     @Test
