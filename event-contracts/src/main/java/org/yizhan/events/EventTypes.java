@@ -6,6 +6,12 @@ public final class EventTypes {
     /** A station was added to the registry; data: {@link org.yizhan.events.station.StationRegistered}. */
     public static final String STATION_REGISTERED = "station.registered";
 
+    /** A station's details changed (or it was verified); data: {@link org.yizhan.events.station.StationUpdated}. */
+    public static final String STATION_UPDATED = "station.updated";
+
+    /** A station opened, closed for a while or closed for good; data: {@link org.yizhan.events.station.StationStatusChanged}. */
+    public static final String STATION_STATUS_CHANGED = "station.status_changed";
+
     private EventTypes() {
     }
 }

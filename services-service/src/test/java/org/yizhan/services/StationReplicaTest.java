@@ -106,6 +106,44 @@ class StationReplicaTest {
         }
     }
 
+    static String updated(String eventId, UUID stationId, int version, String name, String status) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/yizhan/station-service","type":"station.updated",
+                 "subject":"%s","time":"2026-11-29T09:00:00Z","datacontenttype":"application/json",
+                 "data":{"stationId":"%s","version":%d,"change":"UPDATED","name":"%s","hostType":"PARK",
+                         "address":"北京市大兴区","district":"大兴区","latitude":39.7,"longitude":116.3,
+                         "photos":[],"listedIn":[],"status":"%s","registeredAt":"2026-11-29T08:00:00Z",
+                         "updatedAt":"2026-11-29T09:00:00Z"}}
+                """.formatted(eventId, stationId, stationId, version, name, status);
+    }
+
+    static String statusChanged(UUID stationId, int version, String status, String reason) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/yizhan/station-service","type":"station.status_changed",
+                 "subject":"%s","time":"2026-11-29T10:00:00Z","datacontenttype":"application/json",
+                 "data":{"stationId":"%s","version":%d,"previousStatus":"ACTIVE","status":"%s","reason":"%s",
+                         "changedAt":"2026-11-29T10:00:00Z"}}
+                """.formatted(UUID.randomUUID(), stationId, stationId, version, status, reason);
+    }
+
+    @Test
+    void updatesAndStatusChangesFollowTheStationAndOlderVersionsAreIgnored() {
+        UUID stationId = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, stationId.toString(), event(UUID.randomUUID().toString(), stationId, "原名"));
+        TopicProbe.publish(TOPIC, stationId.toString(), updated(UUID.randomUUID().toString(), stationId, 2, "新名", "ACTIVE"));
+        // A late, older snapshot must not win.
+        TopicProbe.publish(TOPIC, stationId.toString(), updated(UUID.randomUUID().toString(), stationId, 1, "旧快照", "ACTIVE"));
+        TopicProbe.publish(TOPIC, stationId.toString(), statusChanged(stationId, 3, "TEMPORARILY_CLOSED", "装修"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(token()).when().get("/api/v1/activities/venues/" + stationId)
+                        .then().statusCode(200)
+                        .body("name", equalTo("新名"))
+                        .body("status", equalTo("TEMPORARILY_CLOSED"))
+                        .body("statusReason", equalTo("装修"))
+                        .body("version", equalTo(3)));
+    }
+
     String venueName(UUID stationId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             java.util.List<?> names = em.createNativeQuery("select name from venue where station_id = :id")

@@ -10,8 +10,10 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "不支持该请求方法", "This method is not allowed here"),
     NOT_ACCEPTABLE(406, "not-acceptable", "无法提供所要求的响应格式", "The requested response format is not available"),
     CONFLICT(409, "conflict", "与现有数据冲突", "The request conflicts with existing data"),
+    PRECONDITION_FAILED(412, "precondition-failed", "资源已被修改，请刷新后重试", "The resource changed meanwhile; reload and retry"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持该请求体格式", "This request body format is not supported"),
     UNPROCESSABLE(422, "unprocessable", "请求无法处理", "The request cannot be processed"),
+    PRECONDITION_REQUIRED(428, "precondition-required", "需要 If-Match 请求头", "An If-Match header is required"),
     INTERNAL(500, "internal-error", "服务器内部错误", "Internal server error"),
     UNAVAILABLE(503, "unavailable", "服务暂时不可用", "The service is temporarily unavailable");
 

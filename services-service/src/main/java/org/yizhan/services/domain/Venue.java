@@ -43,6 +43,14 @@ public class Venue {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    /** Why the station is closed, if it is. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    /** The station version this row reflects. */
+    @Column(nullable = false)
+    public int version;
+
     /** The last station event applied to this row. */
     @Column(name = "last_event_id", nullable = false)
     public String lastEventId;

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
 import org.yizhan.events.station.StationRegistered;
+import org.yizhan.events.station.StationStatusChanged;
+import org.yizhan.events.station.StationUpdated;
 import org.yizhan.kit.events.CloudEventCodec;
 import org.yizhan.kit.inbox.EventHandler;
 import org.yizhan.services.service.VenueReplica;
@@ -30,12 +32,19 @@ public class StationEventHandler implements EventHandler {
 
     @Override
     public Set<String> types() {
-        return Set.of(EventTypes.STATION_REGISTERED);
+        return Set.of(EventTypes.STATION_REGISTERED, EventTypes.STATION_UPDATED, EventTypes.STATION_STATUS_CHANGED);
     }
 
     @Override
     public void handle(CloudEvent event) {
-        StationRegistered station = codec.data(event, StationRegistered.class);
-        replica.stationRegistered(station, event.getId());
+        switch (event.getType()) {
+            case EventTypes.STATION_REGISTERED ->
+                    replica.stationRegistered(codec.data(event, StationRegistered.class), event.getId());
+            case EventTypes.STATION_UPDATED ->
+                    replica.stationUpdated(codec.data(event, StationUpdated.class), event.getId());
+            case EventTypes.STATION_STATUS_CHANGED ->
+                    replica.statusChanged(codec.data(event, StationStatusChanged.class), event.getId());
+            default -> throw new IllegalArgumentException("unexpected type " + event.getType());
+        }
     }
 }

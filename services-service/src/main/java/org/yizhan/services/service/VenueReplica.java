@@ -3,6 +3,8 @@ package org.yizhan.services.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.yizhan.events.station.StationRegistered;
+import org.yizhan.events.station.StationStatusChanged;
+import org.yizhan.events.station.StationUpdated;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
@@ -46,6 +48,58 @@ public class VenueReplica {
         if (isNew) {
             venues.persist(venue);
         }
+    }
+
+    /**
+     * Applies {@code station.updated}: the whole station, unless the replica already holds a
+     * newer version. An update may arrive for a station never seen (its registration was lost or
+     * consumed by an older deployment), so it creates the row too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stationUpdated(StationUpdated station, String eventId) {
+        if (station.stationId() == null || station.name() == null || station.address() == null
+                || station.hostType() == null || station.status() == null || station.registeredAt() == null) {
+            throw new IllegalArgumentException("station.updated lacks required fields");
+        }
+        Venue venue = venues.findByIdOptional(station.stationId()).orElseGet(Venue::new);
+        if (venue.stationId != null && venue.version > station.version()) {
+            return;
+        }
+        boolean isNew = venue.stationId == null;
+        venue.stationId = station.stationId();
+        venue.name = station.name();
+        venue.hostType = station.hostType();
+        venue.address = station.address();
+        venue.district = station.district();
+        venue.latitude = station.latitude();
+        venue.longitude = station.longitude();
+        venue.status = station.status();
+        venue.statusReason = station.statusReason();
+        venue.registeredAt = station.registeredAt();
+        venue.version = station.version();
+        venue.lastEventId = eventId;
+        venue.updatedAt = Instant.now();
+        if (isNew) {
+            venues.persist(venue);
+        }
+    }
+
+    /** Applies {@code station.status_changed} to a known station (older versions are ignored). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statusChanged(StationStatusChanged change, String eventId) {
+        if (change.stationId() == null || change.status() == null) {
+            throw new IllegalArgumentException("station.status_changed lacks required fields");
+        }
+        Venue venue = venues.findByIdOptional(change.stationId())
+                .orElseThrow(() -> new IllegalArgumentException("status change of an unknown station"));
+        if (venue.version > change.version()) {
+            return;
+        }
+        venue.status = change.status();
+        venue.statusReason = change.reason();
+        venue.version = change.version();
+        venue.lastEventId = eventId;
+        venue.updatedAt = Instant.now();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

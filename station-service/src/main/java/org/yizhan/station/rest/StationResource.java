@@ -1,23 +1,27 @@
 package org.yizhan.station.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,9 +35,15 @@ import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.station.domain.Station;
+import org.yizhan.station.domain.geo.CoordinateSystem;
+import org.yizhan.station.domain.geo.GeoPoint;
 import org.yizhan.station.service.StationRegistry;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/stations")
@@ -41,10 +51,15 @@ import java.util.UUID;
 @Tag(name = "Stations", description = "The station registry")
 public class StationResource {
 
-    private final StationRegistry registry;
+    private static final String COORD_SYS_DOC = "Coordinate system of locations in the request and the answer: "
+            + "wgs84 (default) or gcj02 (what Chinese map SDKs use)";
 
-    public StationResource(StationRegistry registry) {
+    private final StationRegistry registry;
+    private final SecurityIdentity identity;
+
+    public StationResource(StationRegistry registry, SecurityIdentity identity) {
         this.registry = registry;
+        this.identity = identity;
     }
 
     @POST
@@ -52,37 +67,37 @@ public class StationResource {
     @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Register a station",
-            description = "Stores the station and publishes station.registered on yizhan.station.v1. "
-                    + "Send an Idempotency-Key to make retries safe: a retry with the same key and body "
-                    + "returns the station the first request registered (200) instead of a second one.")
+            description = "Stores the station and publishes station.registered on yizhan.station.v1. A station "
+                    + "manager who registers a station becomes its manager. Send an Idempotency-Key to make retries "
+                    + "safe: a retry with the same key and body returns the station the first request registered "
+                    + "(200) instead of a second one.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the station registered under this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = StationView.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a union admin or station manager",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<StationView> register(
-            @NotNull @Valid RegisterStationRequest request,
+            @NotNull @Valid StationDetailsRequest request,
+            @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys,
             @HeaderParam(IdempotencyKeys.HEADER)
             @Parameter(description = "Client-chosen key that makes retries safe", example = "3f1c9a7e-reg-001")
             String idempotencyKey,
-            SecurityContext security, UriInfo uri) {
-        var registration = registry.register(new StationRegistry.NewStation(request.name(), request.hostType(),
-                        request.hostOrganisation(), request.address(), request.district(),
-                        request.location().latitude(), request.location().longitude()),
-                security.getUserPrincipal().getName(), idempotencyKey);
-        var station = registration.station();
-        var location = uri.getAbsolutePathBuilder().path(station.id.toString()).build();
+            UriInfo uri) {
+        CoordinateSystem system = Coordinates.parse(coordSys);
+        var registration = registry.register(details(request, system), identity, idempotencyKey);
+        Station station = registration.station();
+        var location = uri.getBaseUriBuilder().path("api/v1/stations").path(station.id.toString()).build();
         var response = registration.created()
                 ? RestResponse.ResponseBuilder.<StationView>created(location)
                 : RestResponse.ResponseBuilder.<StationView>ok().location(location);
-        return response.entity(StationView.of(station)).build();
+        return response.entity(StationView.of(station, system)).tag(etag(station)).build();
     }
 
     @GET
@@ -91,20 +106,148 @@ public class StationResource {
     @APIResponse(responseCode = "200", description = "A page of stations")
     public Page<StationView> list(
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-            @QueryParam("cursor") String cursor) {
-        Page<org.yizhan.station.domain.Station> page = registry.list(Cursor.decode(cursor), limit);
-        return new Page<>(page.items().stream().map(StationView::of).toList(), page.nextCursor());
+            @QueryParam("cursor") String cursor,
+            @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
+        CoordinateSystem system = Coordinates.parse(coordSys);
+        Page<Station> page = registry.list(Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(s -> StationView.of(s, system)).toList(), page.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "Get one station", description = "Public.")
+    @Operation(summary = "Get one station", description = "Public. The ETag carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The station",
             content = @Content(schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "404", description = "No such station",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StationView get(@PathParam("id") UUID id) {
-        return StationView.of(registry.get(id));
+    public RestResponse<StationView> get(@PathParam("id") UUID id,
+                                         @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
+        CoordinateSystem system = Coordinates.parse(coordSys);
+        Station station = registry.get(id);
+        return RestResponse.ResponseBuilder.ok(StationView.of(station, system)).tag(etag(station)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Update a station's details",
+            description = "Union admins update any station, station managers their own. Requires If-Match with the "
+                    + "ETag (version) of the station as read; publishes station.updated and keeps the history.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "412", description = "The station changed since it was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<StationView> update(
+            @PathParam("id") UUID id,
+            @NotNull @Valid StationDetailsRequest request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the station as read", example = "\"3\"") String ifMatch,
+            @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
+        CoordinateSystem system = Coordinates.parse(coordSys);
+        Station station = registry.update(id, details(request, system), version(ifMatch), identity);
+        return RestResponse.ResponseBuilder.ok(StationView.of(station, system)).tag(etag(station)).build();
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Open, temporarily close or close a station",
+            description = "A closure needs a reason; a temporary closure may name the expected reopening date. "
+                    + "Publishes station.status_changed.")
+    @APIResponse(responseCode = "200", description = "The station with its new status",
+            content = @Content(schema = @Schema(implementation = StationView.class)))
+    public StationView changeStatus(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest request) {
+        Station station = registry.changeStatus(id, request.status(), request.reason(), request.expectedReopening(),
+                identity);
+        return StationView.of(station, CoordinateSystem.WGS84);
+    }
+
+    @POST
+    @Path("/{id}/verifications")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Record that the station's record was checked today",
+            description = "Sets lastVerifiedOn to today (Asia/Shanghai) and who verified it.")
+    @APIResponse(responseCode = "200", description = "The verified station",
+            content = @Content(schema = @Schema(implementation = StationView.class)))
+    public StationView verify(@PathParam("id") UUID id) {
+        return StationView.of(registry.verify(id, identity), CoordinateSystem.WGS84);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "A station's history, newest first",
+            description = "Pass the last entry's id as before to read older entries.")
+    public List<StationChangeView> history(@PathParam("id") UUID id,
+                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                           @QueryParam("before") @Min(1) Long before) {
+        return registry.history(id, before, limit, identity).stream().map(StationChangeView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/managers")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Who manages the station (token subjects)")
+    public List<String> managers(@PathParam("id") UUID id) {
+        return registry.managers(id, identity);
+    }
+
+    @PUT
+    @Path("/{id}/managers/{subject}")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Let a person manage the station", description = "Union admins only; idempotent.")
+    @APIResponse(responseCode = "204", description = "The subject manages the station")
+    public void addManager(@PathParam("id") UUID id,
+                           @PathParam("subject") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@:-]+") String subject) {
+        registry.addManager(id, subject, identity);
+    }
+
+    @DELETE
+    @Path("/{id}/managers/{subject}")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Stop a person managing the station", description = "Union admins only.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void removeManager(@PathParam("id") UUID id, @PathParam("subject") String subject) {
+        registry.removeManager(id, subject, identity);
+    }
+
+    private static StationRegistry.Details details(StationDetailsRequest r, CoordinateSystem system) {
+        GeoPoint wgs84 = Coordinates.in(r.location(), system);
+        return new StationRegistry.Details(r.name(), r.hostType(), r.hostOrganisation(), r.address(), r.district(),
+                wgs84.latitude(), wgs84.longitude(), r.contactPhone(), r.areaM2(), r.seats(), r.photos(), r.listedIn());
+    }
+
+    private static EntityTag etag(Station station) {
+        return new EntityTag(String.valueOf(station.version));
+    }
+
+    /** The version an If-Match header names ({@code "3"} or {@code W/"3"}). */
+    private static int version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "请在 If-Match 中带上读取站点时得到的 ETag", "Send the ETag you read in If-Match");
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match 与站点的当前版本不符", "If-Match does not match the station's current version");
+        }
     }
 }

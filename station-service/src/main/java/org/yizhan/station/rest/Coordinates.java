@@ -1,0 +1,41 @@
+package org.yizhan.station.rest;
+
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.station.domain.geo.CoordinateSystem;
+import org.yizhan.station.domain.geo.Gcj02;
+import org.yizhan.station.domain.geo.GeoPoint;
+
+import java.util.List;
+
+/** The {@code coordSys} query parameter: clients may send and receive GCJ-02; we store WGS-84. */
+final class Coordinates {
+
+    private Coordinates() {
+    }
+
+    /** Parses {@code coordSys}; absent means WGS-84. */
+    static CoordinateSystem parse(String coordSys) {
+        if (coordSys == null || coordSys.isBlank()) {
+            return CoordinateSystem.WGS84;
+        }
+        try {
+            return CoordinateSystem.fromQueryValue(coordSys.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
+                    List.of(new Problem.FieldError("coordSys", "取值必须是 wgs84 或 gcj02 / must be wgs84 or gcj02")));
+        }
+    }
+
+    /** A client's point as WGS-84. */
+    static GeoPoint in(LocationDto location, CoordinateSystem from) {
+        return Gcj02.convert(new GeoPoint(location.latitude(), location.longitude()), from, CoordinateSystem.WGS84);
+    }
+
+    /** A stored WGS-84 point in the client's system. */
+    static LocationDto out(double latitude, double longitude, CoordinateSystem to) {
+        GeoPoint p = Gcj02.convert(new GeoPoint(latitude, longitude), CoordinateSystem.WGS84, to);
+        return new LocationDto(p.latitude(), p.longitude());
+    }
+}

@@ -1,0 +1,18 @@
+package org.yizhan.station.rest;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.StationChange;
+
+import java.time.Instant;
+
+/** One entry of a station's history. */
+@Schema(name = "StationChange")
+public record StationChangeView(long id, int version, String change, Instant changedAt, String changedBy,
+                                @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                                        description = "The station after the change (WGS-84)") String station) {
+
+    static StationChangeView of(StationChange c) {
+        return new StationChangeView(c.id, c.version, c.kind, c.changedAt, c.changedBy, c.snapshot);
+    }
+}

@@ -1,0 +1,70 @@
+package org.yizhan.station.service;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.station.domain.Station;
+
+import java.util.UUID;
+
+/**
+ * Who may change which station: union admins every station, station managers the stations
+ * they are listed for. Every use case that changes a station asks here first.
+ */
+@ApplicationScoped
+public class StationAccess {
+
+    private final EntityManager em;
+
+    public StationAccess(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The station; 404 problem if there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Station requireExisting(UUID stationId) {
+        Station station = em.find(Station.class, stationId);
+        if (station == null) {
+            throw ProblemException.notFound("站点", "Station");
+        }
+        return station;
+    }
+
+    /**
+     * The station, if {@code caller} may manage it; 404 if it does not exist, 403 if the caller is
+     * neither a union admin nor one of its managers.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Station requireManageable(UUID stationId, SecurityIdentity caller) {
+        Station station = requireExisting(stationId);
+        if (!mayManage(caller, stationId)) {
+            throw new ForbiddenException();
+        }
+        return station;
+    }
+
+    /** Whether {@code caller} may change station {@code stationId}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayManage(SecurityIdentity caller, UUID stationId) {
+        if (caller == null || caller.isAnonymous()) {
+            return false;
+        }
+        if (caller.hasRole(Roles.UNION_ADMIN)) {
+            return true;
+        }
+        return caller.hasRole(Roles.STATION_MANAGER) && manages(caller.getPrincipal().getName(), stationId);
+    }
+
+    /** Whether {@code subject} is listed as a manager of the station. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean manages(String subject, UUID stationId) {
+        Number count = (Number) em.createNativeQuery(
+                        "select count(*) from station_manager where station_id = :station and subject = :subject")
+                .setParameter("station", stationId).setParameter("subject", subject).getSingleResult();
+        return count.intValue() > 0;
+    }
+}
