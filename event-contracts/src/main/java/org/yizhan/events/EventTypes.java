@@ -12,6 +12,9 @@ public final class EventTypes {
     /** A station opened, closed for a while or closed for good; data: {@link org.yizhan.events.station.StationStatusChanged}. */
     public static final String STATION_STATUS_CHANGED = "station.status_changed";
 
+    /** A station's amenities or their status changed; data: {@link org.yizhan.events.station.StationAmenitiesChanged}. */
+    public static final String STATION_AMENITIES_CHANGED = "station.amenities_changed";
+
     private EventTypes() {
     }
 }

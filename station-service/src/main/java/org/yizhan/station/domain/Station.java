@@ -94,6 +94,16 @@ public class Station {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Codes of the amenities that work now (kept with {@link StationAmenity}, for search). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "working_amenities", nullable = false, columnDefinition = "text[]")
+    public String[] workingAmenities = new String[0];
+
+    /** Opening hours as the station's managers wrote them (JSON of the API form); null = unknown. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "opening_hours")
+    public String openingHours;
+
     @Version
     public int version;
 }

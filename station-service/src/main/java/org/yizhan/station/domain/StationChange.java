@@ -18,7 +18,7 @@ import java.util.UUID;
 public class StationChange {
 
     /** Kinds of change. */
-    public enum Kind { REGISTERED, UPDATED, STATUS_CHANGED, VERIFIED, MANAGER_ADDED, MANAGER_REMOVED }
+    public enum Kind { REGISTERED, UPDATED, STATUS_CHANGED, VERIFIED, MANAGER_ADDED, MANAGER_REMOVED, AMENITIES_CHANGED, HOURS_CHANGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

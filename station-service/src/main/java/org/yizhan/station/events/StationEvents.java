@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.yizhan.events.EventSources;
 import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
+import org.yizhan.events.station.StationAmenitiesChanged;
 import org.yizhan.events.station.StationRegistered;
 import org.yizhan.events.station.StationStatusChanged;
 import org.yizhan.events.station.StationUpdated;
@@ -54,6 +55,12 @@ public class StationEvents {
                 station.status.name(), station.statusReason, station.expectedReopening, station.updatedAt);
         publish(station, EventTypes.STATION_STATUS_CHANGED, data);
         remember(station, StationChange.Kind.STATUS_CHANGED, by);
+    }
+
+    public void amenitiesChanged(Station station, List<StationAmenitiesChanged.AmenityState> amenities, String by) {
+        publish(station, EventTypes.STATION_AMENITIES_CHANGED,
+                new StationAmenitiesChanged(station.id, station.version, amenities, station.updatedAt));
+        remember(station, StationChange.Kind.AMENITIES_CHANGED, by);
     }
 
     /** The whole station as events and history carry it. */

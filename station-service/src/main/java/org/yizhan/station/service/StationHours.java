@@ -1,0 +1,99 @@
+package org.yizhan.station.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.station.domain.Station;
+import org.yizhan.station.domain.StationChange;
+import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
+import org.yizhan.station.domain.hours.HolidayCalendar;
+import org.yizhan.station.domain.hours.OpeningHours;
+import org.yizhan.station.domain.hours.OpeningHoursForm;
+import org.yizhan.station.domain.hours.WeeklySchedule;
+import org.yizhan.station.events.StationEvents;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Opening hours of stations: setting them, and whether a station is open at a given moment. */
+@ApplicationScoped
+public class StationHours {
+
+    private final EntityManager em;
+    private final StationAccess access;
+    private final StationEvents events;
+    private final ObjectMapper json;
+    private final HolidayCalendar calendar = ChinaHolidayCalendar.official();
+
+    public StationHours(EntityManager em, StationAccess access, StationEvents events, ObjectMapper json) {
+        this.em = em;
+        this.access = access;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** Hours and what they mean at {@code at}. */
+    public record Answer(OpeningHoursForm hours, boolean openNow, Instant nextChange) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Answer> get(UUID stationId, Instant at) {
+        Station station = access.requireExisting(stationId);
+        return form(station).map(form -> {
+            OpeningHours hours = form.toDomain();
+            return new Answer(form, hours.isOpenAt(at, calendar), hours.nextChange(at, calendar).orElse(null));
+        });
+    }
+
+    /** Replaces the station's hours after checking them; the canonical weekly text is stored. */
+    @Transactional
+    public Answer set(UUID stationId, OpeningHoursForm form, SecurityIdentity caller) {
+        Station station = access.requireManageable(stationId, caller);
+        OpeningHours hours;
+        try {
+            hours = form.toDomain();
+        } catch (OpeningHoursForm.Invalid e) {
+            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
+                    List.of(new Problem.FieldError(e.field(), e.getMessage())));
+        }
+        OpeningHoursForm canonical = new OpeningHoursForm(hours.zone().getId(), hours.regular().toString(),
+                form.seasons() == null ? null : form.seasons().stream().map(s -> new OpeningHoursForm.Season(
+                        s.from(), s.to(), WeeklySchedule.parse(s.weekly()).toString())).toList(),
+                form.exceptions(), hours.holidayPolicy().onPublicHoliday(), form.makeUpWorkdayAs());
+        try {
+            station.openingHours = json.writeValueAsString(canonical);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        station.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.flush();
+        events.updated(station, StationChange.Kind.HOURS_CHANGED, caller.getPrincipal().getName());
+        Instant now = Instant.now();
+        return new Answer(canonical, hours.isOpenAt(now, calendar), hours.nextChange(now, calendar).orElse(null));
+    }
+
+    /** Whether the station is open at {@code at}; empty when its hours are not known. */
+    public Optional<Boolean> isOpenAt(Station station, Instant at) {
+        return form(station).map(f -> f.toDomain().isOpenAt(at, calendar));
+    }
+
+    private Optional<OpeningHoursForm> form(Station station) {
+        if (station.openingHours == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(station.openingHours, OpeningHoursForm.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored opening hours of " + station.id + " are unreadable", e);
+        }
+    }
+}
