@@ -85,6 +85,8 @@ public class GatewayRoutes {
         router.route().order(BEFORE_SECURITY).failureHandler(this::failure);
 
         forward(router, "/api/v1/stations", station, true);
+        // Complaint queues span stations (a worker's own, the overdue ones), so they have a prefix of their own.
+        forward(router, "/api/v1/complaints", station, false);
         forward(router, "/api/v1/activities", services, false);
         forward(router, "/api/v1/partners", services, false);
         forward(router, "/api/v1/checkups", checkups, false);

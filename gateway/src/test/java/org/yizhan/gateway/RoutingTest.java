@@ -34,6 +34,7 @@ class RoutingTest {
             "GET,    /api/v1/stations,                     station-service",
             "GET,    /api/v1/stations/st-42/facilities,    station-service",
             "PUT,    /api/v1/stations/st-42,               station-service",
+            "GET,    /api/v1/complaints/overdue,           station-service",
             "GET,    /api/v1/activities,                   services-service",
             "POST,   /api/v1/activities/a-7/registrations, services-service",
             "GET,    /api/v1/partners/p-3,                 services-service",

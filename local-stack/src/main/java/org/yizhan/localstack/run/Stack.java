@@ -92,7 +92,8 @@ public final class Stack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
             common.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
 
-            List<ServiceSpec> specs = serviceSpecs(options.ports());
+            List<ServiceSpec> specs = serviceSpecs(options.ports(), Secrets.loadOrCreate(
+                    data.resolve("keys/visits-pseudonym.key")));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 String database = spec.database() + options.databaseSuffix();
@@ -126,9 +127,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    static List<ServiceSpec> serviceSpecs(Ports ports) {
+    static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey) {
         return List.of(
-                new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station", Map.of()),
+                new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station",
+                        Map.of("YIZHAN_VISITS_PSEUDONYM_KEY", visitsPseudonymKey)),
                 new ServiceSpec("services-service", "services-service", ports.services(), "yizhan_services", Map.of()),
                 new ServiceSpec("health-checkup-service", "health-checkup-service", ports.checkup(),
                         "yizhan_checkup", Map.of()),

@@ -135,6 +135,21 @@ class StackThroughGatewayTest {
     }
 
     @Test
+    void aWorkerChecksInWithTheStationsRotatingCode() throws Exception {
+        HttpResponse<String> created = post("/api/v1/stations", admin, """
+                {"name":"扫码驿站","hostType":"PARK","address":"北京市大兴区",
+                 "location":{"latitude":39.75,"longitude":116.35}}""");
+        String id = JSON.readTree(created.body()).get("id").asText();
+        HttpResponse<String> code = get("/api/v1/stations/" + id + "/visit-code", admin);
+        assertEquals(200, code.statusCode(), code.body());
+        String worker = stack.keys().mint("rider-" + UUID.randomUUID(), "worker");
+        HttpResponse<String> visit = post("/api/v1/stations/" + id + "/visits", worker,
+                "{\"code\":\"" + JSON.readTree(code.body()).get("code").asText() + "\",\"occupation\":\"FOOD_DELIVERY\"}");
+        assertEquals(201, visit.statusCode(), visit.body());
+        assertTrue(JSON.readTree(visit.body()).get("counted").asBoolean());
+    }
+
+    @Test
     void theDemoStationsLoadOnceHoweverOftenTheLocalRunStarts() throws Exception {
         int expected = DemoData.stations().size();
         int first = DemoData.load(stack.gatewayUrl(), admin);

@@ -1,0 +1,19 @@
+package org.yizhan.station.rest.feedback;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.kit.paging.Page;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** What everybody sees of a station's ratings. */
+@Schema(name = "Ratings")
+public record RatingsView(
+        UUID stationId,
+        @Schema(description = "Number of ratings", example = "12") long count,
+        @Schema(description = "Mean stars, rounded to two decimals; absent while there are no ratings",
+                example = "4.25") Double average,
+        @Schema(description = "Number of ratings per stars value \"1\" to \"5\"",
+                example = "{\"1\": 0, \"2\": 1, \"3\": 1, \"4\": 4, \"5\": 6}") Map<String, Long> histogram,
+        @Schema(description = "The latest comments, newest first; page on with cursor") Page<RatingCommentView> comments) {
+}

@@ -1,0 +1,100 @@
+package org.yizhan.station.service.visit;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Turns a token subject into the pseudonymous id stored with visits:
+ * {@code base64url(HMAC-SHA256(key, subject))}, 43 characters. The same subject always gives the
+ * same id (so a worker counts once per hour and distinct visitors can be counted), the id cannot
+ * be turned back into the subject without the key, and the subject itself is never stored or
+ * logged.
+ *
+ * <p>The key is {@code yizhan.visits.pseudonym-key} (at least 32 characters). In dev and test
+ * mode a fixed built-in key is used when none is configured, with a warning; in production a
+ * missing or short key makes every visit operation answer 503 (and is logged at start) rather
+ * than silently storing ids made with a publicly known key. Changing the key starts new ids for
+ * everybody: visits before and after no longer match up.
+ */
+@ApplicationScoped
+public class Pseudonyms {
+
+    /** The configuration property of the key. */
+    public static final String KEY_PROPERTY = "yizhan.visits.pseudonym-key";
+
+    static final int MIN_KEY_LENGTH = 32;
+    private static final String DEV_KEY = "yizhan-dev-and-test-only-visit-pseudonym-key-0001";
+    private static final Logger LOG = Logger.getLogger(Pseudonyms.class);
+
+    @ConfigProperty(name = KEY_PROPERTY)
+    Optional<String> configuredKey;
+
+    private SecretKeySpec key;
+
+    @PostConstruct
+    void init() {
+        String value = configuredKey.map(String::strip).filter(k -> !k.isEmpty()).orElse(null);
+        if (value != null && value.length() >= MIN_KEY_LENGTH) {
+            key = new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        } else if (LaunchMode.current() != LaunchMode.NORMAL) {
+            LOG.warnf("%s is %s; using the built-in key of dev and test mode", KEY_PROPERTY,
+                    value == null ? "not set" : "shorter than " + MIN_KEY_LENGTH + " characters");
+            key = new SecretKeySpec(DEV_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        } else {
+            LOG.errorf("%s is %s: worker visits are unavailable until it is configured", KEY_PROPERTY,
+                    value == null ? "not set" : "shorter than " + MIN_KEY_LENGTH + " characters");
+        }
+    }
+
+    /** Resolves the key at start, so that a missing key is reported before the first visit. */
+    void onStart(@Observes StartupEvent event) {
+        isConfigured();
+    }
+
+    /** Whether pseudonyms can be made (always in dev and test mode). */
+    public boolean isConfigured() {
+        return key != null;
+    }
+
+    /** @throws ProblemException 503 if no key is configured in production */
+    public void requireConfigured() {
+        if (key == null) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "签到功能尚未配置，请联系管理员",
+                    "Visits are not configured yet; please tell an administrator");
+        }
+    }
+
+    /**
+     * The pseudonymous id of {@code subject}.
+     *
+     * @throws ProblemException 503 if no key is configured in production
+     */
+    public String of(String subject) {
+        if (subject == null || subject.isEmpty()) {
+            throw new IllegalArgumentException("no subject");
+        }
+        requireConfigured();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] id = mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}
