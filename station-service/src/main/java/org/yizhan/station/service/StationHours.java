@@ -32,7 +32,11 @@ public class StationHours {
     private final StationAccess access;
     private final StationEvents events;
     private final ObjectMapper json;
+    private static final int PARSED_CACHE_SIZE = 10_000;
+
     private final HolidayCalendar calendar = ChinaHolidayCalendar.official();
+    private final java.util.concurrent.ConcurrentHashMap<String, OpeningHours> parsed =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public StationHours(EntityManager em, StationAccess access, StationEvents events, ObjectMapper json) {
         this.em = em;
@@ -83,17 +87,38 @@ public class StationHours {
 
     /** Whether the station is open at {@code at}; empty when its hours are not known. */
     public Optional<Boolean> isOpenAt(Station station, Instant at) {
-        return form(station).map(f -> f.toDomain().isOpenAt(at, calendar));
+        return isOpenAt(station.openingHours, at);
+    }
+
+    /**
+     * Whether hours stored as {@code json} are open at {@code at}; empty for null. Parsed hours
+     * are cached by their text: searches check many stations, and stations share few distinct
+     * schedules.
+     */
+    public Optional<Boolean> isOpenAt(String json, Instant at) {
+        if (json == null) {
+            return Optional.empty();
+        }
+        OpeningHours hours = parsed.get(json);
+        if (hours == null) {
+            hours = read(json).toDomain();
+            if (parsed.size() >= PARSED_CACHE_SIZE) {
+                parsed.clear();
+            }
+            parsed.put(json, hours);
+        }
+        return Optional.of(hours.isOpenAt(at, calendar));
     }
 
     private Optional<OpeningHoursForm> form(Station station) {
-        if (station.openingHours == null) {
-            return Optional.empty();
-        }
+        return station.openingHours == null ? Optional.empty() : Optional.of(read(station.openingHours));
+    }
+
+    private OpeningHoursForm read(String stored) {
         try {
-            return Optional.of(json.readValue(station.openingHours, OpeningHoursForm.class));
+            return json.readValue(stored, OpeningHoursForm.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored opening hours of " + station.id + " are unreadable", e);
+            throw new IllegalStateException("stored opening hours are unreadable", e);
         }
     }
 }

@@ -29,8 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StationSearch {
 
-    /** Candidates read per round while the opening-hours filter drops some. */
-    private static final int BATCH = 200;
+    /** Most candidates read per round while the opening-hours filter drops some. */
+    private static final int MAX_BATCH = 400;
 
     private final EntityManager em;
     private final StationHours hours;
@@ -59,45 +59,43 @@ public class StationSearch {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Result search(SearchQuery q) {
-        List<Hit> hits = new ArrayList<>();
+        // Only ids, distances and hours are read per candidate; whole stations only for the page.
+        List<Object[]> kept = new ArrayList<>();
         Position after = q.after();
-        while (hits.size() <= q.limit()) {
-            List<Object[]> rows = candidates(q, after);
-            if (rows.isEmpty()) {
-                break;
-            }
-            Map<UUID, Station> stations = load(rows);
+        int batch = q.openAt() == null ? q.limit() + 1 : Math.min(MAX_BATCH, 3 * (q.limit() + 1));
+        while (kept.size() <= q.limit()) {
+            List<Object[]> rows = candidates(q, after, batch);
             for (Object[] row : rows) {
-                UUID id = (UUID) row[0];
-                double distance = ((Number) row[1]).doubleValue();
-                after = new Position(distance, id);
-                Station station = stations.get(id);
-                Boolean open = null;
-                if (q.openAt() != null) {
-                    open = hours.isOpenAt(station, q.openAt()).orElse(false);
-                    if (!open) {
-                        continue;
-                    }
+                after = new Position(((Number) row[1]).doubleValue(), (UUID) row[0]);
+                if (q.openAt() != null && !hours.isOpenAt((String) row[2], q.openAt()).orElse(false)) {
+                    continue;
                 }
-                hits.add(new Hit(station, distance, open));
-                if (hits.size() > q.limit()) {
+                kept.add(row);
+                if (kept.size() > q.limit()) {
                     break;
                 }
             }
-            if (rows.size() < BATCH) {
+            if (rows.size() < batch) {
                 break;
             }
+            batch = Math.min(MAX_BATCH, batch * 2);
         }
-        if (hits.size() <= q.limit()) {
+        List<Object[]> page = kept.size() > q.limit() ? kept.subList(0, q.limit()) : kept;
+        Map<UUID, Station> stations = load(page);
+        List<Hit> hits = new ArrayList<>(page.size());
+        for (Object[] row : page) {
+            hits.add(new Hit(stations.get((UUID) row[0]), ((Number) row[1]).doubleValue(),
+                    q.openAt() == null ? null : Boolean.TRUE));
+        }
+        if (kept.size() <= q.limit()) {
             return new Result(hits, null);
         }
-        List<Hit> page = List.copyOf(hits.subList(0, q.limit()));
-        Hit last = page.get(page.size() - 1);
-        return new Result(page, new Position(last.distanceMetres(), last.station().id));
+        Hit last = hits.get(hits.size() - 1);
+        return new Result(hits, new Position(last.distanceMetres(), last.station().id));
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> candidates(SearchQuery q, Position after) {
+    private List<Object[]> candidates(SearchQuery q, Position after, int batch) {
         double lat = q.centre().latitude();
         double lon = q.centre().longitude();
         double dLat = Math.toDegrees(q.radiusMetres() / Distance.MEAN_EARTH_RADIUS_METRES);
@@ -129,7 +127,8 @@ public class StationSearch {
                 + " + cos(radians(:lat)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - :lon) / 2), 2)))";
         params.put("lat", lat);
         params.put("lon", lon);
-        StringBuilder sql = new StringBuilder("select id, distance from (select s.id, ").append(distance)
+        StringBuilder sql = new StringBuilder("select id, distance, hours from (select s.id, cast(s.opening_hours as text) as hours, ")
+                .append(distance)
                 .append(" as distance from station s where ").append(where).append(") c where distance <= :radius");
         params.put("radius", q.radiusMetres());
         if (after != null) {
@@ -137,7 +136,7 @@ public class StationSearch {
             params.put("afterDistance", after.distanceMetres());
             params.put("afterId", after.id());
         }
-        sql.append(" order by distance, id limit ").append(BATCH);
+        sql.append(" order by distance, id limit ").append(batch);
         Query query = em.createNativeQuery(sql.toString());
         params.forEach(query::setParameter);
         return query.getResultList();
