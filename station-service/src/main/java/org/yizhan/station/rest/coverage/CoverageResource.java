@@ -1,0 +1,268 @@
+package org.yizhan.station.rest.coverage;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.station.domain.coverage.BoundingBox;
+import org.yizhan.station.domain.coverage.Coverage;
+import org.yizhan.station.domain.coverage.CoverageGrid;
+import org.yizhan.station.domain.coverage.Districts;
+import org.yizhan.station.domain.coverage.TravelMode;
+import org.yizhan.station.domain.geo.CoordinateSystem;
+import org.yizhan.station.domain.geo.Gcj02;
+import org.yizhan.station.domain.geo.GeoPoint;
+import org.yizhan.station.service.coverage.CoverageService;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+@Path("/api/v1/stations/coverage")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Coverage", description = "Which share of an area has a station within reach")
+public class CoverageResource {
+
+    /** The most cells one answer computes. */
+    public static final int MAX_CELLS = 40_000;
+    /** The longest side of the area, in metres. */
+    public static final double MAX_SIDE_METRES = 200_000;
+    /** Largest gaps listed. */
+    public static final int GAPS = 10;
+
+    private final CoverageService coverage;
+
+    public CoverageResource(CoverageService coverage) {
+        this.coverage = coverage;
+    }
+
+    @GET
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Coverage of an area by stations (15-minute service circle)",
+            description = "Lays a grid of cellMetres over the area (a bounding box, or district=大兴区) and counts the "
+                    + "cells whose centre is within the radius of an ACTIVE station (with `at`: of a station open "
+                    + "then; stations without known hours do not count). The radius is a straight line: minutes at "
+                    + "4.5 km/h for WALK (15 min = 1,125 m) or 15 km/h for RIDE (15 min = 3,750 m), or radiusMetres. "
+                    + "largestGaps: connected regions of uncovered cells, largest first, each with the cell farthest "
+                    + "from any station. At most 40,000 cells and 200 km a side. Union admins only. Example: "
+                    + "?minLat=39.70&minLon=116.28&maxLat=39.78&maxLon=116.40&cellMetres=250&mode=RIDE&minutes=10")
+    @APIResponse(responseCode = "200", description = "The coverage",
+            content = @Content(schema = @Schema(implementation = CoverageView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid area, cell size, mode, minutes, radius or time, or too many cells",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a union admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CoverageView coverage(
+            @QueryParam("minLat") @Parameter(description = "South edge", example = "39.70") String minLat,
+            @QueryParam("minLon") @Parameter(description = "West edge", example = "116.28") String minLon,
+            @QueryParam("maxLat") @Parameter(description = "North edge", example = "39.78") String maxLat,
+            @QueryParam("maxLon") @Parameter(description = "East edge", example = "116.40") String maxLon,
+            @QueryParam("district") @Parameter(description = "Instead of the box: 大兴区 (daxing), its rectangle")
+            String district,
+            @QueryParam("cellMetres") @Parameter(description = "Cell side, 50–5,000, default 500") String cellMetres,
+            @QueryParam("mode") @Parameter(description = "WALK (4.5 km/h, default) or RIDE (15 km/h)") String mode,
+            @QueryParam("minutes") @Parameter(description = "1–60, default 15") String minutes,
+            @QueryParam("radiusMetres") @Parameter(description = "1–50,000; overrides mode and minutes")
+            String radiusMetres,
+            @QueryParam("at") @Parameter(description = "Only stations open at this instant, e.g. 2026-11-29T21:40:00+08:00")
+            String at,
+            @QueryParam("coordSys") @Parameter(description = "wgs84 (default) or gcj02, for the box and the answer")
+            String coordSys) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        CoordinateSystem system = coordSys(coordSys, errors);
+        Double cell = number("cellMetres", cellMetres, 500, 50, 5000, errors);
+        Integer mins = integer("minutes", minutes, 15, 1, 60, errors);
+        TravelMode travel = mode(mode, errors);
+        Double radius = radiusMetres == null || radiusMetres.isBlank() ? null
+                : number("radiusMetres", radiusMetres, 0, 1, 50_000, errors);
+        Instant instant = instant(at, errors);
+        BoundingBox asked = area(minLat, minLon, maxLat, maxLon, district, errors);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        // A GCJ-02 box becomes the WGS-84 box of its corners (the shift is nearly uniform over a district).
+        GeoPoint sw = Gcj02.convert(new GeoPoint(asked.minLat(), asked.minLon()), system, CoordinateSystem.WGS84);
+        GeoPoint ne = Gcj02.convert(new GeoPoint(asked.maxLat(), asked.maxLon()), system, CoordinateSystem.WGS84);
+        BoundingBox box = new BoundingBox(sw.latitude(), sw.longitude(), ne.latitude(), ne.longitude());
+        CoverageGrid grid;
+        try {
+            grid = CoverageGrid.over(box, cell, MAX_CELLS);
+        } catch (CoverageGrid.TooManyCellsException e) {
+            throw invalid(List.of(new Problem.FieldError("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
+                    + e.limit() + "；请增大 cellMetres 或缩小范围 / the grid would have " + e.cells()
+                    + " cells, more than " + e.limit() + "; use a larger cellMetres or a smaller area")));
+        }
+        double r = radius != null ? radius : travel.radiusMetres(mins);
+        Coverage.Result result = coverage.coverage(grid, r, instant, GAPS);
+        return new CoverageView(new CoverageView.Area(asked.minLat(), asked.minLon(), asked.maxLat(), asked.maxLon()),
+                district == null || district.isBlank() ? null : district.strip(), system.queryValue(), cell,
+                grid.rows(), grid.cols(), result.cells(), result.coveredCells(), result.coveredShare(),
+                radius == null ? travel.name() : null, radius == null ? mins : null, r, instant,
+                result.stations(), result.uncoveredRegions(),
+                result.largestGaps().stream().map(g -> new CoverageView.Gap(g.cells(), g.areaKm2(),
+                        point(g.centroid(), system), point(g.farthestCell(), system),
+                        g.distanceToNearestStationMetres() == null ? null
+                                : Math.round(g.distanceToNearestStationMetres() * 10) / 10.0)).toList());
+    }
+
+    private static CoverageView.Point point(GeoPoint wgs84, CoordinateSystem to) {
+        GeoPoint p = Gcj02.convert(wgs84, CoordinateSystem.WGS84, to);
+        return new CoverageView.Point(Math.round(p.latitude() * 1e6) / 1e6, Math.round(p.longitude() * 1e6) / 1e6);
+    }
+
+    private static BoundingBox area(String minLat, String minLon, String maxLat, String maxLon, String district,
+                                    List<Problem.FieldError> errors) {
+        boolean anyCorner = minLat != null || minLon != null || maxLat != null || maxLon != null;
+        if (district != null && !district.isBlank()) {
+            if (anyCorner) {
+                errors.add(new Problem.FieldError("district",
+                        "district 与 minLat/minLon/maxLat/maxLon 只能选一种 / give a district or a box, not both"));
+                return null;
+            }
+            BoundingBox box = Districts.byName(district).orElse(null);
+            if (box == null) {
+                errors.add(new Problem.FieldError("district", "未知的区，可用：" + Districts.names()
+                        + " / unknown district, known: " + Districts.names()));
+            }
+            return box;
+        }
+        int before = errors.size();
+        Double south = required("minLat", minLat, -90, 90, errors);
+        Double west = required("minLon", minLon, -180, 180, errors);
+        Double north = required("maxLat", maxLat, -90, 90, errors);
+        Double east = required("maxLon", maxLon, -180, 180, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        if (!(south < north)) {
+            errors.add(new Problem.FieldError("maxLat", "maxLat 必须大于 minLat / maxLat must be greater than minLat"));
+        }
+        if (!(west < east)) {
+            errors.add(new Problem.FieldError("maxLon", "maxLon 必须大于 minLon / maxLon must be greater than minLon"));
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        BoundingBox box = new BoundingBox(south, west, north, east);
+        if (box.heightMetres() > MAX_SIDE_METRES) {
+            errors.add(new Problem.FieldError("maxLat", "南北跨度不能超过 200 公里 / the box may be at most 200 km north to south"));
+        }
+        if (box.widthMetres() > MAX_SIDE_METRES) {
+            errors.add(new Problem.FieldError("maxLon", "东西跨度不能超过 200 公里 / the box may be at most 200 km east to west"));
+        }
+        return box;
+    }
+
+    private static Double required(String field, String text, double min, double max, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(new Problem.FieldError(field, "必填（或给出 district）/ required (or give a district)"));
+            return null;
+        }
+        return number(field, text, 0, min, max, errors);
+    }
+
+    private static Double number(String field, String text, double fallback, double min, double max,
+                                 List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (Double.isFinite(value) && value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError(field, "必须是 " + plain(min) + " 到 " + plain(max) + " 之间的数 / must be a number from "
+                + plain(min) + " to " + plain(max)));
+        return null;
+    }
+
+    private static Integer integer(String field, String text, int fallback, int min, int max,
+                                   List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new Problem.FieldError(field, "必须是 " + min + " 到 " + max + " 之间的整数 / must be a whole number from "
+                + min + " to " + max));
+        return null;
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static TravelMode mode(String text, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return TravelMode.WALK;
+        }
+        try {
+            return TravelMode.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("mode", "取值必须是 WALK 或 RIDE / must be WALK or RIDE"));
+            return null;
+        }
+    }
+
+    private static CoordinateSystem coordSys(String text, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return CoordinateSystem.WGS84;
+        }
+        try {
+            return CoordinateSystem.fromQueryValue(text.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("coordSys", "取值必须是 wgs84 或 gcj02 / must be wgs84 or gcj02"));
+            return null;
+        }
+    }
+
+    private static Instant instant(String text, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text.strip()).toInstant();
+            } catch (DateTimeParseException again) {
+                errors.add(new Problem.FieldError("at", "ISO-8601 时刻，如 2026-11-29T21:40:00+08:00 / an ISO-8601 instant"));
+                return null;
+            }
+        }
+    }
+
+    private static ProblemException invalid(List<Problem.FieldError> errors) {
+        int n = errors.size();
+        return new ProblemException(ProblemType.VALIDATION, n + " 个字段不合法",
+                n == 1 ? "1 field is invalid" : n + " fields are invalid", errors);
+    }
+}

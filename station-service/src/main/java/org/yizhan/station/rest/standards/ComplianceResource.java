@@ -1,0 +1,140 @@
+package org.yizhan.station.rest.standards;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.station.domain.standards.ComplianceStatus;
+import org.yizhan.station.domain.standards.Requirement;
+import org.yizhan.station.domain.standards.Tier;
+import org.yizhan.station.service.standards.InspectionService;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Path("/api/v1/stations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Standards")
+public class ComplianceResource {
+
+    /** One requirement of the checklist. */
+    @Schema(name = "StandardRequirement")
+    public record RequirementView(@Schema(example = "TOILET") Requirement code, boolean basic,
+                                  @Schema(example = "急可如厕") String nameZh, @Schema(example = "A toilet") String nameEn) {
+    }
+
+    /** The checklist and the rules' parameters. */
+    @Schema(name = "Standard")
+    public record StandardView(List<RequirementView> requirements,
+                               @Schema(example = "365") int inspectionIntervalDays,
+                               @Schema(example = "4") int demonstrationOptionalItems) {
+    }
+
+    private final InspectionService inspections;
+
+    public ComplianceResource(InspectionService inspections) {
+        this.inspections = inspections;
+    }
+
+    @GET
+    @Path("/standards")
+    @PermitAll
+    @Operation(summary = "The station standard",
+            description = "Public. The checklist (basic requirements every station must meet, optional ones that count "
+                    + "toward DEMONSTRATION), the inspection interval and how many optional items DEMONSTRATION needs.")
+    public StandardView standard() {
+        var rules = inspections.settings().rules();
+        return new StandardView(Arrays.stream(Requirement.values())
+                .map(r -> new RequirementView(r, r.isBasic(), r.nameZh(), r.nameEn())).toList(),
+                rules.intervalDays(), rules.demonstrationOptionalItems());
+    }
+
+    @GET
+    @Path("/{id}/compliance")
+    @PermitAll
+    @Operation(summary = "A station's compliance and tier",
+            description = "Public. Derived from the latest union-admin inspection (self-checks do not count) and today: "
+                    + "NON_COMPLIANT (a basic requirement NOT_MET, listed with the finding), OVERDUE (all met but "
+                    + "today is after nextDueOn), NOT_INSPECTED, COMPLIANT. Tier DEMONSTRATION (compliant with enough "
+                    + "optional items met), STANDARD (compliant), BASIC (otherwise).")
+    @APIResponse(responseCode = "200", description = "The standing",
+            content = @Content(schema = @Schema(implementation = ComplianceView.class)))
+    @APIResponse(responseCode = "404", description = "No such station",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ComplianceView compliance(@PathParam("id") UUID stationId) {
+        return ComplianceView.of(inspections.compliance(stationId));
+    }
+
+    @GET
+    @Path("/compliance")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "The district's compliance list",
+            description = "For union admins: every station that is not CLOSED, NON_COMPLIANT first, then OVERDUE, "
+                    + "NOT_INSPECTED and COMPLIANT; within a status the longest uninspected first.")
+    @APIResponse(responseCode = "200", description = "A page of stations' standings")
+    @APIResponse(responseCode = "400", description = "Invalid status, tier, limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a union admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ComplianceView> district(
+            @QueryParam("status")
+            @Parameter(description = "Comma-separated statuses", example = "NON_COMPLIANT,OVERDUE") String status,
+            @QueryParam("tier")
+            @Parameter(description = "Comma-separated tiers", example = "DEMONSTRATION") String tier,
+            @QueryParam("district") @Size(max = 60)
+            @Parameter(description = "Only stations of this district", example = "大兴区") String district,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
+            @QueryParam("cursor") String cursor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<ComplianceStatus> statuses = parse("status", status, ComplianceStatus.class, errors);
+        Set<Tier> tiers = parse("tier", tier, Tier.class, errors);
+        if (!errors.isEmpty()) {
+            throw InspectionService.invalid(errors);
+        }
+        String only = district == null || district.isBlank() ? null : district.strip();
+        var page = inspections.district(statuses, tiers, only, cursor, limit);
+        return new Page<>(page.items().stream().map(ComplianceView::of).toList(), page.nextCursor());
+    }
+
+    static <E extends Enum<E>> Set<E> parse(String field, String text, Class<E> type, List<Problem.FieldError> errors) {
+        Set<E> values = EnumSet.noneOf(type);
+        if (text == null || text.isBlank()) {
+            return values;
+        }
+        for (String part : text.split(",")) {
+            try {
+                values.add(Enum.valueOf(type, part.strip()));
+            } catch (IllegalArgumentException e) {
+                String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+                errors.add(new Problem.FieldError(field,
+                        "取值必须是以下之一：" + allowed + " / must be one of: " + allowed));
+                return values;
+            }
+        }
+        return values;
+    }
+}
