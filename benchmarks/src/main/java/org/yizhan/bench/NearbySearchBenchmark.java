@@ -47,12 +47,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NearbySearchBenchmark {
 
     /** The candidate query station-service's StationSearch issues for these filters (first round). */
-    static final String CANDIDATE_SQL = "select id, distance from (select s.id, 2 * 6371008.8 * asin(sqrt("
+    static final String CANDIDATE_SQL = "select id, distance, hours from (select s.id,"
+            + " cast(s.opening_hours as text) as hours, 2 * 6371008.8 * asin(sqrt("
             + "power(sin(radians(s.latitude - ?) / 2), 2) + cos(radians(?)) * cos(radians(s.latitude))"
             + " * power(sin(radians(s.longitude - ?) / 2), 2))) as distance from station s"
             + " where point(s.longitude, s.latitude) <@ box(point(?, ?), point(?, ?))"
             + " and s.status in ('ACTIVE') and s.working_amenities @> cast(? as text[])) c"
-            + " where distance <= ? order by distance, id limit 200";
+            + " where distance <= ? order by distance, id limit 400";
 
     private NearbySearchBenchmark() {
     }

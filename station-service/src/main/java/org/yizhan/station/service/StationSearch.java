@@ -62,7 +62,9 @@ public class StationSearch {
         // Only ids, distances and hours are read per candidate; whole stations only for the page.
         List<Object[]> kept = new ArrayList<>();
         Position after = q.after();
-        int batch = q.openAt() == null ? q.limit() + 1 : Math.min(MAX_BATCH, 3 * (q.limit() + 1));
+        // The database's cost is the bounding-box scan, hardly the limit: ask for plenty at once
+        // when the hours filter will drop some, so that one round usually suffices.
+        int batch = q.openAt() == null ? q.limit() + 1 : MAX_BATCH;
         while (kept.size() <= q.limit()) {
             List<Object[]> rows = candidates(q, after, batch);
             for (Object[] row : rows) {
