@@ -144,6 +144,17 @@ class StationReplicaTest {
                         .body("version", equalTo(3)));
     }
 
+    @Test
+    void aLateRegistrationDoesNotUndoANewerUpdate() {
+        UUID stationId = UUID.randomUUID();
+        TopicProbe.publish(TOPIC, stationId.toString(), updated(UUID.randomUUID().toString(), stationId, 4, "第四版", "ACTIVE"));
+        String registration = UUID.randomUUID().toString();
+        TopicProbe.publish(TOPIC, stationId.toString(), event(registration, stationId, "注册时的名字"));
+        // Same key, same partition: once the registration is in the inbox, the update was applied before it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxCount(registration) == 1);
+        assertEquals("第四版", venueName(stationId));
+    }
+
     String venueName(UUID stationId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             java.util.List<?> names = em.createNativeQuery("select name from venue where station_id = :id")

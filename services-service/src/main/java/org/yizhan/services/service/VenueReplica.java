@@ -25,58 +25,51 @@ public class VenueReplica {
         this.venues = venues;
     }
 
-    /** Applies {@code station.registered}; runs in the consumer's transaction. */
+    /** What the replica keeps of a station, from either event that carries the whole station. */
+    private record Snapshot(String type, java.util.UUID stationId, int version, String name, String hostType,
+                            String address, String district, double latitude, double longitude, String status,
+                            String statusReason, Instant registeredAt) {
+    }
+
+    /** Applies {@code station.registered} (version 0); runs in the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void stationRegistered(StationRegistered station, String eventId) {
-        if (station.stationId() == null || station.name() == null || station.address() == null
-                || station.hostType() == null || station.status() == null || station.registeredAt() == null) {
-            throw new IllegalArgumentException("station.registered lacks required fields");
-        }
-        Venue venue = venues.findByIdOptional(station.stationId()).orElseGet(Venue::new);
-        boolean isNew = venue.stationId == null;
-        venue.stationId = station.stationId();
-        venue.name = station.name();
-        venue.hostType = station.hostType();
-        venue.address = station.address();
-        venue.district = station.district();
-        venue.latitude = station.latitude();
-        venue.longitude = station.longitude();
-        venue.status = station.status();
-        venue.registeredAt = station.registeredAt();
-        venue.lastEventId = eventId;
-        venue.updatedAt = Instant.now();
-        if (isNew) {
-            venues.persist(venue);
-        }
+    public void stationRegistered(StationRegistered s, String eventId) {
+        apply(new Snapshot("station.registered", s.stationId(), 0, s.name(), s.hostType(), s.address(), s.district(),
+                s.latitude(), s.longitude(), s.status(), null, s.registeredAt()), eventId);
     }
 
     /**
-     * Applies {@code station.updated}: the whole station, unless the replica already holds a
-     * newer version. An update may arrive for a station never seen (its registration was lost or
-     * consumed by an older deployment), so it creates the row too.
+     * Applies {@code station.updated}: the whole station. An update may arrive for a station never
+     * seen (its registration was consumed by an older deployment), so it creates the row too.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void stationUpdated(StationUpdated station, String eventId) {
-        if (station.stationId() == null || station.name() == null || station.address() == null
-                || station.hostType() == null || station.status() == null || station.registeredAt() == null) {
-            throw new IllegalArgumentException("station.updated lacks required fields");
+    public void stationUpdated(StationUpdated s, String eventId) {
+        apply(new Snapshot("station.updated", s.stationId(), s.version(), s.name(), s.hostType(), s.address(),
+                s.district(), s.latitude(), s.longitude(), s.status(), s.statusReason(), s.registeredAt()), eventId);
+    }
+
+    /** Takes the snapshot unless the replica already holds a newer version of the station. */
+    private void apply(Snapshot s, String eventId) {
+        if (s.stationId() == null || s.name() == null || s.address() == null || s.hostType() == null
+                || s.status() == null || s.registeredAt() == null) {
+            throw new IllegalArgumentException(s.type() + " lacks required fields");
         }
-        Venue venue = venues.findByIdOptional(station.stationId()).orElseGet(Venue::new);
-        if (venue.stationId != null && venue.version > station.version()) {
+        Venue venue = venues.findByIdOptional(s.stationId()).orElseGet(Venue::new);
+        boolean isNew = venue.stationId == null;
+        if (!isNew && venue.version > s.version()) {
             return;
         }
-        boolean isNew = venue.stationId == null;
-        venue.stationId = station.stationId();
-        venue.name = station.name();
-        venue.hostType = station.hostType();
-        venue.address = station.address();
-        venue.district = station.district();
-        venue.latitude = station.latitude();
-        venue.longitude = station.longitude();
-        venue.status = station.status();
-        venue.statusReason = station.statusReason();
-        venue.registeredAt = station.registeredAt();
-        venue.version = station.version();
+        venue.stationId = s.stationId();
+        venue.name = s.name();
+        venue.hostType = s.hostType();
+        venue.address = s.address();
+        venue.district = s.district();
+        venue.latitude = s.latitude();
+        venue.longitude = s.longitude();
+        venue.status = s.status();
+        venue.statusReason = s.statusReason();
+        venue.registeredAt = s.registeredAt();
+        venue.version = s.version();
         venue.lastEventId = eventId;
         venue.updatedAt = Instant.now();
         if (isNew) {
