@@ -36,7 +36,7 @@ public class IdempotencyKeys {
 
     public IdempotencyKeys(EntityManager em, ObjectMapper json) {
         this.em = em;
-        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        this.json = fingerprintMapper(json);
     }
 
     /**
@@ -85,8 +85,25 @@ public class IdempotencyKeys {
     }
 
     private String hash(Object request) {
+        return fingerprint(json, request);
+    }
+
+    /**
+     * How requests are fingerprinted: properties in alphabetical order and empty values left out,
+     * so that a field added to a request type in a later version does not make a retry of an
+     * older request look like a different one.
+     */
+    static ObjectMapper fingerprintMapper(ObjectMapper base) {
+        ObjectMapper mapper = base.copy();
+        mapper.configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        mapper.configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+        mapper.setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY);
+        return mapper;
+    }
+
+    static String fingerprint(ObjectMapper mapper, Object request) {
         try {
-            byte[] canonical = json.writeValueAsBytes(request);
+            byte[] canonical = mapper.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint the request", e);
