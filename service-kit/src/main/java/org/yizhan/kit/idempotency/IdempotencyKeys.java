@@ -78,9 +78,8 @@ public class IdempotencyKeys {
 
     private static void requireValid(String key) {
         if (!VALID_KEY.matcher(key).matches()) {
-            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                    List.of(new Problem.FieldError(HEADER,
-                            "1–100 个字符：字母、数字、. _ : - / 1 to 100 characters: letters, digits, . _ : -")));
+            throw ProblemException.invalidField(HEADER,
+                            "1–100 个字符：字母、数字、. _ : - / 1 to 100 characters: letters, digits, . _ : -");
         }
     }
 

@@ -1,14 +1,11 @@
 package org.yizhan.kit.paging;
 
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,8 +30,7 @@ public record Cursor(Instant at, UUID id) {
             int bar = raw.indexOf('|');
             return new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
         } catch (IllegalArgumentException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                    List.of(new Problem.FieldError("cursor", "不是本接口返回的游标 / not a cursor returned by this API")));
+            throw ProblemException.invalidField("cursor", "不是本接口返回的游标 / not a cursor returned by this API");
         }
     }
 }

@@ -22,6 +22,12 @@ public class ProblemException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A 400 validation problem about one field. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException notFound(String whatZh, String whatEn) {
         return new ProblemException(ProblemType.NOT_FOUND, whatZh + "不存在", whatEn + " does not exist");
     }

@@ -1,13 +1,10 @@
 package org.yizhan.station.rest;
 
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.station.domain.geo.CoordinateSystem;
 import org.yizhan.station.domain.geo.Gcj02;
 import org.yizhan.station.domain.geo.GeoPoint;
 
-import java.util.List;
 
 /** The {@code coordSys} query parameter: clients may send and receive GCJ-02; we store WGS-84. */
 final class Coordinates {
@@ -23,8 +20,7 @@ final class Coordinates {
         try {
             return CoordinateSystem.fromQueryValue(coordSys.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                    List.of(new Problem.FieldError("coordSys", "取值必须是 wgs84 或 gcj02 / must be wgs84 or gcj02")));
+            throw ProblemException.invalidField("coordSys", "取值必须是 wgs84 或 gcj02 / must be wgs84 or gcj02");
         }
     }
 

@@ -18,9 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.station.domain.Amenity;
 import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.StationStatus;
@@ -191,7 +189,6 @@ public class NearbyResource {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                List.of(new Problem.FieldError(field, message)));
+        return ProblemException.invalidField(field, message);
     }
 }

@@ -6,9 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationChange;
 import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
@@ -20,7 +18,6 @@ import org.yizhan.station.events.StationEvents;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,8 +63,7 @@ public class StationHours {
         try {
             hours = form.toDomain();
         } catch (OpeningHoursForm.Invalid e) {
-            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                    List.of(new Problem.FieldError(e.field(), e.getMessage())));
+            throw ProblemException.invalidField(e.field(), e.getMessage());
         }
         OpeningHoursForm canonical = new OpeningHoursForm(hours.zone().getId(), hours.regular().toString(),
                 form.seasons() == null ? null : form.seasons().stream().map(s -> new OpeningHoursForm.Season(

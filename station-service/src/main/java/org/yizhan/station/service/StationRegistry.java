@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
@@ -243,8 +242,7 @@ public class StationRegistry {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                List.of(new Problem.FieldError(field, message)));
+        return ProblemException.invalidField(field, message);
     }
 
     private static String blankToNull(String s) {

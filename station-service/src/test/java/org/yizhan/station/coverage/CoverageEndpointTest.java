@@ -152,8 +152,10 @@ class CoverageEndpointTest {
         BoundingBox gcj = new BoundingBox(sw.latitude(), sw.longitude(), ne.latitude(), ne.longitude());
         double share = asAdmin(wgs, "cellMetres", "250").statusCode(200).body("stationsConsidered", equalTo(1))
                 .extract().path("coveredShare");
+        // The GCJ-02 box converted back corner by corner is a few metres off the WGS-84 one, so its
+        // grid may gain or lose a partial row of cells: the shares agree to within that row.
         Map<String, Object> answer = asAdmin(gcj, "cellMetres", "250", "coordSys", "gcj02").statusCode(200)
-                .body("coordSys", equalTo("gcj02")).body("coveredShare", closeTo(share, 0.01))
+                .body("coordSys", equalTo("gcj02")).body("coveredShare", closeTo(share, 0.03))
                 .body("area.minLat", equalTo(gcj.minLat())).extract().path("largestGaps[0].centre");
         // The gap is east of the station, given in GCJ-02 (about 500 m off WGS-84 here).
         assertTrue((Double) answer.get("lon") > Gcj02.toGcj02(station).longitude());

@@ -31,7 +31,6 @@ import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.feedback.ComplaintStatus;
 import org.yizhan.station.service.StationAccess;
@@ -39,7 +38,6 @@ import org.yizhan.station.service.feedback.ComplaintService;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -180,8 +178,7 @@ public class StationComplaintResource {
             return ComplaintStatus.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(ComplaintStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
-            throw new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                    List.of(new Problem.FieldError("status", "取值必须是以下之一：" + allowed + " / must be one of: " + allowed)));
+            throw ProblemException.invalidField("status", "取值必须是以下之一：" + allowed + " / must be one of: " + allowed);
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.yizhan.station.service.standards;
 
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,7 +35,6 @@ record StandardsCursor(String first, String second, UUID id) {
     }
 
     static ProblemException invalid() {
-        return new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                List.of(new Problem.FieldError("cursor", "不是本接口返回的游标 / not a cursor returned by this API")));
+        return ProblemException.invalidField("cursor", "不是本接口返回的游标 / not a cursor returned by this API");
     }
 }
