@@ -7,6 +7,8 @@ public final class EventSources {
 
     public static final URI STATION_SERVICE = URI.create("/yizhan/station-service");
 
+    public static final URI SERVICES_SERVICE = URI.create("/yizhan/services-service");
+
     private EventSources() {
     }
 }

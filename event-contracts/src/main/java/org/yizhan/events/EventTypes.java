@@ -15,6 +15,30 @@ public final class EventTypes {
     /** A station's amenities or their status changed; data: {@link org.yizhan.events.station.StationAmenitiesChanged}. */
     public static final String STATION_AMENITIES_CHANGED = "station.amenities_changed";
 
+    /** A station received an official award (最美站点) for a year; data: {@link org.yizhan.events.station.StationAwardGranted}. */
+    public static final String STATION_AWARD_GRANTED = "station.award_granted";
+
+    /** An activity was published (or changed while published); data: {@link org.yizhan.events.activity.ActivityPublished}. */
+    public static final String ACTIVITY_PUBLISHED = "activity.published";
+
+    /** An activity was cancelled; data: {@link org.yizhan.events.activity.ActivityCancelled}. */
+    public static final String ACTIVITY_CANCELLED = "activity.cancelled";
+
+    /**
+     * An activity took place, with its attendance; sent again with new counts when a late
+     * upload or a partner's corrected record changes them. Data: {@link org.yizhan.events.activity.ActivityCompleted}.
+     */
+    public static final String ACTIVITY_COMPLETED = "activity.completed";
+
+    /** A worker registered (or joined the waitlist); data: {@link org.yizhan.events.activity.RegistrationCreated}. */
+    public static final String REGISTRATION_CREATED = "registration.created";
+
+    /** A registration was cancelled by the worker or expired unconfirmed; data: {@link org.yizhan.events.activity.RegistrationCancelled}. */
+    public static final String REGISTRATION_CANCELLED = "registration.cancelled";
+
+    /** A waitlisted worker got a place and must confirm it in time; data: {@link org.yizhan.events.activity.RegistrationPromoted}. */
+    public static final String REGISTRATION_PROMOTED = "registration.promoted";
+
     private EventTypes() {
     }
 }

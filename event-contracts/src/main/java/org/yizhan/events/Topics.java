@@ -9,6 +9,9 @@ public final class Topics {
     /** Events of the station registry, owned by station-service; key = station id. */
     public static final String STATION = "yizhan.station.v1";
 
+    /** Events of integrated service activities and their registrations, owned by services-service; key = activity id. */
+    public static final String ACTIVITY = "yizhan.activity.v1";
+
     private Topics() {
     }
 
