@@ -33,7 +33,7 @@ public final class LocalStack {
             case "up" -> up(repoRoot, data, settings);
             case "token" -> System.out.println(token(data, rest));
             default -> {
-                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--hours N]");
+                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N]");
                 System.exit(2);
             }
         }
@@ -43,16 +43,19 @@ public final class LocalStack {
         String subject = "demo-user";
         String roles = "worker";
         long hours = 12;
+        String organisation = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--sub" -> subject = args[i + 1];
                 case "--roles" -> roles = args[i + 1];
                 case "--hours" -> hours = Long.parseLong(args[i + 1]);
+                case "--org" -> organisation = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<String> roleList = Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
-        return DevKeys.loadOrCreate(data.resolve("keys")).mint(subject, roleList, Duration.ofHours(hours));
+        return DevKeys.loadOrCreate(data.resolve("keys")).mint(subject, roleList, Duration.ofHours(hours),
+                organisation);
     }
 
     private static void up(Path repoRoot, Path data, Settings settings) throws Exception {

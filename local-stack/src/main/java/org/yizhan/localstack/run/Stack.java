@@ -92,8 +92,9 @@ public final class Stack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
             common.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
 
-            List<ServiceSpec> specs = serviceSpecs(options.ports(), Secrets.loadOrCreate(
-                    data.resolve("keys/visits-pseudonym.key")));
+            List<ServiceSpec> specs = serviceSpecs(options.ports(),
+                    Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
+                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 String database = spec.database() + options.databaseSuffix();
@@ -127,11 +128,12 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey) {
+    static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey, String servicesPseudonymKey) {
         return List.of(
                 new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station",
                         Map.of("YIZHAN_VISITS_PSEUDONYM_KEY", visitsPseudonymKey)),
-                new ServiceSpec("services-service", "services-service", ports.services(), "yizhan_services", Map.of()),
+                new ServiceSpec("services-service", "services-service", ports.services(), "yizhan_services",
+                        Map.of("YIZHAN_PSEUDONYM_KEY", servicesPseudonymKey)),
                 new ServiceSpec("health-checkup-service", "health-checkup-service", ports.checkup(),
                         "yizhan_checkup", Map.of()),
                 new ServiceSpec("legal-aid-service", "legal-aid-service", ports.legalAid(), "yizhan_legal_aid",

@@ -92,7 +92,18 @@ public final class DevKeys {
 
     /** Signs a bearer token for {@code subject} with the given roles ({@code groups} claim). */
     public String mint(String subject, Collection<String> roles, Duration ttl) {
+        return mint(subject, roles, ttl, null);
+    }
+
+    /**
+     * Signs a bearer token as above; {@code organisation}, if not null, goes into the {@code org}
+     * claim that partner systems carry (the partner department they act for).
+     */
+    public String mint(String subject, Collection<String> roles, Duration ttl, String organisation) {
         JwtClaims claims = new JwtClaims();
+        if (organisation != null) {
+            claims.setClaim("org", organisation);
+        }
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);

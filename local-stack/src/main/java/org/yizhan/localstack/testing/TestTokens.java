@@ -17,6 +17,11 @@ public final class TestTokens {
         return keys().mint(subject, roles);
     }
 
+    /** A token of a partner department's system or staff: role {@code partner}, claim {@code org}. */
+    public static String partnerToken(String subject, String organisation) {
+        return keys().mint(subject, List.of("partner"), Duration.ofHours(1), organisation);
+    }
+
     /** A token that expired a minute ago. */
     public static String expiredToken(String subject, String... roles) {
         return keys().mint(subject, List.of(roles), Duration.ofMinutes(-1));

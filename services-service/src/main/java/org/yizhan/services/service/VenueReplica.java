@@ -74,7 +74,24 @@ public class VenueReplica {
         venue.updatedAt = Instant.now();
         if (isNew) {
             venues.persist(venue);
+        } else {
+            flagUpcomingActivities(venue);
         }
+    }
+
+    /**
+     * A venue that is no longer active flags the activities planned there that have not started,
+     * so that organisers move or cancel them; reopening clears the flag.
+     */
+    private void flagUpcomingActivities(Venue venue) {
+        String warning = "ACTIVE".equals(venue.status) ? null
+                : "场地已" + ("CLOSED".equals(venue.status) ? "关闭" : "暂停开放") + " / venue " + venue.status
+                + (venue.statusReason == null ? "" : ": " + venue.statusReason);
+        venues.getEntityManager().createNativeQuery("update activity set venue_warning = cast(:warning as varchar)"
+                        + " where station_id = :station and status in ('DRAFT', 'PUBLISHED') and starts_at > now()"
+                        + " and venue_warning is distinct from cast(:warning as varchar)")
+                .setParameter("warning", warning).setParameter("station", venue.stationId)
+                .executeUpdate();
     }
 
     /** Applies {@code station.status_changed} to a known station (older versions are ignored). */
@@ -91,6 +108,7 @@ public class VenueReplica {
         venue.status = change.status();
         venue.statusReason = change.reason();
         venue.version = change.version();
+        flagUpcomingActivities(venue);
         venue.lastEventId = eventId;
         venue.updatedAt = Instant.now();
     }

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
@@ -229,25 +230,10 @@ public class StationResource {
     }
 
     private static EntityTag etag(Station station) {
-        return new EntityTag(String.valueOf(station.version));
+        return Versions.etag(station.version);
     }
 
-    /** The version an If-Match header names ({@code "3"} or {@code W/"3"}). */
     private static int version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "请在 If-Match 中带上读取站点时得到的 ETag", "Send the ETag you read in If-Match");
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "If-Match 与站点的当前版本不符", "If-Match does not match the station's current version");
-        }
+        return Versions.fromIfMatch(ifMatch);
     }
 }

@@ -1,5 +1,6 @@
 package org.yizhan.station.feedback;
 
+import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.testing.YizhanTestResource;
-import org.yizhan.station.service.visit.Pseudonyms;
 
 import java.util.ArrayList;
 import java.util.List;

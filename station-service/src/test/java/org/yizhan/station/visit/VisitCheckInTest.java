@@ -1,5 +1,6 @@
 package org.yizhan.station.visit;
 
+import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,7 +13,6 @@ import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
 import org.yizhan.station.domain.visit.Occupation;
 import org.yizhan.station.domain.visit.VisitCode;
-import org.yizhan.station.service.visit.Pseudonyms;
 import org.yizhan.station.service.visit.VisitLedger;
 
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package org.yizhan.station.service.feedback;
 
+import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import org.yizhan.station.domain.feedback.ComplaintCategory;
 import org.yizhan.station.domain.feedback.ComplaintResponse;
 import org.yizhan.station.domain.feedback.ComplaintStatus;
 import org.yizhan.station.service.StationAccess;
-import org.yizhan.station.service.visit.Pseudonyms;
 
 import java.time.Instant;
 import java.util.ArrayList;

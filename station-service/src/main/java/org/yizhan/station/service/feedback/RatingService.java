@@ -1,5 +1,6 @@
 package org.yizhan.station.service.feedback;
 
+import org.yizhan.kit.privacy.Pseudonyms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,6 @@ import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.station.domain.feedback.StationRating;
 import org.yizhan.station.service.StationAccess;
-import org.yizhan.station.service.visit.Pseudonyms;
 import org.yizhan.station.service.visit.VisitLedger;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.yizhan.station.service.visit;
 
+import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

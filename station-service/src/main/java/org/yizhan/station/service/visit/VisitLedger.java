@@ -1,5 +1,6 @@
 package org.yizhan.station.service.visit;
 
+import org.yizhan.kit.privacy.Pseudonyms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

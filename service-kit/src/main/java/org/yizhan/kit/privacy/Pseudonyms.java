@@ -1,4 +1,4 @@
-package org.yizhan.station.service.visit;
+package org.yizhan.kit.privacy;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -18,26 +18,27 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Turns a token subject into the pseudonymous id stored with visits:
+ * Turns a token subject into the pseudonymous id stored in place of the worker:
  * {@code base64url(HMAC-SHA256(key, subject))}, 43 characters. The same subject always gives the
- * same id (so a worker counts once per hour and distinct visitors can be counted), the id cannot
+ * same id (so that distinct people can be counted), the id cannot
  * be turned back into the subject without the key, and the subject itself is never stored or
  * logged.
  *
- * <p>The key is {@code yizhan.visits.pseudonym-key} (at least 32 characters). In dev and test
+ * <p>The key is {@code yizhan.pseudonym-key} ({@code YIZHAN_PSEUDONYM_KEY}) (at least 32 characters). In dev and test
  * mode a fixed built-in key is used when none is configured, with a warning; in production a
- * missing or short key makes every visit operation answer 503 (and is logged at start) rather
- * than silently storing ids made with a publicly known key. Changing the key starts new ids for
- * everybody: visits before and after no longer match up.
+ * missing or short key makes every operation that stores a worker answer 503 (and is logged at start) rather
+ * than silently storing ids made with a publicly known key. Each service has its own key, so ids
+ * cannot be joined across services. Changing the key starts new ids for
+ * everybody: records before and after no longer match up.
  */
 @ApplicationScoped
 public class Pseudonyms {
 
     /** The configuration property of the key. */
-    public static final String KEY_PROPERTY = "yizhan.visits.pseudonym-key";
+    public static final String KEY_PROPERTY = "yizhan.pseudonym-key";
 
     static final int MIN_KEY_LENGTH = 32;
-    private static final String DEV_KEY = "yizhan-dev-and-test-only-visit-pseudonym-key-0001";
+    private static final String DEV_KEY = "yizhan-dev-and-test-only-pseudonym-key-000000001";
     private static final Logger LOG = Logger.getLogger(Pseudonyms.class);
 
     @ConfigProperty(name = KEY_PROPERTY)
@@ -55,12 +56,12 @@ public class Pseudonyms {
                     value == null ? "not set" : "shorter than " + MIN_KEY_LENGTH + " characters");
             key = new SecretKeySpec(DEV_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         } else {
-            LOG.errorf("%s is %s: worker visits are unavailable until it is configured", KEY_PROPERTY,
+            LOG.errorf("%s is %s: functions that store workers are unavailable until it is configured", KEY_PROPERTY,
                     value == null ? "not set" : "shorter than " + MIN_KEY_LENGTH + " characters");
         }
     }
 
-    /** Resolves the key at start, so that a missing key is reported before the first visit. */
+    /** Resolves the key at start, so that a missing key is reported before the first use. */
     void onStart(@Observes StartupEvent event) {
         isConfigured();
     }
@@ -73,8 +74,8 @@ public class Pseudonyms {
     /** @throws ProblemException 503 if no key is configured in production */
     public void requireConfigured() {
         if (key == null) {
-            throw new ProblemException(ProblemType.UNAVAILABLE, "签到功能尚未配置，请联系管理员",
-                    "Visits are not configured yet; please tell an administrator");
+            throw new ProblemException(ProblemType.UNAVAILABLE, "该功能尚未配置，请联系管理员",
+                    "This function is not configured yet; please tell an administrator");
         }
     }
 

@@ -1,0 +1,132 @@
+package org.yizhan.services.domain.activity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * An integrated service activity at a station: a free haircut, a group birthday, a safety
+ * training. Co-organised activities are one activity with several {@link #organisers}, so that
+ * they are counted once.
+ */
+@Entity
+@Table(name = "activity")
+public class Activity {
+
+    @Id
+    public UUID id;
+
+    /** Code of an {@link ActivityType}. */
+    @Column(nullable = false)
+    public String type;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String description;
+
+    /** The venue: a station of the replica. */
+    @Column(name = "station_id", nullable = false)
+    public UUID stationId;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    public Instant endsAt;
+
+    /** Places for registered workers; null = no registration limit. */
+    public Integer capacity;
+
+    /** {@link Occupation} names of who may join; empty = everybody. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] occupations = new String[0];
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ActivityStatus status;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    /** Why the activity needs attention, e.g. its venue closed after it was planned. */
+    @Column(name = "venue_warning")
+    public String venueWarning;
+
+    /** Partner codes of the organisers (at least one). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "activity_organiser", joinColumns = @JoinColumn(name = "activity_id"))
+    @Column(name = "partner_code")
+    public Set<String> organisers = new TreeSet<>();
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ActivitySource source;
+
+    /** For pushed records: the partner that pushed it and its own record id. */
+    @Column(name = "source_partner")
+    public String sourcePartner;
+
+    @Column(name = "source_record_id")
+    public String sourceRecordId;
+
+    /** For pushed records: fingerprint of the record as last pushed (an identical push changes nothing). */
+    @Column(name = "source_hash")
+    public String sourceHash;
+
+    /** Number of participants of a pushed record that names nobody. */
+    @Column(name = "reported_participants")
+    public Integer reportedParticipants;
+
+    /** Grows with every change; carried by the events. */
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** Whether {@code partnerCode} is one of the organisers. */
+    public boolean isOrganisedBy(String partnerCode) {
+        return partnerCode != null && organisers.contains(partnerCode);
+    }
+
+    /** Whether a worker of {@code occupation} may join. */
+    public boolean isOpenTo(Occupation occupation) {
+        if (occupations.length == 0) {
+            return true;
+        }
+        for (String o : occupations) {
+            if (o.equals(occupation.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,205 @@
+package org.yizhan.services.rest.activity;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Versions;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.services.domain.Venue;
+import org.yizhan.services.domain.activity.Activity;
+import org.yizhan.services.domain.activity.ActivityStatus;
+import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.services.service.activity.ActivityAccess;
+import org.yizhan.services.service.activity.ActivityDetails;
+import org.yizhan.services.service.activity.ActivityService;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/v1/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Activities", description = "Integrated service activities at the stations")
+public class ActivityResource {
+
+    private final ActivityService activities;
+    private final ActivityAccess access;
+    private final SecurityIdentity identity;
+    private final EntityManager em;
+
+    public ActivityResource(ActivityService activities, ActivityAccess access, SecurityIdentity identity,
+                            EntityManager em) {
+        this.activities = activities;
+        this.access = access;
+        this.identity = identity;
+        this.em = em;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Plan an activity (draft)",
+            description = "Union admins and partners. The venue must be an active station; a partner's own "
+                    + "organisation is always an organiser, co-organisers are listed once in organisers. Send an "
+                    + "Idempotency-Key to make retries safe (a retry answers 200 with the first draft).")
+    @APIResponse(responseCode = "201", description = "Created as DRAFT",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown type, partner or station, or an inactive station",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin or registered partner",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActivityView> create(@NotNull @Valid ActivityDetails details,
+                                             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                                             UriInfo uri) {
+        var creation = activities.create(details, access.caller(identity), idempotencyKey);
+        Activity a = creation.activity();
+        var location = uri.getBaseUriBuilder().path("api/v1/activities").path(a.id.toString()).build();
+        var response = creation.created()
+                ? RestResponse.ResponseBuilder.<ActivityView>created(location)
+                : RestResponse.ResponseBuilder.<ActivityView>ok().location(location);
+        return response.entity(view(a, null)).tag(Versions.etag(a.version)).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Upcoming activities",
+            description = "Published activities that are not over, soonest first. Near a point (lat, lon, radiusKm) "
+                    + "or at one station; filters on type, occupation (activities open to it) and a time window.")
+    @APIResponse(responseCode = "200", description = "A page of activities; distanceM when searching near a point")
+    @APIResponse(responseCode = "400", description = "Invalid parameters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ActivityView> upcoming(
+            @QueryParam("lat") @DecimalMin("-90") @DecimalMax("90") @Parameter(example = "39.7268") Double lat,
+            @QueryParam("lon") @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3411") Double lon,
+            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax("50") double radiusKm,
+            @QueryParam("stationId") UUID stationId,
+            @QueryParam("type") String type,
+            @QueryParam("occupation") Occupation occupation,
+            @QueryParam("from") @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") Instant from,
+            @QueryParam("to") @Parameter(example = "2026-12-31T16:00:00Z") Instant to,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @QueryParam("cursor") String cursor) {
+        if ((lat == null) != (lon == null)) {
+            throw ProblemException.invalidField(lat == null ? "lat" : "lon", "lat 与 lon 须同时给出 / give both lat and lon");
+        }
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ProblemException.invalidField("to", "须晚于 from / must be after from");
+        }
+        var page = activities.upcoming(new ActivityService.UpcomingQuery(lat, lon, radiusKm, stationId, type, occupation,
+                from, to), Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(l -> ActivityView.of(l.activity(), l.venue(), l.distanceM())).toList(),
+                page.nextCursor());
+    }
+
+    @GET
+    @Path("/organised")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Activities an organiser manages",
+            description = "Partners see their organisation's activities in every status; admins all, or one partner's.")
+    @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
+    public Page<ActivityView> organised(@QueryParam("partner") @Parameter(description = "Admins only") String partner,
+                                        @QueryParam("status") ActivityStatus status,
+                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                                        @QueryParam("cursor") String cursor) {
+        var page = activities.organised(access.caller(identity), partner, status, Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "One activity", description = "Drafts are visible to their organisers and admins only.")
+    @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActivityView> get(@PathParam("id") UUID id) {
+        Activity a = activities.get(id, access.caller(identity));
+        return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Change a draft or published activity",
+            description = "Requires If-Match with the ETag as read. A change to a published activity publishes "
+                    + "activity.published again with the new version.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "409", description = "Cancelled or completed activities cannot change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since it was read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ActivityView> update(@PathParam("id") UUID id, @NotNull @Valid ActivityDetails details,
+                                             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
+        int version = Versions.fromIfMatch(ifMatch);
+        Activity a = activities.update(id, details, version, access.caller(identity));
+        return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Publish a draft", description = "Workers see it and can register; publishes activity.published.")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActivityView publish(@PathParam("id") UUID id) {
+        return view(activities.publish(id, access.caller(identity)), null);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Cancel an activity", description = "With a reason workers see; publishes activity.cancelled "
+            + "if it was published.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "409", description = "Already cancelled or completed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
+        return view(activities.cancel(id, request.reason().strip(), access.caller(identity)), null);
+    }
+
+    private ActivityView view(Activity a, Integer distance) {
+        return ActivityView.of(a, em.find(Venue.class, a.stationId), distance);
+    }
+}

@@ -1,0 +1,359 @@
+package org.yizhan.services.service.activity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.services.domain.Venue;
+import org.yizhan.services.domain.activity.Activity;
+import org.yizhan.services.domain.activity.ActivitySource;
+import org.yizhan.services.domain.activity.ActivityStatus;
+import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.services.events.activity.ActivityEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Planning, publishing and cancelling activities, and finding them. */
+@ApplicationScoped
+public class ActivityService {
+
+    /** The longest an activity may last. */
+    static final Duration MAX_DURATION = Duration.ofDays(7);
+    /** The organiser of activities an admin creates without naming one. */
+    public static final String UNION = "union";
+
+    private final EntityManager em;
+    private final ActivityAccess access;
+    private final ActivityCatalog catalog;
+    private final ActivityEvents events;
+    private final IdempotencyKeys idempotency;
+
+    public ActivityService(EntityManager em, ActivityAccess access, ActivityCatalog catalog, ActivityEvents events,
+                           IdempotencyKeys idempotency) {
+        this.em = em;
+        this.access = access;
+        this.catalog = catalog;
+        this.events = events;
+        this.idempotency = idempotency;
+    }
+
+    /** The result of a create: the activity, and whether this request created it (false for a retry). */
+    public record Creation(Activity activity, boolean created) {
+    }
+
+    /** Creates a draft. With an Idempotency-Key, a retry returns the draft the first request created. */
+    @Transactional
+    public Creation create(ActivityDetails details, Caller caller, String idempotencyKey) {
+        if (!caller.organises()) {
+            throw forbidden();
+        }
+        String scope = "activity.create:" + caller.subject();
+        if (idempotencyKey != null) {
+            Optional<String> earlier = idempotency.claim(scope, idempotencyKey, details);
+            if (earlier.isPresent()) {
+                return new Creation(em.find(Activity.class, UUID.fromString(earlier.get())), false);
+            }
+        }
+        Activity activity = new Activity();
+        activity.id = UUID.randomUUID();
+        activity.status = ActivityStatus.DRAFT;
+        activity.source = ActivitySource.APP;
+        activity.createdBy = caller.subject();
+        activity.createdAt = Instant.now();
+        apply(activity, details, caller);
+        em.persist(activity);
+        if (idempotencyKey != null) {
+            idempotency.complete(scope, idempotencyKey, activity.id.toString());
+        }
+        return new Creation(activity, true);
+    }
+
+    /** Changes a draft or published activity; {@code expectedVersion} comes from If-Match. */
+    @Transactional
+    public Activity update(UUID id, ActivityDetails details, int expectedVersion, Caller caller) {
+        Activity activity = manageable(id, caller);
+        if (activity.version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "活动已被修改，请重新读取后再改",
+                    "The activity changed since it was read; read it again");
+        }
+        requireStatus(activity, ActivityStatus.DRAFT, ActivityStatus.PUBLISHED);
+        apply(activity, details, caller);
+        activity.version++;
+        if (activity.status == ActivityStatus.PUBLISHED) {
+            events.published(activity);
+        }
+        return activity;
+    }
+
+    /** DRAFT → PUBLISHED: workers see it and can register. */
+    @Transactional
+    public Activity publish(UUID id, Caller caller) {
+        Activity activity = manageable(id, caller);
+        requireStatus(activity, ActivityStatus.DRAFT);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        checkVenue(activity.stationId, errors);
+        if (!activity.startsAt.isAfter(Instant.now())) {
+            errors.add(new Problem.FieldError("startsAt", "活动已开始，不能再发布 / the activity has already started"));
+        }
+        failOn(errors);
+        activity.status = ActivityStatus.PUBLISHED;
+        activity.publishedAt = Instant.now();
+        activity.updatedAt = activity.publishedAt;
+        activity.version++;
+        events.published(activity);
+        return activity;
+    }
+
+    /** Cancels a draft or published activity, with a reason workers will see. */
+    @Transactional
+    public Activity cancel(UUID id, String reason, Caller caller) {
+        Activity activity = manageable(id, caller);
+        requireStatus(activity, ActivityStatus.DRAFT, ActivityStatus.PUBLISHED);
+        boolean wasPublished = activity.status == ActivityStatus.PUBLISHED;
+        activity.status = ActivityStatus.CANCELLED;
+        activity.cancelReason = reason;
+        activity.updatedAt = Instant.now();
+        activity.version++;
+        if (wasPublished) {
+            events.cancelled(activity);
+        }
+        return activity;
+    }
+
+    /** One activity as the caller may see it (drafts only to their organisers). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Activity get(UUID id, Caller caller) {
+        Activity activity = em.find(Activity.class, id);
+        if (activity == null || !access.maySee(caller, activity)) {
+            throw ProblemException.notFound("活动", "Activity");
+        }
+        return activity;
+    }
+
+    /** The activity, locked for the rest of the transaction, if the caller may manage it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Activity manageable(UUID id, Caller caller) {
+        Activity activity = em.find(Activity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (activity == null || !access.maySee(caller, activity)) {
+            throw ProblemException.notFound("活动", "Activity");
+        }
+        access.requireManageable(caller, activity);
+        return activity;
+    }
+
+    /** What workers browse: published activities not over yet, soonest first, optionally near a point. */
+    public record UpcomingQuery(Double latitude, Double longitude, Double radiusKm, UUID stationId, String type,
+                                Occupation occupation, Instant from, Instant to) {
+    }
+
+    /** An activity with its venue and, for a search near a point, the distance in metres. */
+    public record Listed(Activity activity, Venue venue, Integer distanceM) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Listed> upcoming(UpcomingQuery q, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select a.id from activity a join venue v on v.station_id = a.station_id"
+                + " where a.status = 'PUBLISHED' and a.ends_at > :from");
+        boolean near = q.latitude() != null;
+        if (near) {
+            sql.append(" and v.latitude between :minLat and :maxLat and v.longitude between :minLon and :maxLon"
+                    + " and " + DISTANCE_SQL + " <= :radius");
+        }
+        if (q.stationId() != null) {
+            sql.append(" and a.station_id = :station");
+        }
+        if (q.type() != null) {
+            sql.append(" and a.type = :type");
+        }
+        if (q.occupation() != null) {
+            sql.append(" and (cardinality(a.occupations) = 0 or :occupation = any(a.occupations))");
+        }
+        if (q.to() != null) {
+            sql.append(" and a.starts_at < :to");
+        }
+        if (after != null) {
+            sql.append(" and (a.starts_at, a.id) > (:afterAt, :afterId)");
+        }
+        sql.append(" order by a.starts_at, a.id limit :limit");
+        var query = em.createNativeQuery(sql.toString(), UUID.class)
+                .setParameter("from", q.from() == null ? Instant.now() : q.from())
+                .setParameter("limit", limit + 1);
+        double radiusM = 0;
+        if (near) {
+            radiusM = q.radiusKm() * 1000;
+            double dLat = Math.toDegrees(radiusM / EARTH_RADIUS_M);
+            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(q.latitude())));
+            query.setParameter("lat", q.latitude()).setParameter("lon", q.longitude())
+                    .setParameter("minLat", q.latitude() - dLat).setParameter("maxLat", q.latitude() + dLat)
+                    .setParameter("minLon", q.longitude() - dLon).setParameter("maxLon", q.longitude() + dLon)
+                    .setParameter("radius", radiusM);
+        }
+        if (q.stationId() != null) {
+            query.setParameter("station", q.stationId());
+        }
+        if (q.type() != null) {
+            query.setParameter("type", q.type());
+        }
+        if (q.occupation() != null) {
+            query.setParameter("occupation", q.occupation().name());
+        }
+        if (q.to() != null) {
+            query.setParameter("to", q.to());
+        }
+        if (after != null) {
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
+        boolean more = ids.size() > limit;
+        List<UUID> pageIds = more ? ids.subList(0, limit) : ids;
+        List<Listed> items = new ArrayList<>();
+        for (UUID id : pageIds) {
+            Activity a = em.find(Activity.class, id);
+            Venue v = em.find(Venue.class, a.stationId);
+            Integer distance = near ? (int) Math.round(distanceM(q.latitude(), q.longitude(), v.latitude, v.longitude)) : null;
+            items.add(new Listed(a, v, distance));
+        }
+        String next = null;
+        if (more) {
+            Activity last = items.get(items.size() - 1).activity();
+            next = new Cursor(last.startsAt, last.id).encode();
+        }
+        return new Page<>(items, next);
+    }
+
+    /** What organisers list: their own organisation's activities (admins: all, or one partner's), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Activity> organised(Caller caller, String partner, ActivityStatus status, Cursor after, int limit) {
+        if (!caller.organises()) {
+            throw forbidden();
+        }
+        String organiser = caller.admin() ? partner : caller.partner();
+        StringBuilder jpql = new StringBuilder("select a from Activity a where 1 = 1");
+        if (organiser != null) {
+            jpql.append(" and :organiser member of a.organisers");
+        }
+        if (status != null) {
+            jpql.append(" and a.status = :status");
+        }
+        if (after != null) {
+            jpql.append(" and (a.startsAt < :at or (a.startsAt = :at and a.id < :id))");
+        }
+        jpql.append(" order by a.startsAt desc, a.id desc");
+        var query = em.createQuery(jpql.toString(), Activity.class).setMaxResults(limit + 1);
+        if (organiser != null) {
+            query.setParameter("organiser", organiser);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<Activity> rows = query.getResultList();
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Activity> page = rows.subList(0, limit);
+        Activity last = page.get(limit - 1);
+        return new Page<>(List.copyOf(page), new Cursor(last.startsAt, last.id).encode());
+    }
+
+    private void apply(Activity activity, ActivityDetails d, Caller caller) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (!catalog.typeExists(d.type())) {
+            errors.add(new Problem.FieldError("type", "未知的活动类型（见 /api/v1/activities/types） / unknown activity type"));
+        }
+        checkVenue(d.stationId(), errors);
+        if (!d.endsAt().isAfter(d.startsAt())) {
+            errors.add(new Problem.FieldError("endsAt", "结束时间须晚于开始时间 / must be after startsAt"));
+        } else if (Duration.between(d.startsAt(), d.endsAt()).compareTo(MAX_DURATION) > 0) {
+            errors.add(new Problem.FieldError("endsAt", "活动最长 7 天 / an activity lasts at most 7 days"));
+        }
+        if (!d.startsAt().isAfter(Instant.now()) && activity.status == ActivityStatus.DRAFT) {
+            errors.add(new Problem.FieldError("startsAt", "须在将来 / must be in the future"));
+        }
+        Set<String> organisers = new TreeSet<>(d.organisers() == null ? Set.of() : d.organisers());
+        if (caller.partner() != null) {
+            organisers.add(caller.partner());
+        } else if (organisers.isEmpty()) {
+            organisers.add(UNION);
+        }
+        Set<String> unknown = catalog.unknownPartners(organisers);
+        if (!unknown.isEmpty()) {
+            errors.add(new Problem.FieldError("organisers", "未登记的合作单位 / unknown partners: " + unknown));
+        }
+        failOn(errors);
+        activity.type = d.type();
+        activity.title = d.title().strip();
+        activity.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();
+        activity.stationId = d.stationId();
+        activity.startsAt = d.startsAt();
+        activity.endsAt = d.endsAt();
+        activity.capacity = d.capacity();
+        activity.occupations = d.occupations() == null ? new String[0]
+                : d.occupations().stream().map(Enum::name).sorted().toArray(String[]::new);
+        activity.organisers.clear();
+        activity.organisers.addAll(organisers);
+        activity.venueWarning = null;
+        activity.updatedAt = Instant.now();
+    }
+
+    private void checkVenue(UUID stationId, List<Problem.FieldError> errors) {
+        Venue venue = em.find(Venue.class, stationId);
+        if (venue == null) {
+            errors.add(new Problem.FieldError("stationId", "未知的站点 / unknown station"));
+        } else if (!"ACTIVE".equals(venue.status)) {
+            errors.add(new Problem.FieldError("stationId", "站点未开放（" + venue.status + "） / the station is not active"));
+        }
+    }
+
+    private static void failOn(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.size() + " 个字段不合法",
+                    errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid", errors);
+        }
+    }
+
+    private static void requireStatus(Activity activity, ActivityStatus... allowed) {
+        for (ActivityStatus s : allowed) {
+            if (activity.status == s) {
+                return;
+            }
+        }
+        throw new ProblemException(ProblemType.CONFLICT, "活动当前状态为 " + activity.status + "，不能执行此操作",
+                "The activity is " + activity.status + "; this is not possible now");
+    }
+
+    private static ProblemException forbidden() {
+        return new ProblemException(ProblemType.FORBIDDEN, "仅工会管理员或合作单位可管理活动",
+                "Only union admins and partners manage activities");
+    }
+
+    static final double EARTH_RADIUS_M = 6_371_008.8;
+
+    private static final String DISTANCE_SQL = "(2 * 6371008.8 * asin(sqrt(power(sin(radians(v.latitude - :lat) / 2), 2)"
+            + " + cos(radians(:lat)) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - :lon) / 2), 2))))";
+
+    /** Great-circle distance in metres (the same formula as the SQL filter). */
+    public static double distanceM(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+    }
+}
