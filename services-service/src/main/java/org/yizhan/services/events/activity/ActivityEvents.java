@@ -33,7 +33,7 @@ public class ActivityEvents {
 
     public void published(Activity a) {
         publish(a, EventTypes.ACTIVITY_PUBLISHED, new ActivityPublished(a.id, a.version, a.type, a.title,
-                List.copyOf(a.organisers), a.stationId, a.startsAt, a.endsAt, a.capacity, List.of(a.occupations),
+                a.organisers.stream().sorted().toList(), a.stationId, a.startsAt, a.endsAt, a.capacity, List.of(a.occupations),
                 a.publishedAt));
     }
 
@@ -50,7 +50,7 @@ public class ActivityEvents {
         int named = attendance.attended() + attendance.walkIns();
         int personTimes = named == 0 && a.reportedParticipants != null ? a.reportedParticipants : named;
         publish(a, EventTypes.ACTIVITY_COMPLETED, new ActivityCompleted(a.id, a.version, a.type,
-                List.copyOf(a.organisers), a.stationId, a.startsAt, a.endsAt, attendance.attended(),
+                a.organisers.stream().sorted().toList(), a.stationId, a.startsAt, a.endsAt, attendance.attended(),
                 attendance.walkIns(), attendance.noShows(), a.reportedParticipants, personTimes, a.completedAt));
     }
 

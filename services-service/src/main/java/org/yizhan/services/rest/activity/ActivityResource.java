@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Params;
 import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
@@ -107,11 +108,15 @@ public class ActivityResource {
             @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax("50") double radiusKm,
             @QueryParam("stationId") UUID stationId,
             @QueryParam("type") String type,
-            @QueryParam("occupation") Occupation occupation,
-            @QueryParam("from") @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") Instant from,
-            @QueryParam("to") @Parameter(example = "2026-12-31T16:00:00Z") Instant to,
+            @QueryParam("occupation") @Parameter(description = "Only activities open to this occupation",
+                    schema = @Schema(implementation = Occupation.class)) String occupationText,
+            @QueryParam("from") @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
+            @QueryParam("to") @Parameter(example = "2026-12-31T16:00:00Z") String toText,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
+        Occupation occupation = Params.enumValue(Occupation.class, "occupation", occupationText);
+        Instant from = Params.instant("from", fromText);
+        Instant to = Params.instant("to", toText);
         if ((lat == null) != (lon == null)) {
             throw ProblemException.invalidField(lat == null ? "lat" : "lon", "lat 与 lon 须同时给出 / give both lat and lon");
         }
@@ -131,9 +136,11 @@ public class ActivityResource {
             description = "Partners see their organisation's activities in every status; admins all, or one partner's.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
     public Page<ActivityView> organised(@QueryParam("partner") @Parameter(description = "Admins only") String partner,
-                                        @QueryParam("status") ActivityStatus status,
+                                        @QueryParam("status")
+                                        @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
                                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                         @QueryParam("cursor") String cursor) {
+        ActivityStatus status = Params.enumValue(ActivityStatus.class, "status", statusText);
         var page = activities.organised(access.caller(identity), partner, status, Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
     }

@@ -39,7 +39,7 @@ public record ActivityView(
     public static ActivityView of(Activity a, Venue venue, Integer distanceM) {
         return new ActivityView(a.id, a.type, a.title, a.description, a.stationId,
                 venue == null ? null : venue.name, venue == null ? null : venue.address, distanceM,
-                a.startsAt, a.endsAt, a.capacity, List.of(a.occupations), List.copyOf(a.organisers), a.status,
+                a.startsAt, a.endsAt, a.capacity, List.of(a.occupations), a.organisers.stream().sorted().toList(), a.status,
                 a.cancelReason, a.venueWarning, a.source, a.sourceRecordId, a.reportedParticipants, a.version,
                 a.publishedAt, a.completedAt);
     }
