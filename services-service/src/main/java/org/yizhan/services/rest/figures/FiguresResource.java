@@ -1,0 +1,268 @@
+package org.yizhan.services.rest.figures;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.services.domain.Venue;
+import org.yizhan.services.domain.activity.ActivityType;
+import org.yizhan.services.domain.activity.Partner;
+import org.yizhan.services.service.activity.ActivityAccess;
+import org.yizhan.services.service.activity.Caller;
+import org.yizhan.services.service.figures.ActivityFigures;
+import org.yizhan.services.service.figures.Dimension;
+import org.yizhan.kit.security.Roles;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/activities/figures")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Figures", description = "Person-times and distinct persons served, for reports")
+public class FiguresResource {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final String TEXT_CSV = "text/csv";
+    private static final String DESCRIPTION = "Completed activities, their person-times and distinct persons, by any of "
+            + "partner, type, station, month and year (Beijing time). A co-organised activity counts once in the total "
+            + "and once in each organiser's row. Person-times are the people recorded at an activity, or the number a "
+            + "partner reported for a record that names nobody (also shown as reportedOnlyPersonTimes: those cannot be "
+            + "counted as distinct persons). Union admins see all partners; a partner sees its own activities. "
+            + "Ask for text/csv (Accept header) to get the same figures as a CSV file for reports.";
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private final ActivityFigures figures;
+    private final ActivityAccess access;
+    private final SecurityIdentity identity;
+    private final EntityManager em;
+
+    public FiguresResource(ActivityFigures figures, ActivityAccess access, SecurityIdentity identity, EntityManager em) {
+        this.figures = figures;
+        this.access = access;
+        this.identity = identity;
+        this.em = em;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Figures of completed activities", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(schema = @Schema(implementation = FiguresView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FiguresView json(
+            @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", example = "2026") Integer year,
+            @QueryParam("from") @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,
+            @QueryParam("to") @Parameter(description = "Last day (inclusive)", example = "2026-06-30") String to,
+            @QueryParam("groupBy") @DefaultValue("partner")
+            @Parameter(description = "Comma-separated: partner, type, station, month, year; empty for the total only",
+                    example = "partner,month") String groupBy,
+            @QueryParam("partner") @Parameter(description = "Only activities this partner (co-)organised") String partner,
+            @QueryParam("type") String type,
+            @QueryParam("stationId") UUID stationId) {
+        return compute(year, from, to, groupBy, partner, type, stationId);
+    }
+
+    @GET
+    @Produces(TEXT_CSV + ";qs=0.5")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Figures of completed activities as CSV", description = DESCRIPTION
+            + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
+            + "its last row is the total.")
+    @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(mediaType = TEXT_CSV))
+    public Response csv(@QueryParam("year") Integer year, @QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("groupBy") @DefaultValue("partner") String groupBy,
+                        @QueryParam("partner") String partner, @QueryParam("type") String type,
+                        @QueryParam("stationId") UUID stationId) {
+        FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
+        byte[] body = toCsv(view);
+        String name = "activity-figures-" + view.from() + "-" + view.to() + ".csv";
+        return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private FiguresView compute(Integer year, String fromText, String toText, String groupByText, String partner,
+                                String type, UUID stationId) {
+        Caller caller = access.caller(identity);
+        LocalDate from;
+        LocalDate to;
+        if (year != null) {
+            if (fromText != null || toText != null) {
+                throw ProblemException.invalidField("year", "year 与 from/to 只能二选一 / give either year or from and to");
+            }
+            if (year < 2000 || year > 2100) {
+                throw ProblemException.invalidField("year", "2000–2100");
+            }
+            from = LocalDate.of(year, 1, 1);
+            to = LocalDate.of(year, 12, 31);
+        } else if (fromText != null || toText != null) {
+            from = date("from", fromText);
+            to = date("to", toText);
+            if (to.isBefore(from)) {
+                throw ProblemException.invalidField("to", "不能早于 from / must not be before from");
+            }
+            if (from.plusYears(10).isBefore(to)) {
+                throw ProblemException.invalidField("to", "最长 10 年 / at most 10 years");
+            }
+        } else {
+            int current = LocalDate.now(BEIJING).getYear();
+            from = LocalDate.of(current, 1, 1);
+            to = LocalDate.of(current, 12, 31);
+        }
+        List<Dimension> dims = dimensions(groupByText);
+        String onlyPartner = caller.admin() ? blankToNull(partner) : caller.partner();
+        if (!caller.admin() && partner != null && !partner.isBlank() && !partner.equals(caller.partner())) {
+            throw new ProblemException(org.yizhan.kit.problem.ProblemType.FORBIDDEN,
+                    "合作单位只能查看本单位的数据", "A partner sees only its own organisation's figures");
+        }
+        ActivityFigures.Figures result = figures.count(new ActivityFigures.Query(
+                from.atStartOfDay(BEIJING).toInstant(), to.plusDays(1).atStartOfDay(BEIJING).toInstant(), dims,
+                onlyPartner, blankToNull(type), stationId));
+        List<String> names = dims.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+        List<FiguresView.RowView> rows = result.rows().stream().map(r -> row(r, dims)).toList();
+        return new FiguresView(from, to, names, rows, row(result.total(), List.of()));
+    }
+
+    private FiguresView.RowView row(ActivityFigures.Row r, List<Dimension> dims) {
+        Map<String, String> key = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < dims.size(); i++) {
+            Dimension d = dims.get(i);
+            String value = r.key().get(i);
+            String field = d.name().toLowerCase(Locale.ROOT);
+            key.put(field, value);
+            String name = switch (d) {
+                case PARTNER -> {
+                    Partner p = em.find(Partner.class, value);
+                    yield p == null ? null : p.nameZh;
+                }
+                case TYPE -> {
+                    ActivityType t = em.find(ActivityType.class, value);
+                    yield t == null ? null : t.nameZh;
+                }
+                case STATION -> {
+                    Venue v = em.find(Venue.class, UUID.fromString(value));
+                    yield v == null ? null : v.name;
+                }
+                default -> null;
+            };
+            if (name != null) {
+                names.put(field, name);
+            }
+        }
+        return new FiguresView.RowView(key, names, r.activities(), r.personTimes(), r.distinctPersons(),
+                r.reportedOnlyPersonTimes());
+    }
+
+    static List<Dimension> dimensions(String text) {
+        List<Dimension> dims = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return dims;
+        }
+        for (String part : text.split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            Dimension d;
+            try {
+                d = Dimension.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("groupBy", "取值为 partner、type、station、month、year 的组合"
+                        + " / a comma-separated list of partner, type, station, month, year");
+            }
+            if (dims.contains(d)) {
+                throw ProblemException.invalidField("groupBy", "重复的维度 / a dimension is repeated: " + part.strip());
+            }
+            dims.add(d);
+        }
+        return dims;
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalidField(field, "from 与 to 须同时给出 / give both from and to");
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(field, "日期格式 YYYY-MM-DD / a date like 2026-01-31");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The CSV form: one column per key and name, the counts, and a last row with the total. */
+    static byte[] toCsv(FiguresView view) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        for (String dim : view.groupBy()) {
+            schema.addColumn(dim);
+            if (!dim.equals("month") && !dim.equals("year")) {
+                schema.addColumn(dim + "_name");
+            }
+        }
+        schema.addColumn("activities").addColumn("person_times").addColumn("distinct_persons")
+                .addColumn("reported_only_person_times");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (FiguresView.RowView r : view.rows()) {
+            lines.add(line(view, r, false));
+        }
+        lines.add(line(view, view.total(), true));
+        try {
+            String text = CSV.writer(schema.build()).writeValueAsString(lines);
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            byte[] withBom = new byte[utf8.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+            return withBom;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the figures as CSV", e);
+        }
+    }
+
+    private static Map<String, Object> line(FiguresView view, FiguresView.RowView r, boolean total) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        for (int i = 0; i < view.groupBy().size(); i++) {
+            String dim = view.groupBy().get(i);
+            line.put(dim, total ? (i == 0 ? "合计 total" : "") : r.key().get(dim));
+            if (!dim.equals("month") && !dim.equals("year")) {
+                line.put(dim + "_name", total ? "" : r.names().getOrDefault(dim, ""));
+            }
+        }
+        line.put("activities", r.activities());
+        line.put("person_times", r.personTimes());
+        line.put("distinct_persons", r.distinctPersons());
+        line.put("reported_only_person_times", r.reportedOnlyPersonTimes());
+        return line;
+    }
+}
