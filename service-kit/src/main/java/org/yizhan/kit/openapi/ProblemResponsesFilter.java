@@ -1,0 +1,56 @@
+package org.yizhan.kit.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.yizhan.kit.problem.Problem;
+
+/**
+ * Adds the problem answers every Yizhan operation can give to the OpenAPI document, so that
+ * resources only describe the answers particular to them: 400 where the operation takes
+ * parameters or a body, 401 and 403 where it needs a token, and 500 everywhere, each as
+ * {@code application/problem+json}. Answers a resource describes itself are kept as they are.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    static final String PROBLEM_SCHEMA = "#/components/schemas/" + Problem.class.getSimpleName();
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean takesInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (takesInput) {
+            addIfMissing(responses, "400", "Invalid request: the fields in errors say what is wrong");
+        }
+        if (secured) {
+            addIfMissing(responses, "401", "No valid bearer token");
+            addIfMissing(responses, "403", "The token's roles do not allow this");
+        }
+        addIfMissing(responses, "500", "Unexpected error; the problem carries an error id for the logs");
+        return operation;
+    }
+
+    private static void addIfMissing(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status)) {
+            APIResponse existing = responses.getAPIResponse(status);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.setContent(problemContent());
+            }
+            return;
+        }
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA)));
+    }
+}
