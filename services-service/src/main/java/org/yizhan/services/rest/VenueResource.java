@@ -39,8 +39,6 @@ public class VenueResource {
     @GET
     @Operation(summary = "List venues", description = "The local replica of the station registry, in registration order.")
     @APIResponse(responseCode = "200", description = "A page of venues")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<VenueView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
                                 @QueryParam("cursor") String cursor) {
         var page = replica.list(Cursor.decode(cursor), limit);

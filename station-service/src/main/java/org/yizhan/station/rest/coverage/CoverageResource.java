@@ -67,8 +67,6 @@ public class CoverageResource {
             content = @Content(schema = @Schema(implementation = CoverageView.class)))
     @APIResponse(responseCode = "400", description = "Invalid area, cell size, mode, minutes, radius or time, or too many cells",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a union admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CoverageView coverage(

@@ -74,8 +74,6 @@ public class StationComplaintResource {
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a worker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such station",

@@ -68,8 +68,6 @@ public class InspectionResource {
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such station",

@@ -59,8 +59,6 @@ public class VisitResource {
                     + "photo of it is useless later. Union admins, and station managers for their stations.")
     @APIResponse(responseCode = "200", description = "The current code",
             content = @Content(schema = @Schema(implementation = VisitCodeView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a union admin nor a manager of this station",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such station",
@@ -87,8 +85,6 @@ public class VisitResource {
     @APIResponse(responseCode = "200", description = "Already checked in at this station in this hour",
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "400", description = "Missing code, missing or unknown occupation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a worker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,8 +121,6 @@ public class VisitResource {
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a union admin nor a manager of this station",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such station",
@@ -154,8 +148,6 @@ public class VisitResource {
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a union admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
