@@ -80,6 +80,23 @@ public class Pseudonyms {
     }
 
     /**
+     * A 32-byte key for {@code purpose} derived from the pseudonym key, so that a service can sign
+     * its own tokens (check-in passes, say) without a second secret to configure. The input starts
+     * with the byte 0xFF, which no UTF-8 text contains, so no subject's pseudonym can ever equal a
+     * derived key.
+     *
+     * @throws ProblemException 503 if no key is configured in production
+     */
+    public byte[] derivedKey(String purpose) {
+        requireConfigured();
+        byte[] text = purpose.getBytes(StandardCharsets.UTF_8);
+        byte[] input = new byte[text.length + 1];
+        input[0] = (byte) 0xFF;
+        System.arraycopy(text, 0, input, 1, text.length);
+        return hmac(input);
+    }
+
+    /**
      * The pseudonymous id of {@code subject}.
      *
      * @throws ProblemException 503 if no key is configured in production
@@ -89,11 +106,14 @@ public class Pseudonyms {
             throw new IllegalArgumentException("no subject");
         }
         requireConfigured();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(subject.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] hmac(byte[] input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] id = mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+            return mac.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

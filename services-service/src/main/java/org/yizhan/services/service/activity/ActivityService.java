@@ -16,6 +16,7 @@ import org.yizhan.services.domain.activity.ActivitySource;
 import org.yizhan.services.domain.activity.ActivityStatus;
 import org.yizhan.services.domain.activity.Occupation;
 import org.yizhan.services.events.activity.ActivityEvents;
+import org.yizhan.services.service.registration.Waitlist;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +41,16 @@ public class ActivityService {
     private final ActivityCatalog catalog;
     private final ActivityEvents events;
     private final IdempotencyKeys idempotency;
+    private final Waitlist waitlist;
 
     public ActivityService(EntityManager em, ActivityAccess access, ActivityCatalog catalog, ActivityEvents events,
-                           IdempotencyKeys idempotency) {
+                           IdempotencyKeys idempotency, Waitlist waitlist) {
         this.em = em;
         this.access = access;
         this.catalog = catalog;
         this.events = events;
         this.idempotency = idempotency;
+        this.waitlist = waitlist;
     }
 
     /** The result of a create: the activity, and whether this request created it (false for a retry). */
@@ -81,7 +84,11 @@ public class ActivityService {
         return new Creation(activity, true);
     }
 
-    /** Changes a draft or published activity; {@code expectedVersion} comes from If-Match. */
+    /**
+     * Changes a draft or published activity; {@code expectedVersion} comes from If-Match. The
+     * capacity cannot drop below the places already taken; more capacity offers the new places to
+     * the waitlist.
+     */
     @Transactional
     public Activity update(UUID id, ActivityDetails details, int expectedVersion, Caller caller) {
         Activity activity = manageable(id, caller);
@@ -90,10 +97,21 @@ public class ActivityService {
                     "The activity changed since it was read; read it again");
         }
         requireStatus(activity, ActivityStatus.DRAFT, ActivityStatus.PUBLISHED);
+        if (activity.status == ActivityStatus.PUBLISHED) {
+            waitlist.settle(activity);
+        }
+        if (details.capacity() != null) {
+            long taken = waitlist.placesTaken(activity.id);
+            if (details.capacity() < taken) {
+                throw ProblemException.invalidField("capacity", "已有 " + taken + " 人占用名额，不能少于此数 / "
+                        + taken + " places are taken; capacity cannot be lower");
+            }
+        }
         apply(activity, details, caller);
         activity.version++;
         if (activity.status == ActivityStatus.PUBLISHED) {
             events.published(activity);
+            waitlist.promote(activity);
         }
         return activity;
     }
@@ -117,7 +135,10 @@ public class ActivityService {
         return activity;
     }
 
-    /** Cancels a draft or published activity, with a reason workers will see. */
+    /**
+     * Cancels a draft or published activity, with a reason workers will see. Its live registrations
+     * end as CANCELLED; activity.cancelled tells their holders.
+     */
     @Transactional
     public Activity cancel(UUID id, String reason, Caller caller) {
         Activity activity = manageable(id, caller);
@@ -128,6 +149,7 @@ public class ActivityService {
         activity.updatedAt = Instant.now();
         activity.version++;
         if (wasPublished) {
+            waitlist.endAllForCancelledActivity(activity);
             events.cancelled(activity);
         }
         return activity;
