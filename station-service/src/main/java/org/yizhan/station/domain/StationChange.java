@@ -17,8 +17,14 @@ import java.util.UUID;
 @Table(name = "station_history")
 public class StationChange {
 
-    /** Kinds of change. */
-    public enum Kind { REGISTERED, UPDATED, STATUS_CHANGED, VERIFIED, MANAGER_ADDED, MANAGER_REMOVED, AMENITIES_CHANGED, HOURS_CHANGED }
+    /**
+     * Kinds of change. INSPECTED (an inspection or self-check was recorded) and AWARD_GRANTED (an
+     * official title was recorded) leave the station itself as it was; {@link #detail} says what happened.
+     */
+    public enum Kind {
+        REGISTERED, UPDATED, STATUS_CHANGED, VERIFIED, MANAGER_ADDED, MANAGER_REMOVED, AMENITIES_CHANGED, HOURS_CHANGED,
+        INSPECTED, AWARD_GRANTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -43,4 +49,8 @@ public class StationChange {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public String snapshot;
+
+    /** What the entry records beyond the station (JSON), for kinds that need it; else null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String detail;
 }

@@ -8,6 +8,7 @@ import org.yizhan.events.EventSources;
 import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
 import org.yizhan.events.station.StationAmenitiesChanged;
+import org.yizhan.events.station.StationAwardGranted;
 import org.yizhan.events.station.StationRegistered;
 import org.yizhan.events.station.StationStatusChanged;
 import org.yizhan.events.station.StationUpdated;
@@ -63,6 +64,20 @@ public class StationEvents {
         remember(station, StationChange.Kind.AMENITIES_CHANGED, by);
     }
 
+    /**
+     * An inspection or self-check was recorded: a history entry only (no event), at {@code at},
+     * with {@code detail} (the result and the standing after it). The station is unchanged.
+     */
+    public void inspected(Station station, String by, Instant at, Object detail) {
+        remember(station, StationChange.Kind.INSPECTED, by, at, detail);
+    }
+
+    /** An official award was recorded: {@code station.award_granted} and a history entry with the award. */
+    public void awardGranted(Station station, StationAwardGranted award, String by) {
+        publish(station, EventTypes.STATION_AWARD_GRANTED, award);
+        remember(station, StationChange.Kind.AWARD_GRANTED, by, award.grantedAt(), award);
+    }
+
     /** The whole station as events and history carry it. */
     public static StationUpdated snapshot(Station s, StationChange.Kind kind) {
         return new StationUpdated(s.id, s.version, kind.name(), s.name, s.hostType.name(), s.hostOrganisation,
@@ -76,14 +91,19 @@ public class StationEvents {
     }
 
     private void remember(Station station, StationChange.Kind kind, String by) {
+        remember(station, kind, by, station.updatedAt == null ? Instant.now() : station.updatedAt, null);
+    }
+
+    private void remember(Station station, StationChange.Kind kind, String by, Instant at, Object detail) {
         StationChange change = new StationChange();
         change.stationId = station.id;
         change.version = station.version;
         change.kind = kind.name();
-        change.changedAt = station.updatedAt == null ? Instant.now() : station.updatedAt;
+        change.changedAt = at;
         change.changedBy = by;
         try {
             change.snapshot = json.writeValueAsString(snapshot(station, kind));
+            change.detail = detail == null ? null : json.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the station history", e);
         }

@@ -1,5 +1,6 @@
 package org.yizhan.station.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.station.domain.StationChange;
@@ -10,9 +11,13 @@ import java.time.Instant;
 @Schema(name = "StationChange")
 public record StationChangeView(long id, int version, String change, Instant changedAt, String changedBy,
                                 @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                                        description = "The station after the change (WGS-84)") String station) {
+                                        description = "The station after the change (WGS-84)") String station,
+                                @JsonRawValue @JsonInclude(JsonInclude.Include.NON_NULL)
+                                @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                                        description = "INSPECTED: the inspection's result and the status and tier after it; "
+                                                + "AWARD_GRANTED: the award. Absent for other changes") String detail) {
 
     static StationChangeView of(StationChange c) {
-        return new StationChangeView(c.id, c.version, c.kind, c.changedAt, c.changedBy, c.snapshot);
+        return new StationChangeView(c.id, c.version, c.kind, c.changedAt, c.changedBy, c.snapshot, c.detail);
     }
 }

@@ -92,6 +92,11 @@ public class StationHours {
      * schedules.
      */
     public Optional<Boolean> isOpenAt(String json, Instant at) {
+        return hoursOf(json).map(hours -> hours.isOpenAt(at, calendar));
+    }
+
+    /** Hours stored as {@code json}, parsed (and cached by their text); empty for null. */
+    public Optional<OpeningHours> hoursOf(String json) {
         if (json == null) {
             return Optional.empty();
         }
@@ -103,7 +108,12 @@ public class StationHours {
             }
             parsed.put(json, hours);
         }
-        return Optional.of(hours.isOpenAt(at, calendar));
+        return Optional.of(hours);
+    }
+
+    /** The public holidays and make-up working days the hours are read with. */
+    public HolidayCalendar calendar() {
+        return calendar;
     }
 
     private Optional<OpeningHoursForm> form(Station station) {

@@ -20,6 +20,7 @@ import org.yizhan.station.domain.standards.InspectionKind;
 import org.yizhan.station.domain.standards.InspectionResult;
 import org.yizhan.station.domain.standards.Requirement;
 import org.yizhan.station.domain.standards.Tier;
+import org.yizhan.station.events.StationEvents;
 import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.feedback.FeedbackText;
 
@@ -61,17 +62,28 @@ public class InspectionService {
                                     Inspection latest) {
     }
 
+    /**
+     * The detail of an INSPECTED history entry: the inspection's own result (PASSED when every basic
+     * requirement was met) and the station's status and tier after it was recorded.
+     */
+    public record HistoryDetail(UUID inspectionId, InspectionKind kind, boolean counts, LocalDate inspectedOn,
+                                String result, List<Requirement> failedRequirements, int optionalMet,
+                                ComplianceStatus statusAfter, Tier tierAfter) {
+    }
+
     private final EntityManager em;
     private final StationAccess access;
     private final IdempotencyKeys idempotencyKeys;
     private final StandardsSettings settings;
+    private final StationEvents events;
 
     public InspectionService(EntityManager em, StationAccess access, IdempotencyKeys idempotencyKeys,
-                             StandardsSettings settings) {
+                             StandardsSettings settings, StationEvents events) {
         this.em = em;
         this.access = access;
         this.idempotencyKeys = idempotencyKeys;
         this.settings = settings;
+        this.events = events;
     }
 
     public StandardsSettings settings() {
@@ -84,7 +96,7 @@ public class InspectionService {
      */
     @Transactional
     public Recorded record(UUID stationId, SecurityIdentity caller, NewInspection request, String idempotencyKey) {
-        access.requireManageable(stationId, caller);
+        Station station = access.requireManageable(stationId, caller);
         List<Problem.FieldError> errors = problemsOf(request);
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -112,6 +124,11 @@ public class InspectionService {
         inspection.failedBasic = Inspection.formatFailed(summary.failedBasic());
         inspection.optionalMet = summary.optionalMet();
         em.persist(inspection);
+        em.flush();
+        ComplianceRules.Outcome after = compliance(stationId).outcome();
+        events.inspected(station, subject, inspection.recordedAt, new HistoryDetail(inspection.id, inspection.kind,
+                inspection.kind.counts(), inspection.inspectedOn, summary.failedBasic().isEmpty() ? "PASSED" : "FAILED",
+                summary.failedBasic().stream().sorted().toList(), summary.optionalMet(), after.status(), after.tier()));
         if (idempotencyKey != null) {
             idempotencyKeys.complete(scope, idempotencyKey, inspection.id.toString());
         }
