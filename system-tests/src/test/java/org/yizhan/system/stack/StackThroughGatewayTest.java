@@ -149,6 +149,71 @@ class StackThroughGatewayTest {
         assertTrue(JSON.readTree(visit.body()).get("counted").asBoolean());
     }
 
+    /**
+     * The whole activity flow through the gateway: a partner plans an activity at a new station,
+     * a worker registers and checks in with a one-time pass, the partner completes it, and
+     * station-service counts it among the station's activities for the awards.
+     */
+    @Test
+    void anActivityHeldAtAStationCountsForTheStationsAward() throws Exception {
+        HttpResponse<String> created = post("/api/v1/stations", admin, """
+                {"name":"活动驿站","hostType":"COMMUNITY_CENTRE","address":"北京市大兴区",
+                 "location":{"latitude":39.76,"longitude":116.36}}""");
+        assertEquals(201, created.statusCode(), created.body());
+        String station = JSON.readTree(created.body()).get("id").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                get("/api/v1/activities/venues/" + station, admin).statusCode() == 200);
+
+        String partner = stack.keys().mint("youth-system", List.of("partner"), Duration.ofHours(1), "youth-league");
+        Instant start = Instant.now().plusSeconds(4).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> planned = post("/api/v1/activities", partner, """
+                {"type":"HAIRCUT","title":"爱心义剪","stationId":"%s","startsAt":"%s","endsAt":"%s","capacity":10,
+                 "organisers":["womens-federation"]}""".formatted(station, start, start.plusSeconds(3600)));
+        assertEquals(201, planned.statusCode(), planned.body());
+        String activity = JSON.readTree(planned.body()).get("id").asText();
+        assertEquals(200, post("/api/v1/activities/" + activity + "/publish", partner, "").statusCode());
+
+        String worker = stack.keys().mint("rider-" + UUID.randomUUID(), "worker");
+        HttpResponse<String> registered = post("/api/v1/activities/" + activity + "/registrations", worker,
+                "{\"occupation\":\"FOOD_DELIVERY\"}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        assertEquals("REGISTERED", JSON.readTree(registered.body()).get("status").asText());
+        HttpResponse<String> pass = post("/api/v1/activities/" + activity + "/check-in-pass", worker, "");
+        assertEquals(200, pass.statusCode(), pass.body());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(start.plusSeconds(1)));
+        HttpResponse<String> checkIns = post("/api/v1/activities/" + activity + "/check-ins", partner, """
+                {"checkIns":[{"pass":"%s","scannedAt":"%s"}]}""".formatted(
+                JSON.readTree(pass.body()).get("pass").asText(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        assertEquals(200, checkIns.statusCode(), checkIns.body());
+        assertEquals("COUNTED", JSON.readTree(checkIns.body()).at("/results/0/result").asText());
+        HttpResponse<String> completed = post("/api/v1/activities/" + activity + "/complete", partner, "");
+        assertEquals(200, completed.statusCode(), completed.body());
+
+        // station-service consumed activity.completed: the station hosted one activity this year.
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode score = JSON.readTree(get("/api/v1/stations/" + station + "/score?year=" + year, admin).body());
+            JsonNode activities = null;
+            for (JsonNode line : score.get("criteria")) {
+                if (line.get("criterion").asText().equals("ACTIVITIES")) {
+                    activities = line;
+                }
+            }
+            assertTrue(activities != null, score.toString());
+            assertEquals(1, activities.at("/inputs/completedActivities").asInt(), activities.toString());
+        });
+
+        // The union's figures count it once, for both organisers.
+        HttpResponse<String> figures = get("/api/v1/activities/figures?year=" + year + "&groupBy=partner&stationId="
+                + station, admin);
+        assertEquals(200, figures.statusCode(), figures.body());
+        JsonNode total = JSON.readTree(figures.body()).get("total");
+        assertEquals(1, total.get("activities").asInt());
+        assertEquals(1, total.get("personTimes").asInt());
+        assertEquals(2, JSON.readTree(figures.body()).get("rows").size());
+    }
+
     @Test
     void theDemoStationsLoadOnceHoweverOftenTheLocalRunStarts() throws Exception {
         int expected = DemoData.stations().size();
