@@ -164,12 +164,14 @@ public class StationSearch {
         params.add(lat - dLat);
         params.add(lon + dLon);
         params.add(lat + dLat);
-        sql.append(" and s.status in (").append(String.join(", ", q.statuses().stream().map(st -> "?").toList()))
-                .append(')');
-        q.statuses().stream().map(Enum::name).sorted().forEach(params::add);
+        // Statuses and amenities are enum names, written as literals: with parameters, the plan
+        // PostgreSQL caches for a prepared statement cannot see that most stations have the asked
+        // amenities and intersects the GIN index's 100,000s of rows with the bounding box.
+        sql.append(" and s.status in (").append(String.join(", ",
+                q.statuses().stream().map(st -> "'" + st.name() + "'").sorted().toList())).append(')');
         if (!q.amenities().isEmpty()) {
-            sql.append(" and s.working_amenities @> cast(? as text[])");
-            params.add("{" + String.join(",", q.amenities().stream().map(Enum::name).sorted().toList()) + "}");
+            sql.append(" and s.working_amenities @> cast('{").append(String.join(",",
+                    q.amenities().stream().map(Enum::name).sorted().toList())).append("}' as text[])");
         }
         if (q.hostType() != null) {
             sql.append(" and s.host_type = ?");
