@@ -13,6 +13,7 @@ import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
 import org.yizhan.station.domain.hours.HolidayCalendar;
 import org.yizhan.station.domain.hours.OpeningHours;
 import org.yizhan.station.domain.hours.OpeningHoursForm;
+import org.yizhan.station.domain.hours.OpenWeek;
 import org.yizhan.station.domain.hours.WeeklySchedule;
 import org.yizhan.station.events.StationEvents;
 
@@ -76,6 +77,8 @@ public class StationHours {
         }
         station.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.flush();
+        // The flush reset what search had derived from the old hours (trigger); derive it anew.
+        deriveForSearch(station.id, station.openingHours);
         events.updated(station, StationChange.Kind.HOURS_CHANGED, caller.getPrincipal().getName());
         Instant now = Instant.now();
         return new Answer(canonical, hours.isOpenAt(now, calendar), hours.nextChange(now, calendar).orElse(null));
@@ -97,9 +100,39 @@ public class StationHours {
 
     /** Hours stored as {@code json}, parsed (and cached by their text); empty for null. */
     public Optional<OpeningHours> hoursOf(String json) {
-        if (json == null) {
-            return Optional.empty();
-        }
+        return json == null ? Optional.empty() : Optional.of(parsed(json));
+    }
+
+    /** The public holidays and make-up working days the hours are read with. */
+    public HolidayCalendar calendar() {
+        return calendar;
+    }
+
+    /**
+     * What near-me search tests in SQL for hours stored as {@code json}: their week, or empty when
+     * the search has to evaluate them here.
+     */
+    public Optional<OpenWeek> week(String json) {
+        return OpenWeek.of(parsed(json));
+    }
+
+    /** Writes what search needs of the station's hours, unless they changed meanwhile. */
+    private void deriveForSearch(UUID stationId, String stored) {
+        Optional<OpenWeek> week = week(stored);
+        em.createNativeQuery("update station set hours_derived = true, hours_week = cast(:week as int4multirange),"
+                        + " hours_zone = cast(:zone as text), hours_calendar_free = cast(:free as boolean),"
+                        + " hours_week_from = cast(:from as timestamptz)"
+                        + " where id = :id and opening_hours = cast(:hours as jsonb)")
+                .setParameter("week", week.map(OpenWeek::multirange).orElse(null))
+                .setParameter("zone", week.map(w -> w.zone().getId()).orElse(null))
+                .setParameter("free", week.map(w -> String.valueOf(w.calendarFree())).orElse(null))
+                .setParameter("from", week.map(w -> w.validFrom().toString()).orElse(null))
+                .setParameter("id", stationId)
+                .setParameter("hours", stored)
+                .executeUpdate();
+    }
+
+    private OpeningHours parsed(String json) {
         OpeningHours hours = parsed.get(json);
         if (hours == null) {
             hours = read(json).toDomain();
@@ -108,12 +141,7 @@ public class StationHours {
             }
             parsed.put(json, hours);
         }
-        return Optional.of(hours);
-    }
-
-    /** The public holidays and make-up working days the hours are read with. */
-    public HolidayCalendar calendar() {
-        return calendar;
+        return hours;
     }
 
     private Optional<OpeningHoursForm> form(Station station) {
