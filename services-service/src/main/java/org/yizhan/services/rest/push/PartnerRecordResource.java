@@ -1,6 +1,9 @@
 package org.yizhan.services.rest.push;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
@@ -57,19 +60,19 @@ public class PartnerRecordResource {
     /** Set on the answer of a retry that returns the first answer of its Idempotency-Key. */
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final String CSV = "text/csv";
+    /** Writes records with their fields in name order, so that a retry is recognised whatever the order. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private final PartnerPush push;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
     private final EntityManager em;
 
-    public PartnerRecordResource(PartnerPush push, ActivityAccess access, SecurityIdentity identity, ObjectMapper json,
-                                 EntityManager em) {
+    public PartnerRecordResource(PartnerPush push, ActivityAccess access, SecurityIdentity identity, EntityManager em) {
         this.push = push;
         this.access = access;
         this.identity = identity;
-        this.json = json;
         this.em = em;
     }
 
@@ -99,8 +102,7 @@ public class PartnerRecordResource {
             PushRecordReader.Read read = PushRecordReader.read(batch.records().get(i));
             inputs.add(PushInput.fromJson(read, i));
         }
-        // Fingerprinted as plain maps, so that the order of a record's fields does not matter.
-        Object request = idempotencyKey == null ? null : json.convertValue(batch.records(), List.class);
+        Object request = idempotencyKey == null ? null : Map.of("recordsSha256", sha256(canonical(batch)));
         return answer(push.push(caller, PartnerPush.Format.JSON, inputs, dry, idempotencyKey, request));
     }
 
@@ -167,6 +169,14 @@ public class PartnerRecordResource {
             response.header(REPLAYED_HEADER, "true");
         }
         return response.build();
+    }
+
+    private static byte[] canonical(PushBatchRequest batch) {
+        try {
+            return CANONICAL.writeValueAsBytes(batch.records());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the records back", e);
+        }
     }
 
     private static String sha256(byte[] body) {
