@@ -441,6 +441,50 @@ class PartnerPushTest {
     }
 
     @Test
+    void aSheetRetriedWithItsKeyGetsTheFirstAnswerAndADryRunWritesNothing() {
+        String csv = sheet(row("k1", "p-1", ""), row("k1", "p-2", ""));
+        given().auth().oauth2(youthLeague()).contentType("text/csv").queryParam("dryRun", "true")
+                .body(csv).when().post(PATH + "/sign-in-sheets")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
+        assertEquals(0L, count("select count(*) from activity where source_record_id like '" + run + "-%'"));
+
+        String key = "sheet-" + run;
+        Response first = given().auth().oauth2(youthLeague()).contentType("text/csv").header("Idempotency-Key", key)
+                .body(csv).when().post(PATH + "/sign-in-sheets");
+        first.then().statusCode(200).body("created", equalTo(1));
+        Response retry = given().auth().oauth2(youthLeague()).contentType("text/csv").header("Idempotency-Key", key)
+                .body(csv).when().post(PATH + "/sign-in-sheets");
+        retry.then().statusCode(200).header("Idempotent-Replayed", "true");
+        assertEquals(first.asString(), retry.asString());
+        given().auth().oauth2(youthLeague()).contentType("text/csv").header("Idempotency-Key", key)
+                .body(sheet(row("k1", "p-1", ""))).when().post(PATH + "/sign-in-sheets")
+                .then().statusCode(422).contentType("application/problem+json");
+        assertEquals(2L, count("select count(*) from attendance t join activity a on a.id = t.activity_id"
+                + " where a.source_record_id = '" + run + "-k1'"));
+    }
+
+    @Test
+    void anUpcomingRecordPushedAsCancelledIsCancelledAndAnnounced() {
+        Map<String, Object> upcoming = base("c", "PUBLISHED", future);
+        String id = push(youthLeague(), batch(List.of(upcoming))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED")).extract().path("results[0].activityId");
+        try (TopicProbe activities = TopicProbe.open(ACTIVITY_TOPIC)) {
+            Map<String, Object> cancelled = base("c", "CANCELLED", future);
+            cancelled.put("cancelReason", "场地维修");
+            push(youthLeague(), batch(List.of(cancelled))).then().statusCode(200)
+                    .body("results[0].outcome", equalTo("UPDATED")).body("results[0].version", equalTo(1));
+            // The probe may still see the first push's activity.published (version 0).
+            TopicProbe.Message event = activities.await(m -> id.equals(m.key())
+                            && m.value().contains("\"version\":1"), Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no event of version 1"));
+            assertTrue(event.value().contains("\"type\":\"activity.cancelled\""), event.value());
+            assertTrue(event.value().contains("场地维修"), event.value());
+        }
+        given().auth().oauth2(youthLeague()).when().get(PATH + "/" + run + "-c").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("场地维修"));
+    }
+
+    @Test
     void badSheetsAreProblems() {
         upload("").then().statusCode(400).contentType("application/problem+json");
         upload("record_id,type,colour\n1,2,3\n").then().statusCode(400).contentType("application/problem+json")
