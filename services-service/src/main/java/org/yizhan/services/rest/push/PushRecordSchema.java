@@ -1,0 +1,40 @@
+package org.yizhan.services.rest.push;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The shape of one pushed record, for the API documentation (records are read field by field). */
+@Schema(name = "PushRecord")
+public record PushRecordSchema(
+        @Schema(required = true, description = "The partner's own id: 1-100 letters, digits, . _ : -; pushing it again "
+                + "updates the same activity") String recordId,
+        @Schema(required = true, description = "Activity type code, see /api/v1/activities/types") String type,
+        @Schema(required = true, maxLength = 100) String title,
+        @Schema(maxLength = 2000) String description,
+        @Schema(required = true, description = "A station of the venue replica; upcoming records need an active one")
+        UUID stationId,
+        @Schema(required = true, description = "ISO-8601 with offset") Instant startsAt,
+        @Schema(required = true, description = "After startsAt, at most 7 days later") Instant endsAt,
+        @Schema(description = "Co-organising partner codes; the pushing partner is always an organiser")
+        List<String> organisers,
+        @Schema(minimum = "1", maximum = "10000") Integer capacity,
+        @Schema(description = "Occupations the activity is open to") List<String> occupations,
+        @Schema(required = true, enumeration = {"PUBLISHED", "COMPLETED", "CANCELLED"},
+                description = "PUBLISHED: upcoming (not over yet); COMPLETED: held (started already); CANCELLED: with "
+                        + "cancelReason") String status,
+        @Schema(maxLength = 300) String cancelReason,
+        @Schema(type = SchemaType.ARRAY, description = "COMPLETED only: up to 5000 pseudonymous ids of participants who "
+                + "consented (never phone or ID-card numbers), each with an optional checkedInAt",
+                implementation = Participant[].class)
+        List<Participant> participants,
+        @Schema(description = "COMPLETED only, instead of participants: how many took part", minimum = "0")
+        Integer participantCount) {
+
+    @Schema(name = "PushParticipant")
+    public record Participant(@Schema(required = true, example = "p-0001") String id, Instant checkedInAt) {
+    }
+}
