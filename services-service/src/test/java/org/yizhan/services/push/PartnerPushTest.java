@@ -485,6 +485,27 @@ class PartnerPushTest {
     }
 
     @Test
+    void aRecordEditedInTheAppIsRestoredByThePartnersNextPush() {
+        Map<String, Object> upcoming = base("edited", "PUBLISHED", future);
+        upcoming.put("capacity", 30);
+        String id = push(youthLeague(), batch(List.of(upcoming))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED")).extract().path("results[0].activityId");
+        String edited = """
+                {"type":"HAIRCUT","title":"改过的标题","stationId":"%s","startsAt":"%s","endsAt":"%s","capacity":30}
+                """.formatted(station, future, future.plus(3, ChronoUnit.HOURS));
+        given().auth().oauth2(youthLeague()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edited)
+                .when().put("/api/v1/activities/" + id)
+                .then().statusCode(200).body("title", equalTo("改过的标题")).body("version", equalTo(1));
+
+        push(youthLeague(), batch(List.of(upcoming))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("UPDATED")).body("results[0].version", equalTo(2));
+        given().auth().oauth2(youthLeague()).when().get(PATH + "/" + run + "-edited").then().statusCode(200)
+                .body("title", equalTo("爱心义剪 edited"));
+        push(youthLeague(), batch(List.of(upcoming))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("UNCHANGED"));
+    }
+
+    @Test
     void badSheetsAreProblems() {
         upload("").then().statusCode(400).contentType("application/problem+json");
         upload("record_id,type,colour\n1,2,3\n").then().statusCode(400).contentType("application/problem+json")

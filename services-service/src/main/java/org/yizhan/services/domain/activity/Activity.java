@@ -112,6 +112,16 @@ public class Activity {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /**
+     * Records a change made in this service (not by a partner's push): a new version, and a pushed
+     * record's fingerprint is forgotten, so that the partner's next push of the record counts as
+     * an update and restores the partner's version of it.
+     */
+    public void changedHere() {
+        version++;
+        sourceHash = null;
+    }
+
     /** Whether {@code partnerCode} is one of the organisers. */
     public boolean isOrganisedBy(String partnerCode) {
         return partnerCode != null && organisers.contains(partnerCode);

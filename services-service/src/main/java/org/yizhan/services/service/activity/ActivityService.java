@@ -108,7 +108,7 @@ public class ActivityService {
             }
         }
         apply(activity, details, caller);
-        activity.version++;
+        activity.changedHere();
         if (activity.status == ActivityStatus.PUBLISHED) {
             events.published(activity);
             waitlist.promote(activity);
@@ -130,7 +130,7 @@ public class ActivityService {
         activity.status = ActivityStatus.PUBLISHED;
         activity.publishedAt = Instant.now();
         activity.updatedAt = activity.publishedAt;
-        activity.version++;
+        activity.changedHere();
         events.published(activity);
         return activity;
     }
@@ -147,7 +147,7 @@ public class ActivityService {
         activity.status = ActivityStatus.CANCELLED;
         activity.cancelReason = reason;
         activity.updatedAt = Instant.now();
-        activity.version++;
+        activity.changedHere();
         if (wasPublished) {
             waitlist.endAllForCancelledActivity(activity);
             events.cancelled(activity);

@@ -116,7 +116,7 @@ public class AttendanceService {
         }
         Attendance attendance = attendance(activityId);
         if (countedAfterCompletion) {
-            activity.version++;
+            activity.changedHere();
             activity.updatedAt = now;
             events.completed(activity, attendance);
         }
@@ -231,7 +231,7 @@ public class AttendanceService {
         activity.status = ActivityStatus.COMPLETED;
         activity.completedAt = now;
         activity.updatedAt = now;
-        activity.version++;
+        activity.changedHere();
         events.completed(activity, attendance(activityId));
         return activity;
     }
