@@ -183,6 +183,46 @@ class NearbySearchTest {
         assertEquals(expected, seen);
     }
 
+    /** Small pages over a whole 3 km circle follow each other in distance order without gaps. */
+    @Test
+    void pagesOverTheWholeCircleStayInDistanceOrder() {
+        GeoPoint c = freshCentre();
+        List<String> expected = new ArrayList<>();
+        for (int metres : new int[] {100, 200, 300, 400, 500, 600, 700, 740, 760, 1200, 2500, 2990}) {
+            expected.add(station("内外圈" + metres, c, metres, "PARK"));
+        }
+        station("圈外", c, 3010, "PARK");
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().queryParam("lat", c.latitude()).queryParam("lon", c.longitude())
+                    .queryParam("radius", 3000).queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/stations/nearby").then().statusCode(200).extract();
+            seen.addAll(page.path("items.station.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && seen.size() < 30);
+        assertEquals(expected, seen);
+
+        // The nearest stations are all closed now: the open ones further out make the page.
+        GeoPoint d = freshCentre();
+        String closedNear = "{\"weekly\": \"Mo-Su off\"}";
+        List<String> open = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            hours(station("内圈不开" + i, d, i * 100, "PARK"), closedNear);
+        }
+        for (int metres : new int[] {900, 1800, 2700}) {
+            String id = station("外圈全天" + metres, d, metres, "PARK");
+            hours(id, "{\"weekly\": \"24/7\"}");
+            open.add(id);
+        }
+        nearby(d, "radius", "3000", "openNow", "true", "limit", "2").statusCode(200)
+                .body("items.station.id", equalTo(open.subList(0, 2)))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue());
+    }
+
     @Test
     void badSearchesAreProblems() {
         given().get("/api/v1/stations/nearby").then().statusCode(400).contentType("application/problem+json")
