@@ -13,13 +13,13 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
-import static org.yizhan.services.registration.ActivityFixtures.ORGANISER;
-import static org.yizhan.services.registration.ActivityFixtures.admin;
-import static org.yizhan.services.registration.ActivityFixtures.draft;
-import static org.yizhan.services.registration.ActivityFixtures.newWorker;
-import static org.yizhan.services.registration.ActivityFixtures.partner;
-import static org.yizhan.services.registration.ActivityFixtures.published;
-import static org.yizhan.services.registration.ActivityFixtures.worker;
+import static org.yizhan.services.registration.RegistrationFixtures.ORGANISER;
+import static org.yizhan.services.registration.RegistrationFixtures.admin;
+import static org.yizhan.services.registration.RegistrationFixtures.draft;
+import static org.yizhan.services.registration.RegistrationFixtures.newWorker;
+import static org.yizhan.services.registration.RegistrationFixtures.partner;
+import static org.yizhan.services.registration.RegistrationFixtures.published;
+import static org.yizhan.services.registration.RegistrationFixtures.worker;
 
 /** Every check-in and completion endpoint answers bad input and wrong callers with problem+json. */
 @QuarkusTest

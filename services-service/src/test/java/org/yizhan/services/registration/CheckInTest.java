@@ -16,15 +16,15 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.yizhan.services.registration.ActivityFixtures.ORGANISER;
-import static org.yizhan.services.registration.ActivityFixtures.admin;
-import static org.yizhan.services.registration.ActivityFixtures.count;
-import static org.yizhan.services.registration.ActivityFixtures.newWorker;
-import static org.yizhan.services.registration.ActivityFixtures.partner;
-import static org.yizhan.services.registration.ActivityFixtures.pseudonym;
-import static org.yizhan.services.registration.ActivityFixtures.published;
-import static org.yizhan.services.registration.ActivityFixtures.startOf;
-import static org.yizhan.services.registration.ActivityFixtures.worker;
+import static org.yizhan.services.registration.RegistrationFixtures.ORGANISER;
+import static org.yizhan.services.registration.RegistrationFixtures.admin;
+import static org.yizhan.services.registration.RegistrationFixtures.count;
+import static org.yizhan.services.registration.RegistrationFixtures.newWorker;
+import static org.yizhan.services.registration.RegistrationFixtures.partner;
+import static org.yizhan.services.registration.RegistrationFixtures.pseudonym;
+import static org.yizhan.services.registration.RegistrationFixtures.published;
+import static org.yizhan.services.registration.RegistrationFixtures.startOf;
+import static org.yizhan.services.registration.RegistrationFixtures.worker;
 
 /** Check-in by one-time pass, offline uploads counted once, completion with attended, walk-ins and no-shows. */
 @QuarkusTest

@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.yizhan.services.registration.ActivityFixtures.admin;
-import static org.yizhan.services.registration.ActivityFixtures.count;
-import static org.yizhan.services.registration.ActivityFixtures.published;
-import static org.yizhan.services.registration.ActivityFixtures.worker;
+import static org.yizhan.services.registration.RegistrationFixtures.admin;
+import static org.yizhan.services.registration.RegistrationFixtures.count;
+import static org.yizhan.services.registration.RegistrationFixtures.published;
+import static org.yizhan.services.registration.RegistrationFixtures.worker;
 
 /** Capacity holds under concurrent sign-ups: the activity row lock counts them one at a time. */
 @QuarkusTest

@@ -14,13 +14,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
-import static org.yizhan.services.registration.ActivityFixtures.ORGANISER;
-import static org.yizhan.services.registration.ActivityFixtures.admin;
-import static org.yizhan.services.registration.ActivityFixtures.draft;
-import static org.yizhan.services.registration.ActivityFixtures.newWorker;
-import static org.yizhan.services.registration.ActivityFixtures.partner;
-import static org.yizhan.services.registration.ActivityFixtures.published;
-import static org.yizhan.services.registration.ActivityFixtures.worker;
+import static org.yizhan.services.registration.RegistrationFixtures.ORGANISER;
+import static org.yizhan.services.registration.RegistrationFixtures.admin;
+import static org.yizhan.services.registration.RegistrationFixtures.draft;
+import static org.yizhan.services.registration.RegistrationFixtures.newWorker;
+import static org.yizhan.services.registration.RegistrationFixtures.partner;
+import static org.yizhan.services.registration.RegistrationFixtures.published;
+import static org.yizhan.services.registration.RegistrationFixtures.worker;
 
 /** Every registration and attendance endpoint answers bad input and wrong callers with problem+json. */
 @QuarkusTest

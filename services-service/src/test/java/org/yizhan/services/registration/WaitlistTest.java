@@ -21,16 +21,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.yizhan.services.registration.ActivityFixtures.admin;
-import static org.yizhan.services.registration.ActivityFixtures.count;
-import static org.yizhan.services.registration.ActivityFixtures.details;
-import static org.yizhan.services.registration.ActivityFixtures.execute;
-import static org.yizhan.services.registration.ActivityFixtures.newWorker;
-import static org.yizhan.services.registration.ActivityFixtures.pseudonym;
-import static org.yizhan.services.registration.ActivityFixtures.published;
-import static org.yizhan.services.registration.ActivityFixtures.startOf;
-import static org.yizhan.services.registration.ActivityFixtures.venue;
-import static org.yizhan.services.registration.ActivityFixtures.worker;
+import static org.yizhan.services.registration.RegistrationFixtures.admin;
+import static org.yizhan.services.registration.RegistrationFixtures.count;
+import static org.yizhan.services.registration.RegistrationFixtures.details;
+import static org.yizhan.services.registration.RegistrationFixtures.execute;
+import static org.yizhan.services.registration.RegistrationFixtures.newWorker;
+import static org.yizhan.services.registration.RegistrationFixtures.pseudonym;
+import static org.yizhan.services.registration.RegistrationFixtures.published;
+import static org.yizhan.services.registration.RegistrationFixtures.startOf;
+import static org.yizhan.services.registration.RegistrationFixtures.venue;
+import static org.yizhan.services.registration.RegistrationFixtures.worker;
 
 /** Cancelling frees a place for the first in line, who must confirm in time; no-shows wait behind. */
 @QuarkusTest

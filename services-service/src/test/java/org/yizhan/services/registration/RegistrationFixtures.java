@@ -14,11 +14,11 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** Venues, published activities and callers for the registration and attendance tests. */
-final class ActivityFixtures {
+final class RegistrationFixtures {
 
     static final String ORGANISER = "youth-league";
 
-    private ActivityFixtures() {
+    private RegistrationFixtures() {
     }
 
     /** A request as a union admin. */
