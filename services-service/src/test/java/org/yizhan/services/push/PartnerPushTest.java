@@ -205,6 +205,28 @@ class PartnerPushTest {
     }
 
     @Test
+    void textIsStoredAsPushedWhateverItsCharacters() {
+        String title = "义剪\t\\N \"第二场\" \\ 50%";
+        String description = "第一行\n第二行\r\n\\t 不是制表符\t{\"a\",\"b\"}";
+        Map<String, Object> upcoming = base("text", "PUBLISHED", future);
+        upcoming.put("title", title);
+        upcoming.put("description", description);
+        upcoming.put("occupations", List.of("FOOD_DELIVERY", "COURIER"));
+        String id = push(youthLeague(), batch(List.of(upcoming))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED")).extract().path("results[0].activityId");
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select title, description, array_to_string(occupations, '|'), starts_at = cast(:starts as timestamptz)"
+                        + " from activity where id = :id")
+                .setParameter("id", UUID.fromString(id)).setParameter("starts", future.toString()).getSingleResult());
+        assertEquals(title, row[0]);
+        assertEquals(description, row[1]);
+        assertEquals("COURIER|FOOD_DELIVERY", row[2]);
+        assertEquals(Boolean.TRUE, row[3]);
+        push(youthLeague(), batch(List.of(upcoming))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("UNCHANGED"));
+    }
+
+    @Test
     void aCountedRecordAnnouncesTheReportedNumber() {
         try (TopicProbe activities = TopicProbe.open(ACTIVITY_TOPIC)) {
             String id = push(youthLeague(), batch(List.of(counted("c", 46)))).then().statusCode(200)
