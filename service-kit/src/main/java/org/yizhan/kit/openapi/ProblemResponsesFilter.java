@@ -3,7 +3,6 @@ package org.yizhan.kit.openapi;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.yizhan.kit.problem.Problem;
 
@@ -11,7 +10,9 @@ import org.yizhan.kit.problem.Problem;
  * Adds the problem answers every Yizhan operation can give to the OpenAPI document, so that
  * resources only describe the answers particular to them: 400 where the operation takes
  * parameters or a body, 401 and 403 where it needs a token, and 500 everywhere, each as
- * {@code application/problem+json}. Answers a resource describes itself are kept as they are.
+ * {@code application/problem+json}. Answers a resource describes itself are kept as they are;
+ * any 4xx or 5xx answer a resource declares without content gets the problem content, so that
+ * resources need only give the status and what it means.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -35,15 +36,20 @@ public class ProblemResponsesFilter implements OASFilter {
             addIfMissing(responses, "403", "The token's roles do not allow this");
         }
         addIfMissing(responses, "500", "Unexpected error; the problem carries an error id for the logs");
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if ((status.startsWith("4") || status.startsWith("5"))
+                        && (response.getContent() == null || response.getContent().getMediaTypes() == null
+                        || response.getContent().getMediaTypes().isEmpty())) {
+                    response.setContent(problemContent());
+                }
+            });
+        }
         return operation;
     }
 
     private static void addIfMissing(APIResponses responses, String status, String description) {
         if (responses.hasAPIResponse(status)) {
-            APIResponse existing = responses.getAPIResponse(status);
-            if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
-                existing.setContent(problemContent());
-            }
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.services.service.VenueReplica;
 
 import java.util.UUID;
@@ -50,8 +49,7 @@ public class VenueResource {
     @Operation(summary = "Get one venue")
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueView.class)))
-    @APIResponse(responseCode = "404", description = "Not (yet) replicated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not (yet) replicated")
     public VenueView get(@PathParam("stationId") UUID stationId) {
         return VenueView.of(replica.get(stationId));
     }

@@ -71,5 +71,8 @@ class OpenApiDocumentTest {
                 doc.getString("paths.'/api/v1/activities'.post.responses.'401'.content.'application/problem+json'.schema.'$ref'"));
         assertEquals("#/components/schemas/Problem",
                 doc.getString("paths.'/api/v1/activities/{id}/publish'.post.responses.'500'.content.'application/problem+json'.schema.'$ref'"));
+        // An answer a resource declares with only its status and meaning is a problem too.
+        assertEquals("#/components/schemas/Problem",
+                doc.getString("paths.'/api/v1/activities/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'"));
     }
 }

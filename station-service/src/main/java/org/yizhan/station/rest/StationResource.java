@@ -35,7 +35,6 @@ import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
@@ -76,12 +75,9 @@ public class StationResource {
             content = @Content(schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the station registered under this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = StationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin or station manager",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not a union admin or station manager")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public RestResponse<StationView> register(
             @NotNull @Valid StationDetailsRequest request,
             @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys,
@@ -118,8 +114,7 @@ public class StationResource {
     @Operation(summary = "Get one station", description = "Public. The ETag carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The station",
             content = @Content(schema = @Schema(implementation = StationView.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such station")
     public RestResponse<StationView> get(@PathParam("id") UUID id,
                                          @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
         CoordinateSystem system = Coordinates.parse(coordSys);
@@ -137,10 +132,8 @@ public class StationResource {
                     + "ETag (version) of the station as read; publishes station.updated and keeps the history.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = StationView.class)))
-    @APIResponse(responseCode = "412", description = "The station changed since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The station changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<StationView> update(
             @PathParam("id") UUID id,
             @NotNull @Valid StationDetailsRequest request,

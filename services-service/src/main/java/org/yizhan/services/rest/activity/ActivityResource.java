@@ -35,7 +35,6 @@ import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.domain.Venue;
@@ -78,10 +77,8 @@ public class ActivityResource {
     @APIResponse(responseCode = "201", description = "Created as DRAFT",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key")
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown type, partner or station, or an inactive station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin or registered partner",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown type, partner or station, or an inactive station")
+    @APIResponse(responseCode = "403", description = "Not an admin or registered partner")
     public RestResponse<ActivityView> create(@NotNull @Valid ActivityDetails details,
                                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                                              UriInfo uri) {
@@ -100,8 +97,7 @@ public class ActivityResource {
             description = "Published activities that are not over, soonest first. Near a point (lat, lon, radiusKm) "
                     + "or at one station; filters on type, occupation (activities open to it) and a time window.")
     @APIResponse(responseCode = "200", description = "A page of activities; distanceM when searching near a point")
-    @APIResponse(responseCode = "400", description = "Invalid parameters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
     public Page<ActivityView> upcoming(
             @QueryParam("lat") @DecimalMin("-90") @DecimalMax("90") @Parameter(example = "39.7268") Double lat,
             @QueryParam("lon") @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3411") Double lon,
@@ -151,8 +147,7 @@ public class ActivityResource {
     @Operation(summary = "One activity", description = "Drafts are visible to their organisers and admins only.")
     @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity")
     public RestResponse<ActivityView> get(@PathParam("id") UUID id) {
         Activity a = activities.get(id, access.caller(identity));
         return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
@@ -167,12 +162,9 @@ public class ActivityResource {
                     + "activity.published again with the new version.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "409", description = "Cancelled or completed activities cannot change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since it was read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Cancelled or completed activities cannot change")
+    @APIResponse(responseCode = "412", description = "Changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<ActivityView> update(@PathParam("id") UUID id, @NotNull @Valid ActivityDetails details,
                                              @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
         int version = Versions.fromIfMatch(ifMatch);
@@ -186,8 +178,7 @@ public class ActivityResource {
     @Operation(summary = "Publish a draft", description = "Workers see it and can register; publishes activity.published.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft")
     public ActivityView publish(@PathParam("id") UUID id) {
         return view(activities.publish(id, access.caller(identity)), null);
     }
@@ -200,8 +191,7 @@ public class ActivityResource {
             + "if it was published.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "409", description = "Already cancelled or completed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already cancelled or completed")
     public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return view(activities.cancel(id, request.reason().strip(), access.caller(identity)), null);
     }

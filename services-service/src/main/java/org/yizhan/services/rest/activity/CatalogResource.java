@@ -11,13 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.service.activity.ActivityCatalog;
@@ -55,8 +52,7 @@ public class CatalogResource {
     @ResponseStatus(201)
     @Operation(summary = "Add an activity type", description = "Union admins. Codes are upper case: FREE_MASSAGE.")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "409", description = "The code exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code exists")
     public CatalogEntryView addType(@NotNull @Valid CatalogEntryRequest request) {
         if (!TYPE_CODE.matcher(request.code()).matches()) {
             throw ProblemException.invalidField("code", "大写字母、数字与下划线，如 FREE_MASSAGE / upper-case letters, digits, _");
@@ -79,8 +75,7 @@ public class CatalogResource {
     @ResponseStatus(201)
     @Operation(summary = "Register a partner department", description = "Union admins. Codes are lower case: street-office.")
     @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "409", description = "The code exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code exists")
     public CatalogEntryView addPartner(@NotNull @Valid CatalogEntryRequest request) {
         if (!PARTNER_CODE.matcher(request.code()).matches()) {
             throw ProblemException.invalidField("code", "小写字母、数字与连字符，如 street-office / lower-case letters, digits, -");

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.http.Versions;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
@@ -57,10 +56,8 @@ public class AttendanceResource {
                     + "pass as a QR code; it is valid until an hour after the end and counts once.")
     @APIResponse(responseCode = "200", description = "A new pass",
             content = @Content(schema = @Schema(implementation = CheckInPassView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Cancelled, or more than an hour after the end",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity")
+    @APIResponse(responseCode = "409", description = "Cancelled, or more than an hour after the end")
     public CheckInPassView pass(@PathParam("id") UUID id) {
         var pass = attendance.issuePass(id, access.caller(identity));
         return new CheckInPassView(pass.token(), pass.passId(), pass.activityId(), pass.expiresAt());
@@ -78,14 +75,10 @@ public class AttendanceResource {
                     + "Scans uploaded after completion still count and publish activity.completed again.")
     @APIResponse(responseCode = "200", description = "One result per scan",
             content = @Content(schema = @Schema(implementation = CheckInResultView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body: no scans, more than 500, a scan without pass or scannedAt",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an organiser of this activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A draft or cancelled activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body: no scans, more than 500, a scan without pass or scannedAt")
+    @APIResponse(responseCode = "403", description = "Not an organiser of this activity")
+    @APIResponse(responseCode = "404", description = "No such activity")
+    @APIResponse(responseCode = "409", description = "A draft or cancelled activity")
     public CheckInResultView checkIns(@PathParam("id") UUID id, @NotNull @Valid CheckInUpload upload) {
         var scans = upload.checkIns().stream()
                 .map(s -> new AttendanceService.Scan(s.pass().strip(), s.scannedAt())).toList();
@@ -114,12 +107,9 @@ public class AttendanceResource {
                     + "whoever still waits is EXPIRED. Publishes activity.completed with attended, walk-ins and no-shows.")
     @APIResponse(responseCode = "200", description = "COMPLETED",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "403", description = "Not an organiser of this activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not published, or not started yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an organiser of this activity")
+    @APIResponse(responseCode = "404", description = "No such activity")
+    @APIResponse(responseCode = "409", description = "Not published, or not started yet")
     public RestResponse<ActivityView> complete(@PathParam("id") UUID id) {
         Activity a = attendance.complete(id, access.caller(identity));
         return RestResponse.ResponseBuilder.ok(ActivityView.of(a, em.find(Venue.class, a.stationId), null))

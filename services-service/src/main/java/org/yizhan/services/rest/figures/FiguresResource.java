@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.ActivityType;
@@ -77,8 +76,7 @@ public class FiguresResource {
     @Operation(summary = "Figures of completed activities", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = FiguresView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
     public FiguresView json(
             @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", example = "2026") Integer year,
             @QueryParam("from") @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.domain.Venue;
@@ -86,12 +85,9 @@ public class PartnerRecordResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = PushBatchRequest.class)))
     @APIResponse(responseCode = "200", description = "One result per record, and totals",
             content = @Content(schema = @Schema(implementation = PushAnswer.class)))
-    @APIResponse(responseCode = "400", description = "Not a JSON batch of 1 to 1000 records, or a bad dryRun or Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a registered partner",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another batch",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON batch of 1 to 1000 records, or a bad dryRun or Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Not a registered partner")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another batch")
     public Response pushRecords(@NotNull @Valid PushBatchRequest batch,
                                 @QueryParam("dryRun") @Parameter(description = "true: validate only") String dryRun,
                                 @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
@@ -120,10 +116,8 @@ public class PartnerRecordResource {
                     + "2026-11-21T17:00:00+08:00,womens-federation,p-0001,2026-11-21T14:05:00+08:00,\n")))
     @APIResponse(responseCode = "200", description = "One result per record, and totals",
             content = @Content(schema = @Schema(implementation = PushAnswer.class)))
-    @APIResponse(responseCode = "400", description = "Not UTF-8 CSV with the expected header, empty, or too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not text/csv",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not UTF-8 CSV with the expected header, empty, or too large")
+    @APIResponse(responseCode = "415", description = "Not text/csv")
     public Response uploadSheet(byte[] sheet,
                                 @QueryParam("dryRun") @Parameter(description = "true: validate only") String dryRun,
                                 @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
@@ -143,8 +137,7 @@ public class PartnerRecordResource {
             description = "By the partner's own record id; records of other partners are not found.")
     @APIResponse(responseCode = "200", description = "The activity",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "404", description = "The partner pushed no record with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The partner pushed no record with this id")
     public Response get(@PathParam("recordId") String recordId) {
         Caller caller = access.caller(identity);
         Activity a = push.find(caller.partner(), recordId)

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.domain.activity.Activity;
@@ -69,14 +68,10 @@ public class RegistrationResource {
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "200", description = "Already registered or waiting: the live registration",
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown occupation, or the activity is not open to it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not published, cancelled, completed or already started",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown occupation, or the activity is not open to it")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such activity")
+    @APIResponse(responseCode = "409", description = "Not published, cancelled, completed or already started")
     public RestResponse<RegistrationView> register(@PathParam("id") UUID id,
                                                    @NotNull @Valid RegistrationRequest request, UriInfo uri) {
         var outcome = registrations.register(id, request.occupation(), access.caller(identity));
@@ -94,8 +89,7 @@ public class RegistrationResource {
     @Operation(summary = "My registration for an activity", description = "The live one, else the latest ended one.")
     @APIResponse(responseCode = "200", description = "The registration",
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity, or never registered",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or never registered")
     public RegistrationView mine(@PathParam("id") UUID id) {
         var outcome = registrations.mine(id, access.caller(identity));
         return RegistrationView.of(outcome.registration(), outcome.waitlistPosition());
@@ -109,10 +103,8 @@ public class RegistrationResource {
                     + "Publishes registration.cancelled (reason CANCELLED_BY_WORKER).")
     @APIResponse(responseCode = "200", description = "CANCELLED",
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity or no live registration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The activity has started",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity or no live registration")
+    @APIResponse(responseCode = "409", description = "The activity has started")
     public RegistrationView cancel(@PathParam("id") UUID id) {
         return RegistrationView.of(registrations.cancelMine(id, access.caller(identity)).registration(), null);
     }
@@ -125,10 +117,8 @@ public class RegistrationResource {
                     + "registration again changes nothing.")
     @APIResponse(responseCode = "200", description = "REGISTERED",
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity or no live registration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Still waitlisted, or the offer expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such activity or no live registration")
+    @APIResponse(responseCode = "409", description = "Still waitlisted, or the offer expired")
     public RegistrationView confirm(@PathParam("id") UUID id) {
         return RegistrationView.of(registrations.confirmMine(id, access.caller(identity)).registration(), null);
     }
@@ -138,8 +128,7 @@ public class RegistrationResource {
     @RolesAllowed(Roles.WORKER)
     @Operation(summary = "All my registrations", description = "Live and past, newest first.")
     @APIResponse(responseCode = "200", description = "A page of registrations")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
     public Page<MyRegistrationView> allMine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                             @QueryParam("cursor") String cursor) {
         var page = registrations.allMine(access.caller(identity), Cursor.decode(cursor), limit);
@@ -156,10 +145,8 @@ public class RegistrationResource {
                     + "of registrations, first come first; workers appear as pseudonyms only.")
     @APIResponse(responseCode = "200", description = "Counts and a page",
             content = @Content(schema = @Schema(implementation = RosterView.class)))
-    @APIResponse(responseCode = "403", description = "Not an organiser of this activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an organiser of this activity")
+    @APIResponse(responseCode = "404", description = "No such activity")
     public RosterView roster(@PathParam("id") UUID id,
                              @QueryParam("status") @Parameter(example = "WAITLISTED",
                                      schema = @Schema(implementation = RegistrationStatus.class)) String status,

@@ -85,14 +85,10 @@ public class AwardResource {
                     + "the reasons. Computed now, or read from a snapshot with snapshot=<id> or snapshot=latest.")
     @APIResponse(responseCode = "200", description = "A page of the ranking",
             content = @Content(schema = @Schema(implementation = RankingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year, snapshot, district, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such snapshot of the year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year, snapshot, district, limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "404", description = "No such snapshot of the year")
     public RankingView ranking(
             @PathParam("year") @Parameter(description = YEAR_DOC, example = "2026") String year,
             @QueryParam("district") @Size(max = 60) @Parameter(description = "Only stations of this district", example = "大兴区")
@@ -121,10 +117,8 @@ public class AwardResource {
             content = @Content(schema = @Schema(implementation = SnapshotView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the snapshot taken under this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = SnapshotView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year or Idempotency-Key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year or Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
     public RestResponse<SnapshotView> takeSnapshot(
             @PathParam("year") @Parameter(description = YEAR_DOC, example = "2026") String year,
             @HeaderParam(IdempotencyKeys.HEADER)
@@ -146,10 +140,8 @@ public class AwardResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "A year's snapshots", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "A page of snapshots")
-    @APIResponse(responseCode = "400", description = "Invalid year, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year, limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
     public Page<SnapshotView> snapshots(
             @PathParam("year") @Parameter(description = YEAR_DOC, example = "2026") String year,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
@@ -167,12 +159,9 @@ public class AwardResource {
             description = "The frozen score cards, ranked like the live ranking (ranks among the eligible stations listed).")
     @APIResponse(responseCode = "200", description = "A page of the frozen ranking",
             content = @Content(schema = @Schema(implementation = RankingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year, district, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such snapshot of the year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year, district, limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "404", description = "No such snapshot of the year")
     public RankingView snapshot(
             @PathParam("year") @Parameter(description = YEAR_DOC, example = "2026") String year,
             @PathParam("snapshotId") UUID snapshotId,
@@ -194,12 +183,9 @@ public class AwardResource {
                     + "and whether it is eligible. Union admins, and the station's own managers.")
     @APIResponse(responseCode = "200", description = "The score card (rank absent: see the ranking)",
             content = @Content(schema = @Schema(implementation = ScoreCard.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station, or it was registered after that year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year")
+    @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station")
+    @APIResponse(responseCode = "404", description = "No such station, or it was registered after that year")
     public ScoreCard score(@PathParam("id") UUID stationId,
                            @QueryParam("year") @Parameter(description = YEAR_DOC + "; default this year", example = "2026")
                            String year) {
@@ -223,16 +209,11 @@ public class AwardResource {
             content = @Content(schema = @Schema(implementation = AwardView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the award recorded under this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = AwardView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The station already has this level's title for the year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "404", description = "No such station")
+    @APIResponse(responseCode = "409", description = "The station already has this level's title for the year")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public RestResponse<AwardView> grant(
             @PathParam("id") UUID stationId,
             @NotNull AwardRequest request,
@@ -281,8 +262,7 @@ public class AwardResource {
     @Operation(summary = "A station's official titles",
             description = "Public, like the station itself: newest year first.")
     @APIResponse(responseCode = "200", description = "The titles")
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such station")
     public List<AwardView> ofStation(@PathParam("id") UUID stationId) {
         return awards.ofStation(stationId).stream().map(a -> AwardView.of(a, null)).toList();
     }
@@ -292,8 +272,7 @@ public class AwardResource {
     @PermitAll
     @Operation(summary = "Every official title", description = "Public. Most recently recorded first.")
     @APIResponse(responseCode = "200", description = "A page of titles")
-    @APIResponse(responseCode = "400", description = "Invalid year, level, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid year, level, limit or cursor")
     public Page<AwardView> all(
             @QueryParam("year") @Parameter(description = YEAR_DOC, example = "2026") String year,
             @QueryParam("level") @Parameter(description = "DISTRICT, CITY or NATIONAL", example = "CITY") String level,

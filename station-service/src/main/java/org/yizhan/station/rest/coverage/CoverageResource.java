@@ -65,10 +65,8 @@ public class CoverageResource {
                     + "?minLat=39.70&minLon=116.28&maxLat=39.78&maxLon=116.40&cellMetres=250&mode=RIDE&minutes=10")
     @APIResponse(responseCode = "200", description = "The coverage",
             content = @Content(schema = @Schema(implementation = CoverageView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid area, cell size, mode, minutes, radius or time, or too many cells",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid area, cell size, mode, minutes, radius or time, or too many cells")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
     public CoverageView coverage(
             @QueryParam("minLat") @Parameter(description = "South edge", example = "39.70") String minLat,
             @QueryParam("minLon") @Parameter(description = "West edge", example = "116.28") String minLon,

@@ -11,14 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.service.feedback.ComplaintService;
 
@@ -44,8 +41,7 @@ public class ComplaintQueueResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "My complaints", description = "The caller's complaints with their answers, newest first.")
     @APIResponse(responseCode = "200", description = "A page of complaints")
-    @APIResponse(responseCode = "403", description = "Not a worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a worker")
     public Page<ComplaintView> mine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
                                     @QueryParam("cursor") String cursor) {
         var page = complaints.mine(identity.getPrincipal().getName(), Cursor.decode(cursor), limit);
@@ -61,8 +57,7 @@ public class ComplaintQueueResource {
             description = "For union admins: complaints of every station that nobody answered by respondBy, the "
                     + "oldest deadline first, with the whole hours they are overdue.")
     @APIResponse(responseCode = "200", description = "A page of complaints")
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a union admin")
     public Page<ComplaintView> overdue(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
                                        @QueryParam("cursor") String cursor) {
         Cursor after = Cursor.decode(cursor);

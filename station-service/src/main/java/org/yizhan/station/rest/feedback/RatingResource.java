@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.service.feedback.RatingService;
 
@@ -57,14 +56,10 @@ public class RatingResource {
             content = @Content(schema = @Schema(implementation = RatingView.class)))
     @APIResponse(responseCode = "200", description = "Replaced the caller's rating of the same day",
             content = @Content(schema = @Schema(implementation = RatingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No visit to this station in the last 7 days",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such station")
+    @APIResponse(responseCode = "422", description = "No visit to this station in the last 7 days")
     public RestResponse<RatingView> rate(@PathParam("id") UUID stationId, @NotNull @Valid RatingRequest request,
                                          SecurityContext security) {
         var rated = ratings.rate(stationId, security.getUserPrincipal().getName(),
@@ -81,8 +76,7 @@ public class RatingResource {
                     + "stars and day only) newest first; pass comments.nextCursor as cursor for older ones.")
     @APIResponse(responseCode = "200", description = "The ratings",
             content = @Content(schema = @Schema(implementation = RatingsView.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such station")
     public RatingsView list(
             @PathParam("id") UUID stationId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200)

@@ -29,7 +29,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.feedback.ComplaintStatus;
@@ -72,14 +71,10 @@ public class StationComplaintResource {
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the complaint filed under this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such station")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public RestResponse<ComplaintView> file(
             @PathParam("id") UUID stationId,
             @NotNull FileComplaintRequest request,
@@ -104,12 +99,9 @@ public class StationComplaintResource {
     @Operation(summary = "A station's complaints",
             description = "For the station's managers and union admins; newest first, optionally of one status.")
     @APIResponse(responseCode = "200", description = "A page of complaints")
-    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a manager of this station nor a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not a manager of this station nor a union admin")
+    @APIResponse(responseCode = "404", description = "No such station")
     public Page<ComplaintView> list(
             @PathParam("id") UUID stationId,
             @QueryParam("status")
@@ -132,10 +124,8 @@ public class StationComplaintResource {
             description = "For the station's managers, union admins and the worker who filed it.")
     @APIResponse(responseCode = "200", description = "The complaint",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    @APIResponse(responseCode = "403", description = "Neither a manager of this station, a union admin nor the complainant",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station or no such complaint at it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither a manager of this station, a union admin nor the complainant")
+    @APIResponse(responseCode = "404", description = "No such station or no such complaint at it")
     public ComplaintView get(@PathParam("id") UUID stationId, @PathParam("complaintId") UUID complaintId) {
         var handled = complaints.get(stationId, complaintId, identity);
         return ComplaintView.of(handled, complaints.now(), access.mayManage(identity, stationId));
@@ -152,14 +142,10 @@ public class StationComplaintResource {
                     + "REJECTED need a resolution and are final. The first answer's time is kept as firstResponseAt.")
     @APIResponse(responseCode = "200", description = "The complaint with all answers",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a manager of this station nor a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station or no such complaint at it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The complaint is closed (RESOLVED or REJECTED)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not a manager of this station nor a union admin")
+    @APIResponse(responseCode = "404", description = "No such station or no such complaint at it")
+    @APIResponse(responseCode = "409", description = "The complaint is closed (RESOLVED or REJECTED)")
     public ComplaintView answer(@PathParam("id") UUID stationId, @PathParam("complaintId") UUID complaintId,
                                 @NotNull AnswerRequest request) {
         var answer = new ComplaintService.Answer(request.status() == null ? null : request.status().toStatus(),

@@ -82,8 +82,7 @@ public class ComplianceResource {
                     + "optional items met), STANDARD (compliant), BASIC (otherwise).")
     @APIResponse(responseCode = "200", description = "The standing",
             content = @Content(schema = @Schema(implementation = ComplianceView.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such station")
     public ComplianceView compliance(@PathParam("id") UUID stationId) {
         return ComplianceView.of(inspections.compliance(stationId));
     }
@@ -96,10 +95,8 @@ public class ComplianceResource {
             description = "For union admins: every station that is not CLOSED, NON_COMPLIANT first, then OVERDUE, "
                     + "NOT_INSPECTED and COMPLIANT; within a status the longest uninspected first.")
     @APIResponse(responseCode = "200", description = "A page of stations' standings")
-    @APIResponse(responseCode = "400", description = "Invalid status, tier, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid status, tier, limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
     public Page<ComplianceView> district(
             @QueryParam("status")
             @Parameter(description = "Comma-separated statuses", example = "NON_COMPLIANT,OVERDUE") String status,

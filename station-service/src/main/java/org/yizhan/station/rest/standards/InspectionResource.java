@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.standards.InspectionService;
@@ -66,14 +65,10 @@ public class InspectionResource {
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the inspection recorded under this Idempotency-Key",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored")
+    @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station")
+    @APIResponse(responseCode = "404", description = "No such station")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public RestResponse<InspectionView> record(
             @PathParam("id") UUID stationId,
             @NotNull InspectionRequest request,
@@ -98,12 +93,9 @@ public class InspectionResource {
     @Operation(summary = "A station's inspections",
             description = "Inspections and self-checks, newest inspection date first (same date: last recorded first).")
     @APIResponse(responseCode = "200", description = "A page of inspections")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @APIResponse(responseCode = "403", description = "Neither a union admin nor a manager of this station")
+    @APIResponse(responseCode = "404", description = "No such station")
     public Page<InspectionView> list(@PathParam("id") UUID stationId,
                                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                      @QueryParam("cursor") String cursor) {

@@ -59,12 +59,9 @@ public class VisitResource {
                     + "photo of it is useless later. Union admins, and station managers for their stations.")
     @APIResponse(responseCode = "200", description = "The current code",
             content = @Content(schema = @Schema(implementation = VisitCodeView.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin nor a manager of this station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The station is not open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a union admin nor a manager of this station")
+    @APIResponse(responseCode = "404", description = "No such station")
+    @APIResponse(responseCode = "409", description = "The station is not open")
     public VisitCodeView visitCode(@PathParam("id") UUID id) {
         VisitCodes.IssuedCode code = visits.currentCode(id, identity);
         return new VisitCodeView(id, code.code(), "yizhan://visit?station=" + id + "&code=" + code.code(),
@@ -84,14 +81,10 @@ public class VisitResource {
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
     @APIResponse(responseCode = "200", description = "Already checked in at this station in this hour",
             content = @Content(schema = @Schema(implementation = CheckInView.class)))
-    @APIResponse(responseCode = "400", description = "Missing code, missing or unknown occupation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The station is not open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing code, missing or unknown occupation")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such station")
+    @APIResponse(responseCode = "409", description = "The station is not open")
     @APIResponse(responseCode = "422", description = "The code has expired, or is not a code of this station",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "expired", value = """
@@ -119,12 +112,9 @@ public class VisitResource {
                     + " Union admins, and station managers for their stations.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin nor a manager of this station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such station",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping")
+    @APIResponse(responseCode = "403", description = "Not a union admin nor a manager of this station")
+    @APIResponse(responseCode = "404", description = "No such station")
     public VisitStatsView stationStats(
             @PathParam("id") UUID id,
             @QueryParam("from") @Parameter(description = "First day, included", example = "2026-11-01") String from,
@@ -147,10 +137,8 @@ public class VisitResource {
                     + "with visits, most visited first. " + STATS_PARAMS + " Union admins only.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a union admin",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
     public VisitStatsView districtStats(
             @QueryParam("from") @Parameter(description = "First day, included", example = "2026-11-01") String from,
             @QueryParam("to") @Parameter(description = "Last day, included", example = "2026-11-30") String to,
