@@ -21,7 +21,9 @@ import org.yizhan.services.service.registration.Waitlist;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -242,10 +244,20 @@ public class ActivityService {
         List<UUID> ids = query.getResultList();
         boolean more = ids.size() > limit;
         List<UUID> pageIds = more ? ids.subList(0, limit) : ids;
+        // The page's activities and venues in two queries, not two per item.
+        Map<UUID, Activity> activities = new HashMap<>();
+        Map<UUID, Venue> venues = new HashMap<>();
+        if (!pageIds.isEmpty()) {
+            em.createQuery("select distinct a from Activity a left join fetch a.organisers where a.id in :ids", Activity.class)
+                    .setParameter("ids", pageIds).getResultList().forEach(a -> activities.put(a.id, a));
+            em.createQuery("from Venue v where v.stationId in :ids", Venue.class)
+                    .setParameter("ids", activities.values().stream().map(a -> a.stationId).distinct().toList())
+                    .getResultList().forEach(v -> venues.put(v.stationId, v));
+        }
         List<Listed> items = new ArrayList<>();
         for (UUID id : pageIds) {
-            Activity a = em.find(Activity.class, id);
-            Venue v = em.find(Venue.class, a.stationId);
+            Activity a = activities.get(id);
+            Venue v = venues.get(a.stationId);
             Integer distance = near ? (int) Math.round(distanceM(q.latitude(), q.longitude(), v.latitude, v.longitude)) : null;
             items.add(new Listed(a, v, distance));
         }
