@@ -24,7 +24,7 @@ class ActivityEventsJsonTest {
     void completedActivityRoundTripsWithOrWithoutAReportedCount() throws Exception {
         ActivityCompleted named = new ActivityCompleted(UUID.randomUUID(), 3, "HAIRCUT", List.of("youth-league", "womens-federation"),
                 UUID.randomUUID(), Instant.parse("2026-05-01T02:00:00Z"), Instant.parse("2026-05-01T04:00:00Z"),
-                18, 4, 2, null, 22, Instant.parse("2026-05-01T04:05:00Z"));
+                18, 4, 2, null, 22, Instant.parse("2026-05-01T04:05:00Z"), "APP", 20);
         assertEquals(named, json.readValue(json.writeValueAsString(named), ActivityCompleted.class));
 
         String countsOnly = """
@@ -35,6 +35,9 @@ class ActivityEventsJsonTest {
         ActivityCompleted read = json.readValue(countsOnly, ActivityCompleted.class);
         assertEquals(40, read.reportedParticipants());
         assertEquals(40, read.personTimes());
+        // Written before source and scanned existed: both absent.
+        assertNull(read.source());
+        assertNull(read.scanned());
     }
 
     @Test

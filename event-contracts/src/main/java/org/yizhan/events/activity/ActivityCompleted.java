@@ -13,6 +13,11 @@ import java.util.UUID;
  * count reports it in {@code reportedParticipants}. {@code personTimes} is the figure for
  * reports: attended + walk-ins, or the reported count when no one is named. Sent again with a
  * higher {@code version} when the counts change; a consumer keeps the newest.
+ *
+ * <p>{@code source} says how the activity reached services-service: {@code APP} (planned in the
+ * app) or {@code PUSH} (pushed by a partner's own system). {@code scanned} counts the people whose
+ * check-in pass was scanned through the app at the activity. Both are absent (null) in events
+ * written before they existed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActivityCompleted(
@@ -28,5 +33,7 @@ public record ActivityCompleted(
         int noShows,
         Integer reportedParticipants,
         int personTimes,
-        Instant completedAt) {
+        Instant completedAt,
+        String source,
+        Integer scanned) {
 }

@@ -198,6 +198,9 @@ class PartnerPushTest {
             assertTrue(second.value().contains("\"type\":\"activity.completed\""), second.value());
             assertTrue(second.value().contains("\"attended\":3"), second.value());
             assertTrue(second.value().contains("\"personTimes\":3"), second.value());
+            // Named in the partner's record, nobody scanned through the app.
+            assertTrue(second.value().contains("\"source\":\"PUSH\""), second.value());
+            assertTrue(second.value().contains("\"scanned\":0"), second.value());
         }
         given().auth().oauth2(youthLeague()).when().get(PATH + "/" + run + "-u")
                 .then().statusCode(200).body("title", equalTo("改过的标题")).body("version", equalTo(1))

@@ -170,6 +170,9 @@ class CheckInTest {
             assertEquals(1, completed.path("walkIns").asInt());
             assertEquals(2, completed.path("noShows").asInt());
             assertEquals(2, completed.path("personTimes").asInt());
+            // Both came by a pass scanned in the app: the station can count the activity unconfirmed.
+            assertEquals(2, completed.path("scanned").asInt());
+            assertEquals("APP", completed.path("source").asText());
             assertEquals(version, completed.path("version").asInt());
             assertEquals(1, count("select no_shows from participant_standing where participant = ?1", pseudonym(late)));
             assertEquals(1, count("select count(*) from registration where activity_id = ?1 and participant = ?2"

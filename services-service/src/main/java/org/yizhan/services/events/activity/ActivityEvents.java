@@ -20,10 +20,13 @@ import java.util.List;
 @ApplicationScoped
 public class ActivityEvents {
 
-    /** Attendance of a completed activity, as {@code activity.completed} reports it. */
-    public record Attendance(int attended, int walkIns, int noShows) {
+    /**
+     * Attendance of a completed activity, as {@code activity.completed} reports it; {@code scanned}
+     * counts those whose check-in pass was scanned through the app.
+     */
+    public record Attendance(int attended, int walkIns, int noShows, int scanned) {
 
-        public static final Attendance NONE = new Attendance(0, 0, 0);
+        public static final Attendance NONE = new Attendance(0, 0, 0, 0);
     }
 
     private final Outbox outbox;
@@ -88,7 +91,7 @@ public class ActivityEvents {
         int personTimes = named == 0 && a.reportedParticipants != null ? a.reportedParticipants : named;
         return new ActivityCompleted(a.id, a.version, a.type, a.organisers.stream().sorted().toList(), a.stationId, a.startsAt,
                 a.endsAt, attendance.attended(), attendance.walkIns(), attendance.noShows(), a.reportedParticipants,
-                personTimes, a.completedAt);
+                personTimes, a.completedAt, a.source.name(), attendance.scanned());
     }
 
     private void publish(Activity a, String type, Object data) {

@@ -242,20 +242,24 @@ public class AttendanceService {
         em.flush();
         int attended = 0;
         int walkIns = 0;
-        for (Object row : em.createNativeQuery("select kind, count(*) from attendance where activity_id = :a"
-                + " group by kind").setParameter("a", activityId).getResultList()) {
+        int scanned = 0;
+        for (Object row : em.createNativeQuery("select kind, source, count(*) from attendance where activity_id = :a"
+                + " group by kind, source").setParameter("a", activityId).getResultList()) {
             Object[] cells = (Object[]) row;
-            int n = ((Number) cells[1]).intValue();
+            int n = ((Number) cells[2]).intValue();
             if (AttendanceKind.ATTENDED.name().equals(cells[0])) {
-                attended = n;
+                attended += n;
             } else {
                 walkIns += n;
+            }
+            if ("QR".equals(cells[1])) {
+                scanned += n;
             }
         }
         long noShows = em.createQuery("select count(r) from Registration r where r.activityId = :a and r.status = :s",
                         Long.class)
                 .setParameter("a", activityId).setParameter("s", RegistrationStatus.NO_SHOW).getSingleResult();
-        return new Attendance(attended, walkIns, (int) noShows);
+        return new Attendance(attended, walkIns, (int) noShows, scanned);
     }
 
     private static Instant instant(Object cell) {

@@ -482,7 +482,7 @@ public class PartnerPush {
         a.publishedAt = row.publishedAt;
         a.completedAt = row.completedAt;
         int named = r.participants() == null ? 0 : r.participants().size();
-        return new ActivityEvents.Change(a, new ActivityEvents.Attendance(named, 0, 0));
+        return new ActivityEvents.Change(a, new ActivityEvents.Attendance(named, 0, 0, 0));
     }
 
     private static void storeBatch(Connection c, UUID id, String partner, Format format, PushAnswer answer,
