@@ -40,8 +40,23 @@ public interface EventsConfig {
         @WithDefault("${quarkus.application.name}")
         String groupId();
 
-        /** Attempts at one event before it goes to the dead-letter topic. */
+        /**
+         * Attempts at an event that fails with an error of no known kind before it is
+         * dead-lettered; transient errors are retried without limit, permanent ones not at all.
+         */
         @WithDefault("3")
         int maxAttempts();
+
+        /** First pause of a partition after a failed attempt; it doubles with each further failure. */
+        @WithDefault("250ms")
+        Duration minBackoff();
+
+        /** Longest pause of a partition between two attempts. */
+        @WithDefault("15s")
+        Duration maxBackoff();
+
+        /** Transaction timeout of one event (inbox row and effect). */
+        @WithDefault("30s")
+        Duration transactionTimeout();
     }
 }
