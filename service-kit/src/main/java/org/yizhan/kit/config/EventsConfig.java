@@ -29,6 +29,13 @@ public interface EventsConfig {
         /** Longest pause between rounds after Kafka refused messages. */
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /**
+         * Refusals for good (record too large, invalid topic, ...) after which a message is parked;
+         * unavailability of Kafka never counts.
+         */
+        @WithDefault("5")
+        int parkAfter();
     }
 
     interface Consumer {

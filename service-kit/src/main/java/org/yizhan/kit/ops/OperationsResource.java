@@ -2,7 +2,10 @@ package org.yizhan.kit.ops;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,20 +22,26 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.inbox.DeadLetterReplay;
+import org.yizhan.kit.outbox.ParkedMessages;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
 
 import java.util.UUID;
 
-/** A service's operations for union admins (ADR 0011): the events its consumer set aside (dead letters). */
+/**
+ * A service's operations for union admins (ADR 0011): the events its consumer set aside (dead
+ * letters: list, read, replay) and the outbox messages Kafka refused for good (parked: list,
+ * republish, discard).
+ */
 @Path("/api/v1/ops/{service}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations", description = "Dead letters, for union admins")
+@Tag(name = "Operations", description = "Dead letters and parked outbox messages, for union admins")
 @RolesAllowed(Roles.UNION_ADMIN)
 @SecurityRequirement(name = "jwt")
 public class OperationsResource {
 
     private static final String SERVICE_DOC = "This service's name, e.g. station-service; any other name is a 404";
+    private static final String EVENT_ID_DOC = "The message's CloudEvent id";
 
     /** This service's application name; any other is a 404. */
     @PathParam("service")
@@ -41,10 +50,12 @@ public class OperationsResource {
     String service;
 
     private final DeadLetterReplay deadLetters;
+    private final ParkedMessages parked;
     private final OpsScope scope;
 
-    public OperationsResource(DeadLetterReplay deadLetters, OpsScope scope) {
+    public OperationsResource(DeadLetterReplay deadLetters, ParkedMessages parked, OpsScope scope) {
         this.deadLetters = deadLetters;
+        this.parked = parked;
         this.scope = scope;
     }
 
@@ -96,5 +107,52 @@ public class OperationsResource {
         scope.require(service);
         DeadLetterReplay.Replayed replayed = deadLetters.replay(id, scope.operator());
         return new DeadLetterReplayView(id, replayed.outcome(), replayed.at());
+    }
+
+    @GET
+    @Path("/outbox/parked")
+    @Operation(operationId = "listParkedOutboxMessages", summary = "Parked outbox messages, oldest first",
+            description = "Messages Kafka refused for good (too large, invalid topic, ...) after the configured "
+                    + "number of refusals. The later messages of the same topic and key wait behind a parked one "
+                    + "(waitingBehind); other keys flow.")
+    @APIResponse(responseCode = "200", description = "A page of parked messages")
+    @APIResponse(responseCode = "404", description = "No such service here")
+    public Page<ParkedMessageView> listParkedOutboxMessages(@Valid @BeanParam PageParams paging) {
+        scope.require(service);
+        var page = parked.list(paging.cursor, paging.limit);
+        return new Page<>(page.items().stream().map(ParkedMessageView::of).toList(), page.nextCursor());
+    }
+
+    @POST
+    @Path("/outbox/parked/{eventId}/republish")
+    @Operation(operationId = "republishOutboxMessage", summary = "Send a parked message again",
+            description = "Typically after the cause was fixed (e.g. the topic's max.message.bytes raised). The "
+                    + "message is pending again, ahead of the messages of its key that waited behind it; if Kafka "
+                    + "refuses it again as often as configured, it is parked again.")
+    @APIResponse(responseCode = "200", description = "Pending again; the message as it was parked",
+            content = @Content(schema = @Schema(implementation = ParkedMessageView.class)))
+    @APIResponse(responseCode = "404", description = "No such service or message")
+    @APIResponse(responseCode = "409", description = "The message is not parked")
+    public ParkedMessageView republishOutboxMessage(
+            @PathParam("eventId") @Size(max = 100) @Parameter(description = EVENT_ID_DOC) String eventId) {
+        scope.require(service);
+        return ParkedMessageView.of(parked.republish(eventId));
+    }
+
+    @POST
+    @Path("/outbox/parked/{eventId}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "discardOutboxMessage", summary = "Give a parked message up",
+            description = "The message is never published and the messages of its key that waited behind it go on; "
+                    + "the reason and who discarded it are kept with it until the retention purge.")
+    @APIResponse(responseCode = "200", description = "Discarded; the message as it was parked",
+            content = @Content(schema = @Schema(implementation = ParkedMessageView.class)))
+    @APIResponse(responseCode = "404", description = "No such service or message")
+    @APIResponse(responseCode = "409", description = "The message is not parked")
+    public ParkedMessageView discardOutboxMessage(
+            @PathParam("eventId") @Size(max = 100) @Parameter(description = EVENT_ID_DOC) String eventId,
+            @NotNull @Valid DiscardRequest request) {
+        scope.require(service);
+        return ParkedMessageView.of(parked.discard(eventId, request.reason().strip(), scope.operator()));
     }
 }
