@@ -5,13 +5,15 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How a service publishes its outbox and consumes other services' events. */
+/** How a service publishes its outbox, consumes other services' events and forgets old ones. */
 @ConfigMapping(prefix = "yizhan.events")
 public interface EventsConfig {
 
     Relay relay();
 
     Consumer consumer();
+
+    Retention retention();
 
     interface Relay {
         /** Whether this instance publishes the outbox to Kafka. */
@@ -65,5 +67,26 @@ public interface EventsConfig {
         /** Transaction timeout of one event (inbox row and effect). */
         @WithDefault("30s")
         Duration transactionTimeout();
+    }
+
+    interface Retention {
+        /** How long published (and discarded) outbox messages are kept. */
+        @WithDefault("7d")
+        Duration outbox();
+
+        /**
+         * How long the inbox remembers an applied event id. It must outlast the retention of the
+         * topics consumed, or a redelivery of an older event would be applied again.
+         */
+        @WithDefault("30d")
+        Duration inbox();
+
+        /** How long a replayed dead letter is kept (dead letters not replayed are kept). */
+        @WithDefault("90d")
+        Duration deadLetters();
+
+        /** How often the purge runs. */
+        @WithDefault("1h")
+        Duration purgeEvery();
     }
 }

@@ -87,6 +87,14 @@ public class DeadLetterStore {
                 .setParameter("reason", reason).setParameter("id", id).executeUpdate();
     }
 
+    /** Deletes up to {@code limit} dead letters replayed before {@code before}; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int purgeReplayed(Instant before, int limit) {
+        return em.createNativeQuery("delete from dead_letter where id in (select id from dead_letter"
+                        + " where replayed_at < :before limit :limit)")
+                .setParameter("before", Timestamp.from(before)).setParameter("limit", limit).executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     private Optional<DeadLetter> one(String sql, String consumer, UUID id) {
         List<Object[]> rows = em.createNativeQuery(sql).setParameter("consumer", consumer).setParameter("id", id)
