@@ -13,6 +13,7 @@ import org.yizhan.kit.inbox.PartitionStall;
 import org.yizhan.kit.outbox.OutboxBacklog;
 import org.yizhan.kit.outbox.OutboxRelay;
 import org.yizhan.kit.outbox.OutboxRows;
+import org.yizhan.kit.time.AppClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,17 +35,19 @@ public class EventsReadiness implements HealthCheck {
     private final OutboxRelay relay;
     private final OutboxRows outbox;
     private final KafkaEventConsumer consumer;
+    private final AppClock clock;
 
-    public EventsReadiness(OutboxRelay relay, OutboxRows outbox, KafkaEventConsumer consumer) {
+    public EventsReadiness(OutboxRelay relay, OutboxRows outbox, KafkaEventConsumer consumer, AppClock clock) {
         this.relay = relay;
         this.outbox = outbox;
         this.consumer = consumer;
+        this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder health = HealthCheckResponse.named(NAME).up();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         relay(health, now);
         consumer(health, consumer.status());
         return health.build();

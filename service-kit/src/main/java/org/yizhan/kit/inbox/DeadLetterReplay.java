@@ -6,13 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.yizhan.kit.config.EventsConfig;
 import org.yizhan.kit.events.CloudEventCodec;
-import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import java.util.UUID;
 public class DeadLetterReplay {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterReplay.class);
+    private static final String CURSOR = "dead-letters";
 
     /** What a replay did, and when. */
     public record Replayed(DeadLetter.ReplayOutcome outcome, Instant at) {
@@ -35,23 +37,23 @@ public class DeadLetterReplay {
     private final EventApplier applier;
     private final CloudEventCodec codec;
     private final EventsConfig config;
+    private final AppClock clock;
 
-    public DeadLetterReplay(DeadLetterStore store, EventApplier applier, CloudEventCodec codec, EventsConfig config) {
+    public DeadLetterReplay(DeadLetterStore store, EventApplier applier, CloudEventCodec codec, EventsConfig config,
+                            AppClock clock) {
         this.store = store;
         this.applier = applier;
         this.codec = codec;
         this.config = config;
+        this.clock = clock;
     }
 
     /** A page of dead letters, newest first; {@code replayed} filters if given. */
     public Page<DeadLetter> list(Boolean replayed, String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
-        List<DeadLetter> rows = store.page(group(), replayed, after, limit + 1);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        DeadLetter last = rows.get(limit - 1);
-        return new Page<>(rows.subList(0, limit), new Cursor(last.deadLetteredAt(), last.id()).encode());
+        KeysetCursor after = KeysetCursor.decode(CURSOR, cursor, 2);
+        return Keyset.page(store.page(group(), replayed, after == null ? null : after.instant(0),
+                        after == null ? null : after.uuid(1), Keyset.fetchSize(limit)), limit,
+                d -> KeysetCursor.of(CURSOR, d.deadLetteredAt(), d.id()));
     }
 
     /** One dead letter. */
@@ -96,7 +98,7 @@ public class DeadLetterReplay {
         DeadLetter.ReplayOutcome outcome = handler.isEmpty() ? DeadLetter.ReplayOutcome.NOT_HANDLED
                 : applier.apply(handler.get(), event) ? DeadLetter.ReplayOutcome.APPLIED
                 : DeadLetter.ReplayOutcome.ALREADY_APPLIED;
-        Instant now = Instant.now();
+        Instant now = clock.now();
         store.markReplayed(id, outcome, operator, now);
         LOG.infof("Dead letter %s replayed: %s", id, outcome);
         return new Replayed(outcome, now);

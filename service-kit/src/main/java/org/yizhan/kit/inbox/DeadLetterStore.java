@@ -3,7 +3,6 @@ package org.yizhan.kit.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.yizhan.kit.paging.Cursor;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,17 +41,20 @@ public class DeadLetterStore {
                 .executeUpdate();
     }
 
-    /** A page of {@code consumer}'s dead letters, newest first, after {@code after}; {@code replayed} filters if given. */
+    /**
+     * {@code consumer}'s dead letters, newest first, after the one dead-lettered at {@code at} with
+     * id {@code after} (both {@code null} for the first page); {@code replayed} filters if given.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public List<DeadLetter> page(String consumer, Boolean replayed, Cursor after, int limit) {
+    public List<DeadLetter> page(String consumer, Boolean replayed, Instant at, UUID after, int limit) {
         String filter = replayed == null ? "" : replayed ? " and replayed_at is not null" : " and replayed_at is null";
         String keyset = after == null ? "" : " and (dead_lettered_at, id) < (:at, :after)";
         var query = em.createNativeQuery("select " + COLUMNS + " from dead_letter where consumer = :consumer"
                         + filter + keyset + " order by dead_lettered_at desc, id desc limit :limit")
                 .setParameter("consumer", consumer).setParameter("limit", limit);
         if (after != null) {
-            query.setParameter("at", Timestamp.from(after.at())).setParameter("after", after.id());
+            query.setParameter("at", Timestamp.from(at)).setParameter("after", after);
         }
         return ((List<Object[]>) query.getResultList()).stream().map(DeadLetterStore::toDeadLetter).toList();
     }

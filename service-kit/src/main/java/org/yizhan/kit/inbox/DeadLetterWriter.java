@@ -14,10 +14,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yizhan.events.Topics;
 import org.yizhan.kit.config.EventsConfig;
+import org.yizhan.kit.time.AppClock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,13 +40,15 @@ public class DeadLetterWriter {
     private final DeadLetterStore store;
     private final EventsConfig config;
     private final String bootstrapServers;
+    private final AppClock clock;
     private KafkaProducer<String, byte[]> producer;
 
     public DeadLetterWriter(DeadLetterStore store, EventsConfig config,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, AppClock clock) {
         this.store = store;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
     }
 
     /** Sets {@code record} aside; {@code event} is what it was read as, or {@code null} if it was unreadable. */
@@ -55,7 +57,7 @@ public class DeadLetterWriter {
         DeadLetter letter = new DeadLetter(UUID.randomUUID(), group, record.topic(), record.partition(),
                 record.offset(), record.key(), event == null ? null : event.getId(),
                 event == null ? null : event.getType(), reason, errorType,
-                record.value() == null ? new byte[0] : record.value(), Instant.now(), null, null, null, 0, null);
+                record.value() == null ? new byte[0] : record.value(), clock.now(), null, null, null, 0, null);
         try {
             QuarkusTransaction.requiringNew().run(() -> store.insert(letter));
         } catch (RuntimeException e) {

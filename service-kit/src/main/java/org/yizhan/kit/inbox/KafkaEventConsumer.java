@@ -128,8 +128,9 @@ public class KafkaEventConsumer {
         try {
             while (running) {
                 resumeDue();
-                ConsumerRecords<String, byte[]> records = consumer.poll(stalls.untilNextRetry(Instant.now(), POLL));
-                lastPollAt = Instant.now();
+                Duration wait = stalls.untilNextRetry(PartitionStalls.now(), POLL);
+                ConsumerRecords<String, byte[]> records = consumer.poll(wait);
+                lastPollAt = PartitionStalls.now();
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition partition : records.partitions()) {
                     processPartition(partition, records.records(partition), done);
@@ -158,7 +159,7 @@ public class KafkaEventConsumer {
                 consumer.seek(partition, record.offset());
                 consumer.pause(Set.of(partition));
                 String type = Failures.rootType(outcome.failure());
-                Instant retryAt = stalls.failed(partition, record.offset(), outcome.kind(), type, Instant.now());
+                Instant retryAt = stalls.failed(partition, record.offset(), outcome.kind(), type, PartitionStalls.now());
                 LOG.warnf("Event at %s@%d not applied (%s, %s); partition paused until %s", partition,
                         record.offset(), outcome.kind(), type, retryAt);
                 return;
@@ -213,7 +214,7 @@ public class KafkaEventConsumer {
     }
 
     private void resumeDue() {
-        List<TopicPartition> due = stalls.due(Instant.now());
+        List<TopicPartition> due = stalls.due(PartitionStalls.now());
         if (!due.isEmpty()) {
             Set<TopicPartition> assigned = consumer.assignment();
             consumer.resume(due.stream().filter(assigned::contains).toList());

@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The partitions the consumer paused after a failed attempt at a record: since when, how many
  * attempts, the kind of the last error, and when to try again (a capped exponential backoff).
  * The consumer thread changes it; health checks read it.
+ *
+ * <p>Its times are the system clock's ({@link #now()}), not AppClock's: a pause is a real wait for
+ * a database or broker to come back, and a test that moves AppClock must not stretch or skip it.
  */
 final class PartitionStalls {
 
@@ -23,6 +26,11 @@ final class PartitionStalls {
     private final Map<TopicPartition, PartitionStall> stalls = new ConcurrentHashMap<>();
     /** Stalled partitions that are paused now, waiting for their retryAt. */
     private final Map<TopicPartition, Boolean> waiting = new ConcurrentHashMap<>();
+
+    /** The real time, for pauses and their report. */
+    static Instant now() {
+        return Instant.now();
+    }
 
     PartitionStalls(Duration minBackoff, Duration maxBackoff) {
         this.minBackoff = minBackoff;

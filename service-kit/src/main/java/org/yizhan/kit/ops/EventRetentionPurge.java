@@ -8,6 +8,7 @@ import org.yizhan.kit.config.EventsConfig;
 import org.yizhan.kit.inbox.DeadLetterStore;
 import org.yizhan.kit.inbox.Inbox;
 import org.yizhan.kit.outbox.OutboxRows;
+import org.yizhan.kit.time.AppClock;
 
 import java.time.Instant;
 import java.util.function.IntSupplier;
@@ -36,18 +37,21 @@ public class EventRetentionPurge {
     private final Inbox inbox;
     private final DeadLetterStore deadLetters;
     private final EventsConfig config;
+    private final AppClock clock;
 
-    public EventRetentionPurge(OutboxRows outbox, Inbox inbox, DeadLetterStore deadLetters, EventsConfig config) {
+    public EventRetentionPurge(OutboxRows outbox, Inbox inbox, DeadLetterStore deadLetters, EventsConfig config,
+                               AppClock clock) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${yizhan.events.retention.purge-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        purge(Instant.now());
+        purge(clock.now());
     }
 
     /** Deletes what is older than the retention periods, as of {@code now}. */

@@ -73,8 +73,7 @@ public class OperationsResource {
             Boolean replayed,
             @Valid @BeanParam PageParams paging) {
         scope.require(service);
-        var page = deadLetters.list(replayed, paging.cursor, paging.limit);
-        return new Page<>(page.items().stream().map(d -> DeadLetterView.of(d, false)).toList(), page.nextCursor());
+        return deadLetters.list(replayed, paging.cursor, paging.limit).map(d -> DeadLetterView.of(d, false));
     }
 
     @GET
@@ -119,8 +118,7 @@ public class OperationsResource {
     @APIResponse(responseCode = "404", description = "No such service here")
     public Page<ParkedMessageView> listParkedOutboxMessages(@Valid @BeanParam PageParams paging) {
         scope.require(service);
-        var page = parked.list(paging.cursor, paging.limit);
-        return new Page<>(page.items().stream().map(ParkedMessageView::of).toList(), page.nextCursor());
+        return parked.list(paging.cursor, paging.limit).map(ParkedMessageView::of);
     }
 
     @POST

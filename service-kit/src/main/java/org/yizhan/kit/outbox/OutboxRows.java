@@ -3,7 +3,6 @@ package org.yizhan.kit.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.yizhan.kit.paging.Cursor;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -101,17 +100,20 @@ public class OutboxRows {
                 ((Number) parked[0]).longValue(), ((Number) parked[1]).longValue());
     }
 
-    /** Parked messages, oldest parked first, after {@code after}. */
+    /**
+     * Parked messages, oldest parked first, after the one parked at {@code at} with CloudEvent id
+     * {@code after} (both {@code null} for the first page).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public List<ParkedMessage> parked(Cursor after, int limit) {
+    public List<ParkedMessage> parked(Instant at, String after, int limit) {
         String keyset = after == null ? "" : " and (m.parked_at, m.event_id) > (:at, :after)";
         var query = em.createNativeQuery("select " + PARKED_COLUMNS + " from outbox_message m"
                         + " where m.parked_at is not null and m.published_at is null and m.discarded_at is null"
                         + keyset + " order by m.parked_at, m.event_id limit :limit")
                 .setParameter("limit", limit);
         if (after != null) {
-            query.setParameter("at", Timestamp.from(after.at())).setParameter("after", after.id().toString());
+            query.setParameter("at", Timestamp.from(at)).setParameter("after", after);
         }
         return ((List<Object[]>) query.getResultList()).stream().map(OutboxRows::toParked).toList();
     }

@@ -4,14 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * What an operator does with parked outbox messages: list them, republish one (it becomes
@@ -22,25 +21,23 @@ import java.util.UUID;
 public class ParkedMessages {
 
     private static final Logger LOG = Logger.getLogger(ParkedMessages.class);
+    private static final String CURSOR = "parked-outbox";
 
     private final OutboxRows rows;
     private final Event<Outbox.MessageAdded> wakeRelay;
+    private final AppClock clock;
 
-    public ParkedMessages(OutboxRows rows, Event<Outbox.MessageAdded> wakeRelay) {
+    public ParkedMessages(OutboxRows rows, Event<Outbox.MessageAdded> wakeRelay, AppClock clock) {
         this.rows = rows;
         this.wakeRelay = wakeRelay;
+        this.clock = clock;
     }
 
     /** A page of parked messages, oldest parked first. */
     public Page<ParkedMessage> list(String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
-        List<ParkedMessage> page = rows.parked(after, limit + 1);
-        if (page.size() <= limit) {
-            return new Page<>(page, null);
-        }
-        ParkedMessage last = page.get(limit - 1);
-        return new Page<>(page.subList(0, limit),
-                new Cursor(last.parkedAt(), UUID.fromString(last.eventId())).encode());
+        KeysetCursor after = KeysetCursor.decode(CURSOR, cursor, 2);
+        return Keyset.page(rows.parked(after == null ? null : after.instant(0), after == null ? null : after.text(1),
+                Keyset.fetchSize(limit)), limit, m -> KeysetCursor.of(CURSOR, m.parkedAt(), m.eventId()));
     }
 
     /** Makes the parked message with CloudEvent id {@code eventId} pending again and wakes the relay. */
@@ -57,7 +54,7 @@ public class ParkedMessages {
     @Transactional
     public ParkedMessage discard(String eventId, String reason, String operator) {
         ParkedMessage message = lockParked(eventId);
-        rows.discard(message.id(), reason, operator, Instant.now());
+        rows.discard(message.id(), reason, operator, clock.now());
         wakeRelay.fire(new Outbox.MessageAdded(message.topic()));
         LOG.infof("Parked outbox message %d discarded", message.id());
         return message;

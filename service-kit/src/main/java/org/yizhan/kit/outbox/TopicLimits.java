@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * broker finds too large only down to its own batch size, and retries until the delivery timeout.
  * A limit is read again before it refuses a record (rare, and so that a raised limit counts for a
  * republished message at once), and a limit that could not be read is tried again after a few
- * seconds. Used by the relay's thread only.
+ * seconds (real seconds: the system clock, not AppClock, which tests move). Used by the relay's
+ * thread only.
  */
 final class TopicLimits implements AutoCloseable {
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.yizhan.kit.testapp.TestNotes;
 import org.yizhan.kit.testapp.TestQueries;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.localstack.testing.YizhanTestResource;
 
 import java.time.Instant;
@@ -29,6 +30,9 @@ class EventRetentionPurgeTest {
 
     @Inject
     TestQueries db;
+
+    @Inject
+    AppClock clock;
 
     /** Adds an outbox message with the given extra columns and values; returns its event id. */
     String outbox(String columns, String values) {
@@ -71,7 +75,7 @@ class EventRetentionPurgeTest {
         String replayedRecently = deadLetter("now() - interval '1 day'");
         String waiting = deadLetter("null");
 
-        purge.purge(Instant.now());
+        purge.purge(clock.now());
 
         assertEquals(0, outboxRows(publishedLongAgo));
         assertEquals(1, outboxRows(publishedRecently));
@@ -89,7 +93,7 @@ class EventRetentionPurgeTest {
     @Test
     void twoInstancesPurgingAtOnceDeleteEachRowOnce() {
         List<String> old = List.of(inbox(40), inbox(40), inbox(40));
-        Instant now = Instant.now().plus(1, ChronoUnit.SECONDS);
+        Instant now = clock.now().plus(1, ChronoUnit.SECONDS);
         var first = CompletableFuture.supplyAsync(() -> purge.purge(now));
         var second = CompletableFuture.supplyAsync(() -> purge.purge(now));
         int deleted = first.join().inbox() + second.join().inbox();
