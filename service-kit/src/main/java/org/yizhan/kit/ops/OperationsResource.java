@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,14 +39,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 public class OperationsResource {
 
-    private static final String SERVICE_DOC = "This service's name, e.g. station-service; any other name is a 404";
     private static final String EVENT_ID_DOC = "The message's CloudEvent id";
-
-    /** This service's application name; any other is a 404. */
-    @PathParam("service")
-    @Parameter(description = SERVICE_DOC, example = "station-service",
-            schema = @Schema(type = SchemaType.STRING, maxLength = 60))
-    String service;
 
     private final DeadLetterReplay deadLetters;
     private final ParkedMessages parked;
@@ -72,7 +64,7 @@ public class OperationsResource {
             @Parameter(description = "true: only replayed ones; false: only those waiting; absent: all")
             Boolean replayed,
             @Valid @BeanParam PageParams paging) {
-        scope.require(service);
+        scope.require(paging.service);
         return deadLetters.list(replayed, paging.cursor, paging.limit).map(d -> DeadLetterView.of(d, false));
     }
 
@@ -84,8 +76,8 @@ public class OperationsResource {
     @APIResponse(responseCode = "200", description = "The dead letter",
             content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
     @APIResponse(responseCode = "404", description = "No such service or dead letter")
-    public DeadLetterView getDeadLetter(@PathParam("id") UUID id) {
-        scope.require(service);
+    public DeadLetterView getDeadLetter(@BeanParam ServiceParam service, @PathParam("id") UUID id) {
+        scope.require(service.service);
         return DeadLetterView.of(deadLetters.get(id), true);
     }
 
@@ -102,8 +94,8 @@ public class OperationsResource {
     @APIResponse(responseCode = "409", description = "Replayed before; nothing changed")
     @APIResponse(responseCode = "422", description = "Unreadable, or rejected again (the detail says why)")
     @APIResponse(responseCode = "503", description = "The database or Kafka is away; replay again later")
-    public DeadLetterReplayView replayDeadLetter(@PathParam("id") UUID id) {
-        scope.require(service);
+    public DeadLetterReplayView replayDeadLetter(@BeanParam ServiceParam service, @PathParam("id") UUID id) {
+        scope.require(service.service);
         DeadLetterReplay.Replayed replayed = deadLetters.replay(id, scope.operator());
         return new DeadLetterReplayView(id, replayed.outcome(), replayed.at());
     }
@@ -117,7 +109,7 @@ public class OperationsResource {
     @APIResponse(responseCode = "200", description = "A page of parked messages")
     @APIResponse(responseCode = "404", description = "No such service here")
     public Page<ParkedMessageView> listParkedOutboxMessages(@Valid @BeanParam PageParams paging) {
-        scope.require(service);
+        scope.require(paging.service);
         return parked.list(paging.cursor, paging.limit).map(ParkedMessageView::of);
     }
 
@@ -132,8 +124,9 @@ public class OperationsResource {
     @APIResponse(responseCode = "404", description = "No such service or message")
     @APIResponse(responseCode = "409", description = "The message is not parked")
     public ParkedMessageView republishOutboxMessage(
+            @BeanParam ServiceParam service,
             @PathParam("eventId") @Size(max = 100) @Parameter(description = EVENT_ID_DOC) String eventId) {
-        scope.require(service);
+        scope.require(service.service);
         return ParkedMessageView.of(parked.republish(eventId));
     }
 
@@ -148,9 +141,10 @@ public class OperationsResource {
     @APIResponse(responseCode = "404", description = "No such service or message")
     @APIResponse(responseCode = "409", description = "The message is not parked")
     public ParkedMessageView discardOutboxMessage(
+            @BeanParam ServiceParam service,
             @PathParam("eventId") @Size(max = 100) @Parameter(description = EVENT_ID_DOC) String eventId,
             @NotNull @Valid DiscardRequest request) {
-        scope.require(service);
+        scope.require(service.service);
         return ParkedMessageView.of(parked.discard(eventId, request.reason().strip(), scope.operator()));
     }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** The paging parameters of the operations lists. */
-public class PageParams {
+/** The service and paging parameters of the operations lists. */
+public class PageParams extends ServiceParam {
 
     @QueryParam("limit")
     @DefaultValue("50")
