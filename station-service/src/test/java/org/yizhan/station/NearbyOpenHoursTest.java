@@ -120,7 +120,8 @@ class NearbyOpenHoursTest {
         assertNull(week(id));
         Map<String, OpeningHours> stations = Map.of(id, json.readValue(night, OpeningHoursForm.class).toDomain());
         assertAgrees(c, stations);
-        assertTrue(backfill.deriveAll() >= 1);
+        // The periodic backfill may have derived it meanwhile; either way the week must be back.
+        backfill.deriveAll();
         assertEquals("{[0,480),[1200,1920),[2640,3360),[4080,4800),[5520,6240),[6960,7680),[8400,9120),[9840,10080)}",
                 week(id));
         assertAgrees(c, stations);

@@ -7,11 +7,11 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.yizhan.kit.time.AppClock;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -24,9 +24,11 @@ public class CloudEventCodec {
 
     private final ObjectMapper json;
     private final EventFormat format;
+    private final AppClock clock;
 
-    public CloudEventCodec(ObjectMapper json) {
+    public CloudEventCodec(ObjectMapper json, AppClock clock) {
         this.json = json;
+        this.clock = clock;
         this.format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     }
 
@@ -38,7 +40,7 @@ public class CloudEventCodec {
                     .withSource(source)
                     .withType(type)
                     .withSubject(subject)
-                    .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                    .withTime(clock.now().atOffset(ZoneOffset.UTC))
                     .withDataContentType("application/json")
                     .withData(json.writeValueAsBytes(data))
                     .build();

@@ -1,44 +1,205 @@
 package org.yizhan.kit.http;
 
-import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.FieldErrors;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Query parameters read as text and converted here, so that a bad value is a 400 naming the
- * parameter and the allowed values (JAX-RS would answer a failed conversion with a bare 404).
+ * Query and path parameters read as text and converted here, so that a bad value is a 400 naming
+ * the parameter and what it must be (JAX-RS would answer a failed conversion with a bare 404),
+ * and every bad parameter of a request is listed in the same problem:
+ *
+ * <pre>{@code
+ * Params params = new Params();
+ * Instant from = params.instant("from", fromText);
+ * List<ActivityStatus> statuses = params.enumList(ActivityStatus.class, "status", statusTexts);
+ * params.throwIfAny();
+ * }</pre>
+ *
+ * <p>Rules for every method: an absent or blank parameter is absent ({@code null}, or the
+ * default); surrounding spaces are ignored. List parameters take repeated parameters, commas, or
+ * both ({@code status=A,B&status=C}); empty items between commas are skipped, but a parameter
+ * that is given and names no value at all ({@code status=,}) is a 400.
  */
 public final class Params {
 
-    private Params() {
+    private final FieldErrors errors = new FieldErrors();
+
+    /** The errors found so far; rules about combinations of parameters may add to them. */
+    public FieldErrors errors() {
+        return errors;
     }
 
-    /** The constant of {@code type} named by {@code text}; null when the parameter is absent. */
-    public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String text) {
-        if (text == null || text.isBlank()) {
+    /** Throws one 400 problem listing every invalid parameter read so far. */
+    public void throwIfAny() {
+        errors.throwIfAny();
+    }
+
+    /** The constant of {@code type} named by {@code text}. */
+    public <E extends Enum<E>> E enumValue(Class<E> type, String field, String text) {
+        String value = clean(text);
+        if (value == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, text.strip());
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field, "取值必须是以下之一 / must be one of: "
-                    + Arrays.toString(type.getEnumConstants()));
+            errors.add(field, "取值必须是以下之一 / must be one of: " + Arrays.toString(type.getEnumConstants()));
+            return null;
         }
     }
 
-    /** An ISO-8601 instant with an offset ({@code 2026-12-01T08:00:00Z} or {@code ...+08:00}); null when absent. */
-    public static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
+    /** The constants named by the parameter's values; empty when the parameter is absent. */
+    public <E extends Enum<E>> EnumSet<E> enumList(Class<E> type, String field, List<String> texts) {
+        EnumSet<E> values = EnumSet.noneOf(type);
+        for (String item : items(field, texts)) {
+            E value = enumValue(type, field, item);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** The parameter's values as text; empty when the parameter is absent. */
+    public List<String> textList(String field, List<String> texts, int maxItems, int maxLength) {
+        List<String> values = items(field, texts);
+        if (values.size() > maxItems) {
+            errors.add(field, "最多 " + maxItems + " 项 / at most " + maxItems + " values");
+        }
+        for (String value : values) {
+            if (value.length() > maxLength) {
+                errors.add(field, "每项最多 " + maxLength + " 个字符 / each value has at most " + maxLength + " characters");
+            }
+        }
+        return values;
+    }
+
+    /** An ISO-8601 instant with an offset ({@code 2026-12-01T08:00:00Z} or {@code ...+08:00}). */
+    public Instant instant(String field, String text) {
+        String value = clean(text);
+        if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field,
-                    "ISO-8601 时刻，如 2026-12-01T08:00:00+08:00 / an ISO-8601 instant with an offset");
+            errors.add(field, "ISO-8601 时刻，如 2026-12-01T08:00:00+08:00 / an ISO-8601 instant with an offset");
+            return null;
         }
+    }
+
+    /** A date as {@code YYYY-MM-DD}. */
+    public LocalDate date(String field, String text) {
+        String value = clean(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "必须是 YYYY-MM-DD 格式的日期 / must be a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    /** A UUID. */
+    public UUID uuid(String field, String text) {
+        String value = clean(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        errors.add(field, "必须是 UUID / must be a UUID");
+        return null;
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when absent. */
+    public Integer integer(String field, String text, long min, long max, Integer fallback) {
+        String value = clean(text);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return (int) n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(field, "必须是 " + min + " 到 " + max + " 之间的整数 / must be a whole number from " + min + " to " + max);
+        return fallback;
+    }
+
+    /** A decimal number from {@code min} to {@code max} (no NaN, no infinities). */
+    public Double number(String field, String text, double min, double max) {
+        String value = clean(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double n = new BigDecimal(value).doubleValue();
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(field, "必须是 " + min + " 到 " + max + " 之间的数 / must be a number from " + min + " to " + max);
+        return null;
+    }
+
+    /** Text of at most {@code maxLength} characters, stripped. */
+    public String text(String field, String text, int maxLength) {
+        String value = clean(text);
+        if (value != null && value.length() > maxLength) {
+            errors.add(field, "最多 " + maxLength + " 个字符 / at most " + maxLength + " characters");
+            return null;
+        }
+        return value;
+    }
+
+    private List<String> items(String field, List<String> texts) {
+        List<String> values = new ArrayList<>();
+        if (texts == null) {
+            return values;
+        }
+        boolean given = false;
+        for (String text : texts) {
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            given = true;
+            for (String item : text.split(",", -1)) {
+                String value = item.strip();
+                if (!value.isEmpty()) {
+                    values.add(value);
+                }
+            }
+        }
+        if (given && values.isEmpty()) {
+            errors.add(field, "至少给出一个值，或不带此参数 / name at least one value, or leave the parameter out");
+        }
+        return values;
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -9,17 +9,20 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
-        @Schema(description = "Stable identifier of the problem type", example = "urn:yizhan:problem:validation")
+        @Schema(description = "Stable identifier of the problem type", example = "urn:yizhan:problem:validation",
+                format = "uri", maxLength = 200)
         String type,
-        @Schema(description = "Short summary of the problem type", example = "请求参数不合法")
+        @Schema(description = "Short summary of the problem type", example = "请求参数不合法", maxLength = 200,
+                pattern = "^[^<>]*$")
         String title,
-        @Schema(description = "HTTP status", example = "400")
+        @Schema(description = "HTTP status", example = "400", minimum = "100", maximum = "599", format = "int32")
         int status,
-        @Schema(description = "What went wrong in this request")
+        @Schema(description = "What went wrong in this request", maxLength = 2000, pattern = "^[^<>]*$")
         String detail,
-        @Schema(description = "Path of the request", example = "/api/v1/stations")
+        @Schema(description = "Path of the request", example = "/api/v1/stations", format = "uri-reference",
+                maxLength = 2000)
         String instance,
-        @Schema(description = "One entry per invalid field")
+        @Schema(description = "One entry per invalid field", maxItems = 1000)
         List<FieldError> errors) {
 
     /** Media type of problem bodies. */
@@ -31,7 +34,7 @@ public record Problem(
     /** One invalid field: its JSON path and what is wrong with it. */
     @Schema(name = "FieldError")
     public record FieldError(
-            @Schema(example = "location.latitude") String field,
-            @Schema(example = "必须在 -90 到 90 之间") String message) {
+            @Schema(example = "location.latitude", maxLength = 300, pattern = "^[^<>]*$") String field,
+            @Schema(example = "必须在 -90 到 90 之间", maxLength = 1000, pattern = "^[^<>]*$") String message) {
     }
 }

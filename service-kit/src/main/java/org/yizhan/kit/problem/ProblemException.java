@@ -24,8 +24,23 @@ public class ProblemException extends RuntimeException {
 
     /** A 400 validation problem about one field. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, "1 个字段不合法", "1 field is invalid",
-                List.of(new Problem.FieldError(field, message)));
+        return invalidFields(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A 400 validation problem listing {@code errors} (see {@link FieldErrors} to collect them). */
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+        int n = errors.size();
+        return new ProblemException(ProblemType.VALIDATION, countZh(n), countEn(n), errors);
+    }
+
+    /** "N 个字段不合法": the detail of every validation problem. */
+    static String countZh(int n) {
+        return n + " 个字段不合法";
+    }
+
+    /** "N fields are invalid": the detail of every validation problem. */
+    static String countEn(int n) {
+        return n + (n == 1 ? " field is" : " fields are") + " invalid";
     }
 
     public static ProblemException notFound(String whatZh, String whatEn) {

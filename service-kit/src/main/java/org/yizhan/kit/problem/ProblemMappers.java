@@ -144,7 +144,7 @@ public class ProblemMappers {
     }
 
     private static String countDetail(int count, Language lang) {
-        return lang.pick(count + " 个字段不合法", count + (count == 1 ? " field is" : " fields are") + " invalid");
+        return lang.pick(ProblemException.countZh(count), ProblemException.countEn(count));
     }
 
     /** The JSON field a violation is about: the property path after the method and parameter. */

@@ -2,11 +2,16 @@ package org.yizhan.system.compose;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The operators' docker-compose.yml, the PostgreSQL init script and the five Dockerfile.jvm agree
@@ -23,70 +28,36 @@ class DockerComposeTest {
         checker = new ComposeChecker(RepoFiles.locate(), ManagedVersions.kafka());
     }
 
-    @Test
-    @DisplayName("the five services exist and are built from modules of the root pom with their Dockerfile.jvm")
-    void servicesAreBuiltFromModules() {
-        assertNoProblems(checker.servicesAndBuildContexts());
+    static Stream<Arguments> rules() {
+        return Stream.of(
+                rule("the five services exist and are built from modules of the root pom with their Dockerfile.jvm",
+                        ComposeChecker::servicesAndBuildContexts),
+                rule("each service publishes its module's quarkus.http.port on the same host port",
+                        ComposeChecker::publishedPorts),
+                rule("each healthcheck fetches /q/health/ready on the module's port", ComposeChecker::healthchecks),
+                rule("every depends_on waits for a defined service with a healthcheck to be healthy",
+                        ComposeChecker::dependencies),
+                rule("every datasource points at a database the PostgreSQL init script creates",
+                        ComposeChecker::datasources),
+                rule("the gateway's upstream URLs name the backends' services and ports", ComposeChecker::gatewayUpstreams),
+                rule("Kafka is a KRaft single node at the Kafka version of the Quarkus BOM", ComposeChecker::kafka),
+                rule("PostgreSQL 16 has a pg_isready healthcheck, a named data volume and the init script",
+                        ComposeChecker::postgres),
+                rule("named volumes are declared and bind-mounted folders exist", ComposeChecker::volumes),
+                rule("each service verifies tokens with an issuer and a mounted public key or a JWKS URL",
+                        ComposeChecker::jwtKey),
+                rule("each Dockerfile.jvm copies target/quarkus-app, EXPOSEs the module's port and runs as 185",
+                        ComposeChecker::dockerfiles));
     }
 
-    @Test
-    @DisplayName("each service publishes its module's quarkus.http.port on the same host port")
-    void publishedPortsAreTheModulesHttpPorts() {
-        assertNoProblems(checker.publishedPorts());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void theFileFollowsTheRule(String rule, Function<ComposeChecker, List<String>> check) {
+        assertNoProblems(check.apply(checker));
     }
 
-    @Test
-    @DisplayName("each healthcheck fetches /q/health/ready on the module's port")
-    void healthchecksProbeReadiness() {
-        assertNoProblems(checker.healthchecks());
-    }
-
-    @Test
-    @DisplayName("every depends_on waits for a defined service with a healthcheck to be healthy")
-    void dependenciesWaitForHealthyServices() {
-        assertNoProblems(checker.dependencies());
-    }
-
-    @Test
-    @DisplayName("every datasource points at a database the PostgreSQL init script creates")
-    void datasourcesUseCreatedDatabases() {
-        assertNoProblems(checker.datasources());
-    }
-
-    @Test
-    @DisplayName("the gateway's upstream URLs name the backends' services and ports")
-    void gatewayUpstreamsNameTheBackends() {
-        assertNoProblems(checker.gatewayUpstreams());
-    }
-
-    @Test
-    @DisplayName("Kafka is a KRaft single node at the Kafka version of the Quarkus BOM")
-    void kafkaIsKraftAtTheBomVersion() {
-        assertNoProblems(checker.kafka());
-    }
-
-    @Test
-    @DisplayName("PostgreSQL 16 has a pg_isready healthcheck, a named data volume and the init script")
-    void postgresIsConfigured() {
-        assertNoProblems(checker.postgres());
-    }
-
-    @Test
-    @DisplayName("named volumes are declared and bind-mounted folders exist")
-    void volumesResolve() {
-        assertNoProblems(checker.volumes());
-    }
-
-    @Test
-    @DisplayName("each service verifies tokens with an issuer and a mounted public key or a JWKS URL")
-    void servicesVerifyTokens() {
-        assertNoProblems(checker.jwtKey());
-    }
-
-    @Test
-    @DisplayName("each Dockerfile.jvm copies target/quarkus-app, EXPOSEs the module's port and runs as 185")
-    void dockerfilesMatchTheModules() {
-        assertNoProblems(checker.dockerfiles());
+    private static Arguments rule(String name, Function<ComposeChecker, List<String>> check) {
+        return arguments(name, check);
     }
 
     static void assertNoProblems(List<String> problems) {

@@ -110,9 +110,11 @@ public class ActivityResource {
             @QueryParam("to") @Parameter(example = "2026-12-31T16:00:00Z") String toText,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
-        Occupation occupation = Params.enumValue(Occupation.class, "occupation", occupationText);
-        Instant from = Params.instant("from", fromText);
-        Instant to = Params.instant("to", toText);
+        Params params = new Params();
+        Occupation occupation = params.enumValue(Occupation.class, "occupation", occupationText);
+        Instant from = params.instant("from", fromText);
+        Instant to = params.instant("to", toText);
+        params.throwIfAny();
         if ((lat == null) != (lon == null)) {
             throw ProblemException.invalidField(lat == null ? "lat" : "lon", "lat 与 lon 须同时给出 / give both lat and lon");
         }
@@ -136,7 +138,9 @@ public class ActivityResource {
                                         @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
                                         @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                         @QueryParam("cursor") String cursor) {
-        ActivityStatus status = Params.enumValue(ActivityStatus.class, "status", statusText);
+        Params params = new Params();
+        ActivityStatus status = params.enumValue(ActivityStatus.class, "status", statusText);
+        params.throwIfAny();
         var page = activities.organised(access.caller(identity), partner, status, Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
     }

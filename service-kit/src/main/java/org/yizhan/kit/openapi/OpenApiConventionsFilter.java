@@ -2,21 +2,44 @@ package org.yizhan.kit.openapi;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.servers.Server;
 import org.yizhan.kit.problem.Problem;
 
 /**
- * Adds the problem answers every Yizhan operation can give to the OpenAPI document, so that
+ * The conventions every Yizhan OpenAPI document follows, applied in one place.
+ *
+ * <p>Servers: each declares its audience ({@code x-internal: false}: the gateway's public
+ * address, which operators configure with {@code quarkus.smallrye-openapi.servers}).
+ *
+ * <p>Problem answers: adds the problem answers every Yizhan operation can give, so that
  * resources only describe the answers particular to them: 400 where the operation takes
- * parameters or a body, 401 and 403 where it needs a token, and 500 everywhere, each as
+ * parameters or a body, 415 where it takes a body, 404 where its path names something, 401 and
+ * 403 where it needs a token, and 500 everywhere, each as
  * {@code application/problem+json}. Answers a resource describes itself are kept as they are;
  * any 4xx or 5xx answer a resource declares without content gets the problem content, so that
  * resources need only give the status and what it means.
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class OpenApiConventionsFilter implements OASFilter {
 
     static final String PROBLEM_SCHEMA = "#/components/schemas/" + Problem.class.getSimpleName();
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getServers() != null) {
+            for (Server server : openAPI.getServers()) {
+                if (server.getExtensions() == null || !server.getExtensions().containsKey("x-internal")) {
+                    server.addExtension("x-internal", false);
+                }
+                if (server.getDescription() == null) {
+                    server.setDescription("The gateway, the public entry point of this production API");
+                }
+            }
+        }
+    }
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -30,6 +53,13 @@ public class ProblemResponsesFilter implements OASFilter {
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (takesInput) {
             addIfMissing(responses, "400", "Invalid request: the fields in errors say what is wrong");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfMissing(responses, "415", "The body is not in a media type this operation takes");
+        }
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+            addIfMissing(responses, "404", "Nothing exists at this path");
         }
         if (secured) {
             addIfMissing(responses, "401", "No valid bearer token");
