@@ -114,10 +114,6 @@ public class GatewayRoutes {
             LOG.warn("No JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION): every request"
                     + " that carries a token will be refused with 401");
         }
-        if (cfg.getOptionalValue("mp.jwt.verify.issuer", String.class).isEmpty()) {
-            LOG.warn("No token issuer is configured (MP_JWT_VERIFY_ISSUER): tokens of any issuer signed with the"
-                    + " configured key are accepted");
-        }
     }
 
     void close(@Observes ShutdownEvent event) {
