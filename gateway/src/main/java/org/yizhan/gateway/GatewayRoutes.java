@@ -84,6 +84,11 @@ public class GatewayRoutes {
         forward(router, "/api/v1/partners", services, false);
         forward(router, "/api/v1/checkups", checkups, false);
         forward(router, "/api/v1/legal-aid", legalAid, false);
+        // Each service's operations (dead letters, parked outbox messages) for union admins.
+        forward(router, "/api/v1/ops/station-service", station, false);
+        forward(router, "/api/v1/ops/services-service", services, false);
+        forward(router, "/api/v1/ops/health-checkup-service", checkups, false);
+        forward(router, "/api/v1/ops/legal-aid-service", legalAid, false);
         router.routeWithRegex("/api(/.*)?").handler(ctx -> respond(ctx, Problem.notFound()));
 
         LOG.infof("Routing to %s, %s, %s and %s", describe(station), describe(services), describe(checkups),

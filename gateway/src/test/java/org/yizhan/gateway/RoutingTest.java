@@ -42,6 +42,10 @@ class RoutingTest {
             "GET,    /api/v1/checkups/c-9/report,          health-checkup-service",
             "PATCH,  /api/v1/legal-aid/cases/l-1,          legal-aid-service",
             "GET,    /api/v1/legal-aid,                    legal-aid-service",
+            "GET,    /api/v1/ops/station-service/dead-letters, station-service",
+            "POST,   /api/v1/ops/services-service/outbox/parked/e-1/republish, services-service",
+            "GET,    /api/v1/ops/health-checkup-service/dead-letters/d-1, health-checkup-service",
+            "POST,   /api/v1/ops/legal-aid-service/dead-letters/d-2/replay, legal-aid-service",
     })
     void eachPrefixGoesToItsServiceWithPathAndQueryIntact(String method, String path, String upstream) {
         Response response = given()

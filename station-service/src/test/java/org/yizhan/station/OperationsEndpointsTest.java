@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.health.EventsReadiness;
 import org.yizhan.localstack.testing.YizhanTestResource;
 
 import static io.restassured.RestAssured.given;
@@ -18,12 +19,12 @@ import static org.hamcrest.Matchers.hasItem;
 class OperationsEndpointsTest {
 
     @Test
-    void readinessCoversTheDatabaseAndKafka() {
+    void readinessCoversTheDatabaseAndShowsTheEventFlow() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.name", hasItem(EventsReadiness.NAME));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 

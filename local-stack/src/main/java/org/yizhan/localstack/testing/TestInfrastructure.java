@@ -18,7 +18,8 @@ import java.nio.file.Path;
  *
  * <p>Quarkus may load this class more than once (the test class and the test resource can live
  * in different class loaders), so what other copies need is published JVM-wide: addresses as
- * system properties, the broker's stop/start switch as a platform MBean.
+ * system properties, the broker's stop/start switch and the PostgreSQL proxy's cut/restore switch
+ * as platform MBeans.
  */
 public final class TestInfrastructure {
 
@@ -30,6 +31,8 @@ public final class TestInfrastructure {
     static final String PG_PASSWORD = "yizhan.test.pg-password";
     static final String PG_ORIGIN = "yizhan.test.pg-origin";
     static final String KAFKA_MBEAN = "org.yizhan.test:type=KafkaBroker";
+    static final String PG_PROXY_PORT = "yizhan.test.pg-proxy-port";
+    static final String PG_SWITCH_MBEAN = "org.yizhan.test:type=PostgresSwitch";
 
     private TestInfrastructure() {
     }
@@ -54,13 +57,40 @@ public final class TestInfrastructure {
         return PostgresServer.at(get(PG_HOST), Integer.parseInt(get(PG_PORT)), get(PG_USER), get(PG_PASSWORD));
     }
 
+    /**
+     * Starts the JVM's PostgreSQL proxy ({@link TestPostgres}) unless it runs already.
+     *
+     * @return the port on which it forwards to the test PostgreSQL server
+     */
+    static int ensurePostgresProxy() {
+        synchronized (System.getProperties()) {
+            ensureStarted();
+            if (System.getProperty(PG_PROXY_PORT) == null) {
+                PostgresProxy proxy = PostgresProxy.start(get(PG_HOST), Integer.parseInt(get(PG_PORT)));
+                register(PG_SWITCH_MBEAN, new PostgresSwitch(proxy), PostgresSwitchMBean.class);
+                System.setProperty(PG_PROXY_PORT, String.valueOf(proxy.port()));
+            }
+            return Integer.parseInt(System.getProperty(PG_PROXY_PORT));
+        }
+    }
+
+    /** Invokes {@code operation} of the switch MBean {@code mbean}, whichever class loader registered it. */
+    static void invoke(String mbean, String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(mbean), operation, new Object[0],
+                    new String[0]);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot " + operation + " " + mbean, e);
+        }
+    }
+
     private static void start() {
         Path root = TempDirs.createUnmanaged("yizhan-test-");
         DevKeys keys = DevKeys.loadOrCreate(root.resolve("keys"));
         PostgresServer pg = PostgresProvisioner.provision(Settings.fromEnvironment(),
                 new PostgresProvisioner.EmbeddedOptions(root.resolve("postgres"), false, 0));
         KafkaBroker kafka = KafkaBroker.start(root.resolve("kafka"), 0);
-        registerSwitch(kafka);
+        register(KAFKA_MBEAN, new KafkaSwitch(kafka), KafkaSwitchMBean.class);
 
         System.setProperty(KEYS_DIR, keys.publicKeyPem().getParent().toString());
         System.setProperty(PG_HOST, pg.host());
@@ -97,17 +127,42 @@ public final class TestInfrastructure {
         }
     }
 
-    private static void registerSwitch(KafkaBroker broker) {
+    /** The MBean through which any class loader's {@link TestPostgres} cuts and restores the proxy. */
+    public interface PostgresSwitchMBean {
+        void cut();
+
+        void restore();
+
+        boolean isCut();
+    }
+
+    private record PostgresSwitch(PostgresProxy proxy) implements PostgresSwitchMBean {
+        @Override
+        public void cut() {
+            proxy.cut();
+        }
+
+        @Override
+        public void restore() {
+            proxy.restore();
+        }
+
+        @Override
+        public boolean isCut() {
+            return proxy.isCut();
+        }
+    }
+
+    private static <T> void register(String objectName, T implementation, Class<T> mbeanInterface) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(KAFKA_MBEAN);
+            ObjectName name = new ObjectName(objectName);
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(new javax.management.StandardMBean(new KafkaSwitch(broker), KafkaSwitchMBean.class),
-                    name);
+            server.registerMBean(new javax.management.StandardMBean(implementation, mbeanInterface), name);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot register the Kafka switch", e);
+            throw new IllegalStateException("cannot register " + objectName, e);
         }
     }
 

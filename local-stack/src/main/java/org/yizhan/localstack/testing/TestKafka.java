@@ -1,8 +1,5 @@
 package org.yizhan.localstack.testing;
 
-import javax.management.ObjectName;
-import java.lang.management.ManagementFactory;
-
 /** The test JVM's Kafka broker: where it is, and a switch to take it away and bring it back. */
 public final class TestKafka {
 
@@ -25,11 +22,6 @@ public final class TestKafka {
 
     private static void invoke(String operation) {
         TestInfrastructure.ensureStarted();
-        try {
-            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(TestInfrastructure.KAFKA_MBEAN),
-                    operation, new Object[0], new String[0]);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot " + operation + " the test Kafka broker", e);
-        }
+        TestInfrastructure.invoke(TestInfrastructure.KAFKA_MBEAN, operation);
     }
 }

@@ -88,18 +88,38 @@ public final class TopicProbe implements AutoCloseable {
         return all;
     }
 
+    /** A record to publish: its partition ({@code null}: chosen by key), key and value. */
+    public record Outgoing(Integer partition, String key, String value) {
+    }
+
     /** Publishes a record to the test broker, as another service would. */
     public static void publish(String topic, String key, String value) {
+        publishAll(topic, List.of(new Outgoing(null, key, value)));
+    }
+
+    /**
+     * Publishes records with one producer and one flush, in order, so that they reach the broker
+     * together and a consumer reads them in the same poll.
+     */
+    public static void publishAll(String topic, List<Outgoing> records) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
-            record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (Outgoing outgoing : records) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, outgoing.partition(),
+                        outgoing.key(), outgoing.value().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+                sent.add(producer.send(record));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }

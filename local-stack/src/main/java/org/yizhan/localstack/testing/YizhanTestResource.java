@@ -14,16 +14,23 @@ import java.util.UUID;
  *
  * <p>Use it with {@code scope = TestResourceScope.GLOBAL} so that all test classes of a module
  * share one application boot. Init arg {@code database}: the database name prefix (e.g.
- * {@code yizhan_station}); leave it out for an application without a datasource.
+ * {@code yizhan_station}); leave it out for an application without a datasource. Init arg
+ * {@code postgres-switch=true}: the datasource goes through the JVM's PostgreSQL proxy, so that a
+ * test can take the database away with {@link TestPostgres#cut()}.
  */
 public class YizhanTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** Init arg: {@code true} to reach the database through the switchable proxy. */
+    public static final String POSTGRES_SWITCH = "postgres-switch";
+
     private String databasePrefix;
+    private boolean postgresSwitch;
     private String database;
 
     @Override
     public void init(Map<String, String> initArgs) {
         databasePrefix = initArgs.get("database");
+        postgresSwitch = Boolean.parseBoolean(initArgs.get(POSTGRES_SWITCH));
     }
 
     @Override
@@ -38,7 +45,9 @@ public class YizhanTestResource implements QuarkusTestResourceLifecycleManager {
             database = databasePrefix + "_" + UUID.randomUUID().toString().substring(0, 8);
             var pg = TestInfrastructure.postgres();
             pg.createDatabaseIfMissing(database);
-            config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
+            config.put("quarkus.datasource.jdbc.url", postgresSwitch
+                    ? "jdbc:postgresql://127.0.0.1:" + TestInfrastructure.ensurePostgresProxy() + "/" + database
+                    : pg.jdbcUrl(database));
             config.put("quarkus.datasource.username", pg.user());
             config.put("quarkus.datasource.password", pg.password());
         }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 /** Remembers which events a consumer has applied. */
 @ApplicationScoped
 public class Inbox {
@@ -28,5 +31,17 @@ public class Inbox {
                 .setParameter("eventType", eventType)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /**
+     * Forgets up to {@code limit} event ids applied before {@code before}; returns how many. A
+     * redelivery older than that would be applied again, so the retention must outlast the
+     * topics' retention.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int purge(Instant before, int limit) {
+        return em.createNativeQuery("delete from inbox_processed_event where ctid = any(array(select ctid"
+                        + " from inbox_processed_event where processed_at < :before limit :limit))")
+                .setParameter("before", Timestamp.from(before)).setParameter("limit", limit).executeUpdate();
     }
 }

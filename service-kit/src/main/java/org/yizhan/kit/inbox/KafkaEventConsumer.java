@@ -1,82 +1,93 @@
 package org.yizhan.kit.inbox;
 
 import io.cloudevents.CloudEvent;
-import io.quarkus.arc.All;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.yizhan.events.Topics;
 import org.yizhan.kit.config.EventsConfig;
 import org.yizhan.kit.events.CloudEventCodec;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the topics of this service's {@link EventHandler}s and applies each event exactly once
- * to the database: the event id goes into the inbox in the same transaction as the effect, and
- * offsets are committed only after that transaction. An event that cannot be read or applied
- * after a few attempts goes to the dead-letter topic with the reason, and the consumer goes on.
+ * to the database: the event id goes into the inbox in the same transaction as the effect, and a
+ * partition's offset is committed only up to what was applied or dead-lettered.
+ *
+ * <p>A failure is classified ({@link Failures}, ADR 0011). A transient one (database or Kafka
+ * away, deadlock, timeout) pauses only that partition, without committing past the record, and
+ * retries it with a capped exponential backoff for as long as it takes, while the other
+ * partitions go on and the consumer keeps polling, so that it stays in its group. A permanent one
+ * (unreadable event, contract violation) is dead-lettered at once; one of no known kind after
+ * {@code yizhan.events.consumer.max-attempts} attempts.
  */
 @ApplicationScoped
 public class KafkaEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(KafkaEventConsumer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
 
-    private final List<EventHandler> handlers;
-    private final Inbox inbox;
+    private final EventApplier applier;
+    private final DeadLetterWriter deadLetters;
     private final CloudEventCodec codec;
     private final EventsConfig config;
     private final String bootstrapServers;
+    private final PartitionStalls stalls;
 
     private volatile boolean running;
-    private Thread thread;
+    private volatile Instant lastPollAt;
+    private volatile Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> deadLetters;
 
-    public KafkaEventConsumer(@All List<EventHandler> handlers, Inbox inbox, CloudEventCodec codec,
+    /** What became of one record. */
+    private record Outcome(Throwable failure, FailureKind kind) {
+        static final Outcome DONE = new Outcome(null, null);
+
+        boolean done() {
+            return failure == null;
+        }
+    }
+
+    public KafkaEventConsumer(EventApplier applier, DeadLetterWriter deadLetters, CloudEventCodec codec,
                               EventsConfig config,
                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.handlers = handlers;
-        this.inbox = inbox;
+        this.applier = applier;
+        this.deadLetters = deadLetters;
         this.codec = codec;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.stalls = new PartitionStalls(config.consumer().minBackoff(), config.consumer().maxBackoff());
     }
 
     void start(@Observes StartupEvent ignored) {
-        if (handlers.isEmpty() || !config.consumer().enabled()) {
+        if (!applier.hasHandlers() || !config.consumer().enabled()) {
             return;
         }
-        Set<String> topics = new TreeSet<>();
-        handlers.forEach(h -> topics.add(h.topic()));
+        List<String> topics = applier.topics();
         consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
-        consumer.subscribe(topics);
+        consumer.subscribe(topics, new Rebalance());
         running = true;
         thread = new Thread(this::run, "event-consumer");
         thread.setDaemon(true);
@@ -92,9 +103,12 @@ public class KafkaEventConsumer {
         if (thread != null) {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
-        if (deadLetters != null) {
-            deadLetters.close(Duration.ofSeconds(5));
-        }
+    }
+
+    /** The consumer's state, for health checks. */
+    public ConsumerStatus status() {
+        boolean enabled = thread != null;
+        return new ConsumerStatus(enabled, enabled && thread.isAlive(), lastPollAt, stalls.snapshot());
     }
 
     private Map<String, Object> consumerConfig() {
@@ -110,40 +124,100 @@ public class KafkaEventConsumer {
         return c;
     }
 
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return p;
-    }
-
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                resumeDue();
+                Duration wait = stalls.untilNextRetry(PartitionStalls.now(), POLL);
+                ConsumerRecords<String, byte[]> records = consumer.poll(wait);
+                lastPollAt = PartitionStalls.now();
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    try {
-                        process(record);
-                    } catch (IllegalStateException e) {
-                        // Neither applied nor dead-lettered: read it again after a pause.
-                        LOG.warnf("Event at %s@%d postponed (%s)", partition, record.offset(), e.getMessage());
-                        consumer.seek(partition, record.offset());
-                        sleep(1_000);
-                        break;
-                    }
-                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                for (TopicPartition partition : records.partitions()) {
+                    processPartition(partition, records.records(partition), done);
                 }
                 commit(done);
             }
         } catch (WakeupException e) {
             if (running) {
-                throw e;
+                LOG.error("Event consumer woken up while running; it stops");
             }
+        } catch (RuntimeException | Error e) {
+            // Liveness turns DOWN: the process is restarted rather than left without a consumer.
+            LOG.errorf("Event consumer stopped by %s", e.getClass().getName());
+            throw e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Applies a partition's records in order; at the first that must be tried again, pauses the partition. */
+    private void processPartition(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records,
+                                  Map<TopicPartition, OffsetAndMetadata> done) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Outcome outcome = process(partition, record);
+            if (!outcome.done()) {
+                consumer.seek(partition, record.offset());
+                consumer.pause(Set.of(partition));
+                String type = Failures.rootType(outcome.failure());
+                Instant retryAt = stalls.failed(partition, record.offset(), outcome.kind(), type, PartitionStalls.now());
+                LOG.warnf("Event at %s@%d not applied (%s, %s); partition paused until %s", partition,
+                        record.offset(), outcome.kind(), type, retryAt);
+                return;
+            }
+            if (stalls.isStalled(partition)) {
+                stalls.cleared(partition);
+                LOG.infof("Partition %s goes on at %d", partition, record.offset());
+            }
+            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+    }
+
+    private Outcome process(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        try {
+            event = codec.deserialize(record.value());
+        } catch (IllegalArgumentException e) {
+            return deadLetter(record, null, "unreadable: not a structured JSON CloudEvent", e);
+        }
+        Optional<EventHandler> handler = applier.handlerFor(record.topic(), event.getType());
+        if (handler.isEmpty()) {
+            return Outcome.DONE; // a type this service does not need
+        }
+        try {
+            applier.applyInNewTransaction(handler.get(), event);
+            return Outcome.DONE;
+        } catch (RuntimeException e) {
+            FailureKind kind = Failures.classify(e);
+            String by = ClientProxy.unwrap(handler.get()).getClass().getSimpleName();
+            if (kind == FailureKind.PERMANENT) {
+                return deadLetter(record, event, "rejected by " + by + ": " + Failures.describe(e), e);
+            }
+            int attempts = stalls.failedAttempts(partition, record.offset()) + 1;
+            if (kind == FailureKind.UNKNOWN && attempts >= config.consumer().maxAttempts()) {
+                return deadLetter(record, event,
+                        "failed " + attempts + " times in " + by + ": " + Failures.describe(e), e);
+            }
+            return new Outcome(e, kind);
+        }
+    }
+
+    private Outcome deadLetter(ConsumerRecord<String, byte[]> record, CloudEvent event, String reason,
+                               Throwable cause) {
+        try {
+            deadLetters.write(record, event, reason, Failures.rootType(cause));
+            LOG.warnf("Event at %s-%d@%d dead-lettered (%s)", record.topic(), record.partition(), record.offset(),
+                    Failures.rootType(cause));
+            return Outcome.DONE;
+        } catch (DeadLetterWriteException e) {
+            return new Outcome(e, FailureKind.TRANSIENT);
+        }
+    }
+
+    private void resumeDue() {
+        List<TopicPartition> due = stalls.due(PartitionStalls.now());
+        if (!due.isEmpty()) {
+            Set<TopicPartition> assigned = consumer.assignment();
+            consumer.resume(due.stream().filter(assigned::contains).toList());
         }
     }
 
@@ -153,87 +227,29 @@ public class KafkaEventConsumer {
         }
         try {
             consumer.commitSync(offsets, Duration.ofSeconds(10));
+        } catch (WakeupException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof WakeupException) {
-                throw e;
-            }
             // The inbox makes a redelivery harmless, so a lost commit only costs a repeat.
             LOG.warnf("Offset commit failed (%s); events may be redelivered", e.getClass().getSimpleName());
         }
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
-        try {
-            event = codec.deserialize(record.value());
-        } catch (IllegalArgumentException e) {
-            deadLetter(record, "unreadable: not a structured JSON CloudEvent");
-            return;
+    /** Partitions that leave this consumer are no longer its stalls; whoever gets them starts at the committed offset. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            stalls.forget(partitions);
         }
-        EventHandler handler = handlerFor(record.topic(), event.getType());
-        if (handler == null) {
-            return; // a type this service does not need
-        }
-        String group = config.consumer().groupId();
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= config.consumer().maxAttempts(); attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.firstDelivery(group, event.getId(), event.getType())) {
-                        handler.handle(event);
-                    }
-                });
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                sleep(100L * attempt);
-            }
-        }
-        deadLetter(record, "rejected by " + handler.getClass().getSimpleName() + ": " + describe(last));
-    }
 
-    private EventHandler handlerFor(String topic, String type) {
-        for (EventHandler handler : handlers) {
-            if (handler.topic().equals(topic) && handler.types().contains(type)) {
-                return handler;
-            }
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // New partitions start unpaused at their committed offsets.
         }
-        return null;
-    }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        String topic = Topics.deadLetter(config.consumer().groupId());
-        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, record.key(), record.value());
-        dead.headers().add("yizhan-dlq-reason", reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("yizhan-dlq-source", (record.topic() + "/" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
-        try {
-            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
-            LOG.warnf("Event at %s-%d@%d sent to %s", record.topic(), record.partition(), record.offset(), topic);
-        } catch (Exception e) {
-            // Without a dead letter the event would be lost: stop here and let the poll loop retry.
-            throw new IllegalStateException("cannot write to " + topic, e);
-        }
-    }
-
-    /** The exception's type and, for our own validation errors, its message; never a stack trace. */
-    private static String describe(RuntimeException e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getClass().getSimpleName();
-        if (root instanceof IllegalArgumentException && root.getMessage() != null) {
-            text += " " + root.getMessage();
-        }
-        return text.length() > 300 ? text.substring(0, 300) : text;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            stalls.forget(partitions);
         }
     }
 }
