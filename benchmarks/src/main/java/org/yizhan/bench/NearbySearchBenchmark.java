@@ -105,7 +105,7 @@ public final class NearbySearchBenchmark {
             env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
             env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", String.valueOf(pool));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toString());
+            env.putAll(keys.trustingEnvironment());
             env.put("YIZHAN_VISITS_PSEUDONYM_KEY", "benchmark-only-pseudonym-key-0123456789");
             // Loaded stations get their search week from the service's backfill; do not wait a minute for it.
             env.put("YIZHAN_SEARCH_DERIVE_HOURS_EVERY", "2s");

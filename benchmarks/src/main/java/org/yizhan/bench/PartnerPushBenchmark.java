@@ -84,7 +84,7 @@ public final class PartnerPushBenchmark {
             env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
             env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toString());
+            env.putAll(keys.trustingEnvironment());
             // Phase timings of each batch in the service log (no record data).
             env.put("QUARKUS_LOG_CATEGORY__ORG_YIZHAN_SERVICES_SERVICE_PUSH__LEVEL", "DEBUG");
             // The shared server of the tests may be busy; the service needs few connections here.

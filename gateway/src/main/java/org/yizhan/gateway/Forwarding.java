@@ -34,6 +34,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     private static final String TIMED_OUT = "yizhan.timed-out";
+    private static final String OWN_PROBLEM = "yizhan.own-problem";
 
     private final Vertx vertx;
     private final Upstream upstream;
@@ -64,12 +65,22 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
 
     @Override
     public Future<HttpClientRequest> create(ProxyContext context) {
+        // The TCP connect itself is bounded by the client's connect timeout; this bounds the wait for a
+        // free connection when all of them are busy.
         RequestOptions options = new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
-                .setConnectTimeout(connectTimeoutMs);
-        return context.client().request(options).onSuccess(request -> {
+                .setConnectTimeout(upstreamTimeoutMs);
+        return context.client().request(options).compose(request -> {
+            if (incoming.response().closed()) {
+                // The client left while its request waited for a connection: the request body it
+                // sent will never arrive in full, and the connection is freed right away.
+                request.reset();
+                return Future.failedFuture(new ClientGoneException());
+            }
+            return Future.succeededFuture(request);
+        }).onSuccess(request -> {
             ProxyRequest proxyRequest = context.request();
             Body body = proxyRequest.getBody();
             if (body == null) {
@@ -81,9 +92,19 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         });
     }
 
-    /** Starts the upstream-timeout clock once the upstream has the whole request. */
+    /**
+     * Starts the upstream-timeout clock once the upstream has the whole request. From now on a
+     * client that goes away cancels the exchange only while the service has not started to answer;
+     * the proxy library would reset it whenever, even once the answer is complete and the connection
+     * serves another request (see {@link AnswerRelay}).
+     */
     private void awaitResponse(ProxyContext context, HttpClientRequest request) {
         Future<?> response = request.response();
+        incoming.response().exceptionHandler(gone -> {
+            if (!response.isComplete()) {
+                request.reset(0, gone);
+            }
+        });
         if (response.isComplete()) {
             return;
         }
@@ -113,33 +134,64 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(context, failure)));
     }
 
-    private ProxyResponse problemResponse(ProxyContext context, Throwable failure) {
-        Problem problem;
-        String cause;
-        if (Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))) {
-            problem = Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs));
-            cause = "no response headers within " + upstreamTimeoutMs + " ms";
-        } else if (isConnectTimeout(failure)) {
-            problem = Problem.connectTimeout(upstream.name(), seconds(connectTimeoutMs));
-            cause = "no connection within " + connectTimeoutMs + " ms";
-        } else {
-            problem = Problem.badGateway(upstream.name());
-            cause = failure.toString();
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        if (Boolean.TRUE.equals(context.get(OWN_PROBLEM, Boolean.class))) {
+            // A problem of our own, not a service's answer: no exchange to protect.
+            return context.sendResponse();
         }
-        LOG.warnf("%s %s -> %s answered %d (request %s): %s",
-                method, path, upstream.name(), problem.status(), requestId, cause);
-        Buffer json = problem.toJson(english, path);
+        return AnswerRelay.send(context.response(), incoming.response(), incoming.method());
+    }
+
+    private ProxyResponse problemResponse(ProxyContext context, Throwable failure) {
+        Outcome outcome = outcome(context, failure);
+        if (incoming.response().closed()) {
+            LOG.debugf("%s %s -> %s: the client left before the answer (request %s)", method, path,
+                    upstream.name(), requestId);
+        } else {
+            LOG.warnf("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
+                    outcome.problem().status(), requestId, outcome.cause());
+        }
+        Buffer json = outcome.problem().toJson(english, path);
+        context.set(OWN_PROBLEM, Boolean.TRUE);
         return context.request().release().response()
-                .setStatusCode(problem.status())
+                .setStatusCode(outcome.problem().status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, Problem.contentLanguage(english))
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .setBody(Body.body(json));
     }
 
-    private static boolean isConnectTimeout(Throwable failure) {
+    /** The problem to answer with for {@code failure}, and what to log about it. */
+    private Outcome outcome(ProxyContext context, Throwable failure) {
+        if (Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))) {
+            return new Outcome(Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs)),
+                    "no response headers within " + upstreamTimeoutMs + " ms");
+        }
+        if (causedBy(failure, ConnectTimeoutException.class)) {
+            return new Outcome(Problem.connectTimeout(upstream.name(), seconds(connectTimeoutMs)),
+                    "no connection within " + connectTimeoutMs + " ms");
+        }
+        if (causedBy(failure, TimeoutException.class)) {
+            return new Outcome(Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs)),
+                    "every connection busy for " + upstreamTimeoutMs + " ms");
+        }
+        return new Outcome(Problem.badGateway(upstream.name()), failure.toString());
+    }
+
+    private record Outcome(Problem problem, String cause) {
+    }
+
+    /** The client closed its connection before the request could be forwarded. */
+    private static final class ClientGoneException extends RuntimeException {
+        ClientGoneException() {
+            super("the client left", null, false, false);
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectTimeoutException || t instanceof TimeoutException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

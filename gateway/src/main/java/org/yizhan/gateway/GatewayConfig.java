@@ -29,14 +29,31 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8084")
     URI legalAidServiceUrl();
 
-    /** How long to wait for a TCP connection to an upstream. */
+    /** How long to wait for a new TCP connection to an upstream. */
     @WithDefault("2s")
     Duration connectTimeout();
 
     /**
      * How long to wait for an upstream's response headers once the request has been sent to it
-     * completely; past it the client gets a 504 problem.
+     * completely; past it the client gets a 504 problem. Longer than the services wait for
+     * anything themselves (30 s for a database connection during a registration rush), so that a
+     * request the service is still working on, and will carry out, is not reported as failed.
      */
-    @WithDefault("10s")
+    @WithDefault("60s")
     Duration upstreamTimeout();
+
+    /**
+     * How many connections the gateway keeps at most to one service, each carrying one request at
+     * a time. A request that finds them all busy waits for one, at most {@link #upstreamTimeout()}.
+     */
+    @WithDefault("64")
+    int connectionsPerService();
+
+    /**
+     * How long a connection to a service may stay unused before the gateway closes it. Keep it
+     * shorter than the services' own idle timeout ({@code quarkus.http.idle-timeout}, 30 minutes),
+     * so that an idle connection is always closed by the gateway and never under a new request.
+     */
+    @WithDefault("60s")
+    Duration idleTimeout();
 }

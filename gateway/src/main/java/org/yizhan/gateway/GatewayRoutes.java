@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,9 +46,6 @@ public class GatewayRoutes {
     /** Methods that anybody may use on the station directory, which is public. */
     private static final Set<HttpMethod> PUBLIC_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    // Enough parallel requests per upstream for the gateway's own event loops; more queue briefly,
-    // and the connect timeout bounds that wait too.
-    private static final int MAX_CONNECTIONS_PER_UPSTREAM = 64;
 
     // Runs before Quarkus' authentication handler (order -200), so that even its 401 carries the id.
     private static final int BEFORE_SECURITY = -10_000;
@@ -72,13 +70,8 @@ public class GatewayRoutes {
         Upstream checkups = Upstream.of("health-checkup-service", config.healthCheckupServiceUrl());
         Upstream legalAid = Upstream.of("legal-aid-service", config.legalAidServiceUrl());
 
-        client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
-                        .setKeepAlive(true)
-                        // Bodies pass through as the upstream encoded them.
-                        .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_UPSTREAM));
+        client = vertx.createHttpClient(upstreamClientOptions(config),
+                new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
 
         router.route().order(BEFORE_SECURITY).handler(RequestIds::assign);
         router.route().order(BEFORE_SECURITY).handler(this::limitBody);
@@ -103,6 +96,21 @@ public class GatewayRoutes {
         warnIfTokensCannotBeVerified();
     }
 
+    /**
+     * HTTP/1.1 keep-alive connections to the services, without pipelining. The gateway closes a
+     * connection it has not used for {@code idle-timeout}, well before the services would (ADR 0012).
+     */
+    static HttpClientOptions upstreamClientOptions(GatewayConfig config) {
+        return new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setPipelining(false)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, config.idleTimeout().toSeconds())))
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                // Bodies pass through as the upstream encoded them.
+                .setDecompressionSupported(false);
+    }
+
     /** Without a key the gateway still starts (health, docs, public reads) but refuses every token. */
     private static void warnIfTokensCannotBeVerified() {
         Config cfg = ConfigProvider.getConfig();
@@ -110,10 +118,6 @@ public class GatewayRoutes {
                 && cfg.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty()) {
             LOG.warn("No JWT verification key is configured (MP_JWT_VERIFY_PUBLICKEY_LOCATION): every request"
                     + " that carries a token will be refused with 401");
-        }
-        if (cfg.getOptionalValue("mp.jwt.verify.issuer", String.class).isEmpty()) {
-            LOG.warn("No token issuer is configured (MP_JWT_VERIFY_ISSUER): tokens of any issuer signed with the"
-                    + " configured key are accepted");
         }
     }
 

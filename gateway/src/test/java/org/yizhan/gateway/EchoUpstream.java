@@ -16,20 +16,45 @@ import java.util.List;
  * A real HTTP server that stands in for one service: it tells what it received (method, path,
  * query, the headers that matter, body size and SHA-256, read as a stream) and can misbehave on
  * request: {@code ?delay-ms=N} answers late, a path ending in {@code /__break} drops the
- * connection, {@code ?bytes=N} streams back N bytes of {@link #patternByte(long)}.
+ * connection, {@code ?bytes=N} streams back N bytes of {@link #patternByte(long)}. The echo also
+ * names the HTTP version and the client port of the connection the request came on.
  */
 final class EchoUpstream {
 
     static final List<String> ECHOED_HEADERS = List.of("authorization", "x-request-id", "x-forwarded-for",
             "x-forwarded-proto", "x-forwarded-host", "host", "accept-language", "x-custom");
 
+    private static final String CLOSED_CONNECTIONS = "yizhan.echo.closed-connections";
+    private static final String SENT = "yizhan.echo.sent.";
+
     private EchoUpstream() {
     }
 
     /** Starts the server on a free loopback port and returns that port. */
     static int start(Vertx vertx, String name) throws Exception {
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request))
+                .connectionHandler(connection -> connection.closeHandler(v -> countClosedConnection()));
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
+    }
+
+    /**
+     * How many connections the echo servers have seen closed, kept as a system property so that a
+     * test in another class loader of the same JVM reads it.
+     */
+    static synchronized long closedConnections() {
+        return Long.getLong(CLOSED_CONNECTIONS, 0);
+    }
+
+    private static synchronized void countClosedConnection() {
+        System.setProperty(CLOSED_CONNECTIONS, Long.toString(closedConnections() + 1));
+    }
+
+    /**
+     * Whether the streamed answer of a request with {@code ?mark=M} has been handed to its
+     * connection completely.
+     */
+    static boolean sent(String mark) {
+        return System.getProperty(SENT + mark) != null;
     }
 
     /** Byte {@code i} of every streamed response body. */
@@ -68,7 +93,12 @@ final class EchoUpstream {
         long streamed = longParam(request, "bytes", -1);
         if (streamed >= 0) {
             response.putHeader("Content-Type", "application/octet-stream").setChunked(true);
-            stream(response, 0, streamed);
+            String mark = request.getParam("mark");
+            stream(response, 0, streamed, () -> {
+                if (mark != null) {
+                    System.setProperty(SENT + mark, "true");
+                }
+            });
             return;
         }
         JsonObject headers = new JsonObject();
@@ -80,24 +110,26 @@ final class EchoUpstream {
         JsonObject echo = new JsonObject()
                 .put("upstream", name)
                 .put("method", request.method().name())
+                .put("version", request.version().name())
                 .put("uri", request.uri())
                 .put("path", request.path())
                 .put("query", request.query())
                 .put("headers", headers)
                 .put("bodyBytes", bodyBytes)
-                .put("bodySha256", bodySha256);
+                .put("bodySha256", bodySha256)
+                .put("connectionPort", request.remoteAddress().port());
         response.setStatusCode((int) longParam(request, "status", 200))
                 .putHeader("Content-Type", "application/json")
                 .end(echo.toBuffer());
     }
 
     /** Writes [from, total) in 64 KiB chunks, waiting whenever the client reads slower. */
-    private static void stream(HttpServerResponse response, long from, long total) {
+    private static void stream(HttpServerResponse response, long from, long total, Runnable sent) {
         long position = from;
         while (position < total) {
             if (response.writeQueueFull()) {
                 long resumeAt = position;
-                response.drainHandler(v -> stream(response, resumeAt, total));
+                response.drainHandler(v -> stream(response, resumeAt, total, sent));
                 return;
             }
             int length = (int) Math.min(64 * 1024, total - position);
@@ -108,7 +140,7 @@ final class EchoUpstream {
             response.write(Buffer.buffer(chunk));
             position += length;
         }
-        response.end();
+        response.end().onSuccess(v -> sent.run());
     }
 
     private static long longParam(HttpServerRequest request, String name, long fallback) {

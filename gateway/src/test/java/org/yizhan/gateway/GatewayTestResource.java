@@ -20,7 +20,10 @@ import java.util.Map;
  * Starts, before Quarkus boots, one echo upstream per service on a free loopback port and points
  * the gateway at them, and gives the gateway the test JVM's JWT verification key.
  *
- * <p>Init arg {@code down}: the name of a service whose URL gets a port where nothing listens.
+ * <p>Init arg {@code down}: the name of a service whose URL gets a port where nothing listens. Init
+ * arg {@code tokens} = {@code production}: the gateway trusts the key for the issuer and audience
+ * of a production identity provider ({@link #PRODUCTION_ISSUER}, {@link #PRODUCTION_AUDIENCE})
+ * instead of the local run's.
  */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +31,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     static final String KEYS_DIR = "org.yizhan.gateway.test.keys-dir";
 
     static final String DOWN = "down";
+    static final String TOKENS = "tokens";
+    static final String PRODUCTION_ISSUER = "https://id.example.org/realms/yizhan";
+    static final String PRODUCTION_AUDIENCE = "yizhan-api";
 
     static final Map<String, String> URL_PROPERTIES = new LinkedHashMap<>();
 
@@ -39,11 +45,13 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private String down;
+    private boolean production;
     private Vertx vertx;
 
     @Override
     public void init(Map<String, String> initArgs) {
         down = initArgs.get(DOWN);
+        production = "production".equals(initArgs.get(TOKENS));
     }
 
     @Override
@@ -51,7 +59,10 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         DevKeys keys = DevKeys.loadOrCreate(keysDir());
         Map<String, String> config = new HashMap<>();
         config.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toString());
-        config.put("mp.jwt.verify.issuer", DevKeys.ISSUER);
+        config.put("mp.jwt.verify.issuer", production ? PRODUCTION_ISSUER : DevKeys.ISSUER);
+        if (production) {
+            config.put("mp.jwt.verify.audiences", PRODUCTION_AUDIENCE);
+        }
         vertx = Vertx.vertx();
         try {
             for (Map.Entry<String, String> upstream : URL_PROPERTIES.entrySet()) {

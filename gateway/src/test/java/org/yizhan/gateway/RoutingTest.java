@@ -63,6 +63,14 @@ class RoutingTest {
     }
 
     @Test
+    void connectionsToAServiceAreKeptAndReused() {
+        JsonObject first = json(given().auth().oauth2(token("worker-1", "worker")).get("/api/v1/legal-aid/faq"));
+        JsonObject second = json(given().auth().oauth2(token("worker-1", "worker")).get("/api/v1/legal-aid/faq"));
+        assertEquals("HTTP_1_1", first.getString("version"));
+        assertEquals(first.getInteger("connectionPort"), second.getInteger("connectionPort"));
+    }
+
+    @Test
     void authorizationAndOtherHeadersAreForwarded() {
         String token = token("worker-2", "worker");
         Response response = given()

@@ -4,18 +4,24 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.yizhan.localstack.security.DevKeys;
+
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.gateway.TestSupport.assertProblem;
+import static org.yizhan.gateway.TestSupport.claims;
 import static org.yizhan.gateway.TestSupport.expiredToken;
 import static org.yizhan.gateway.TestSupport.foreignToken;
 import static org.yizhan.gateway.TestSupport.json;
+import static org.yizhan.gateway.TestSupport.sign;
 import static org.yizhan.gateway.TestSupport.token;
 
 @QuarkusTest
@@ -92,6 +98,44 @@ class SecurityTest {
 
         Response garbage = given().header("Authorization", "Bearer not-a-jwt").get("/api/v1/stations/st-1");
         assertProblem(garbage, 401, "unauthorized", "/api/v1/stations/st-1");
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRefused() {
+        JwtClaims claims = claims("nobody");
+        claims.unsetClaim("sub");
+        Response response = given().auth().oauth2(sign(claims, DevKeys.KEY_ID)).get("/api/v1/activities");
+        assertProblem(response, 401, "unauthorized", "/api/v1/activities");
+        assertNull(response.header("X-Upstream"));
+    }
+
+    @Test
+    void aTokenMayLiveTwelveHoursAndNoLonger() {
+        JwtClaims twelveHours = claims("shift-worker", Duration.ofHours(12));
+        assertEquals(200, given().auth().oauth2(sign(twelveHours, DevKeys.KEY_ID)).get("/api/v1/activities")
+                .statusCode());
+
+        JwtClaims thirteenHours = claims("shift-worker", Duration.ofHours(13));
+        assertProblem(given().auth().oauth2(sign(thirteenHours, DevKeys.KEY_ID)).get("/api/v1/activities"),
+                401, "unauthorized", "/api/v1/activities");
+
+        JwtClaims noIssuedAt = claims("shift-worker");
+        noIssuedAt.unsetClaim("iat");
+        assertProblem(given().auth().oauth2(sign(noIssuedAt, DevKeys.KEY_ID)).get("/api/v1/activities"),
+                401, "unauthorized", "/api/v1/activities");
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() {
+        JwtClaims other = claims("worker-3");
+        other.setAudience("another-api");
+        assertProblem(given().auth().oauth2(sign(other, DevKeys.KEY_ID)).get("/api/v1/activities"),
+                401, "unauthorized", "/api/v1/activities");
+
+        JwtClaims none = claims("worker-3");
+        none.unsetClaim("aud");
+        assertProblem(given().auth().oauth2(sign(none, DevKeys.KEY_ID)).get("/api/v1/activities"),
+                401, "unauthorized", "/api/v1/activities");
     }
 
     @Test

@@ -4,6 +4,9 @@ import org.yizhan.localstack.TempDirs;
 
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.yizhan.localstack.security.DevKeys;
 
 import java.io.IOException;
@@ -26,6 +29,27 @@ final class TestSupport {
     /** A token the gateway trusts. */
     static String token(String subject, String... roles) {
         return DevKeys.loadOrCreate(GatewayTestResource.keysDir()).mint(subject, roles);
+    }
+
+    /** The claims of a token the gateway trusts, to change before {@link #sign(JwtClaims, String)}. */
+    static JwtClaims claims(String subject) {
+        return DevKeys.claims(subject, List.of("worker"), Duration.ofHours(1));
+    }
+
+    /** As {@link #claims(String)}, expiring {@code lifetime} after it was issued (longer than allowed too). */
+    static JwtClaims claims(String subject, Duration lifetime) {
+        JwtClaims claims = claims(subject);
+        try {
+            claims.setExpirationTime(NumericDate.fromSeconds(claims.getIssuedAt().getValue() + lifetime.toSeconds()));
+        } catch (MalformedClaimException e) {
+            throw new IllegalStateException(e);
+        }
+        return claims;
+    }
+
+    /** {@code claims} signed with the key the gateway trusts, naming {@code keyId} in the header. */
+    static String sign(JwtClaims claims, String keyId) {
+        return DevKeys.loadOrCreate(GatewayTestResource.keysDir()).sign(claims, keyId);
     }
 
     /** A token the gateway trusts the signer of, but that expired ten minutes ago (beyond clock skew). */

@@ -31,9 +31,16 @@ public final class LocalStack {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
             case "up" -> up(repoRoot, data, settings);
-            case "token" -> System.out.println(token(data, rest));
+            case "token" -> {
+                try {
+                    System.out.println(token(data, rest));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("yizhan token: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             default -> {
-                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N]");
+                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N (1-12)]");
                 System.exit(2);
             }
         }
@@ -48,7 +55,7 @@ public final class LocalStack {
             switch (args[i]) {
                 case "--sub" -> subject = args[i + 1];
                 case "--roles" -> roles = args[i + 1];
-                case "--hours" -> hours = Long.parseLong(args[i + 1]);
+                case "--hours" -> hours = hours(args[i + 1]);
                 case "--org" -> organisation = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -56,6 +63,19 @@ public final class LocalStack {
         List<String> roleList = Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
         return DevKeys.loadOrCreate(data.resolve("keys")).mint(subject, roleList, Duration.ofHours(hours),
                 organisation);
+    }
+
+    private static long hours(String value) {
+        try {
+            long hours = Long.parseLong(value.strip());
+            if (hours >= 1) {
+                return hours;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--hours takes a whole number of hours from 1 to "
+                + DevKeys.MAX_LIFETIME.toHours() + ", not " + value);
     }
 
     private static void up(Path repoRoot, Path data, Settings settings) throws Exception {

@@ -87,8 +87,7 @@ public final class Stack implements AutoCloseable {
 
             Map<String, String> common = new HashMap<>();
             common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            common.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toAbsolutePath().toString());
-            common.put("MP_JWT_VERIFY_ISSUER", DevKeys.ISSUER);
+            common.putAll(keys.trustingEnvironment());
             common.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
             common.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
 

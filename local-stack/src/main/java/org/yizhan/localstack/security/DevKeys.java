@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,8 +34,20 @@ import java.util.Set;
  */
 public final class DevKeys {
 
-    /** Issuer ({@code iss}) of every locally minted token; services verify it. */
+    /**
+     * Issuer ({@code iss}) of every locally minted token. The services and the gateway refuse it
+     * unless {@code yizhan.security.local-tokens} is on (tests, dev mode, the local run).
+     */
     public static final String ISSUER = "https://yizhan.local/issuer";
+
+    /** Audience ({@code aud}) of every locally minted token: the Yizhan API. */
+    public static final String AUDIENCE = "yizhan";
+
+    /** Key id ({@code kid}) in the header of every locally minted token; refused like the issuer. */
+    public static final String KEY_ID = "yizhan-local";
+
+    /** The longest lifetime (exp − iat) a token may have; the services' default cap. */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(12);
 
     private static final String PRIVATE_FILE = "jwt-private.pem";
     private static final String PUBLIC_FILE = "jwt-public.pem";
@@ -100,23 +113,55 @@ public final class DevKeys {
      * claim that partner systems carry (the partner department they act for).
      */
     public String mint(String subject, Collection<String> roles, Duration ttl, String organisation) {
-        JwtClaims claims = new JwtClaims();
+        JwtClaims claims = claims(subject, roles, ttl);
         if (organisation != null) {
             claims.setClaim("org", organisation);
         }
+        return sign(claims);
+    }
+
+    /** Signs a bearer token valid for one hour. */
+    public String mint(String subject, String... roles) {
+        return mint(subject, Set.of(roles), Duration.ofHours(1));
+    }
+
+    /**
+     * The claims of a token as this class mints it: issuer, audience, subject, roles, id, issued
+     * at and expiry. A negative {@code ttl} gives a token that expired that long ago, issued an
+     * hour before it expired.
+     *
+     * @throws IllegalArgumentException if {@code ttl} is longer than {@link #MAX_LIFETIME}
+     */
+    public static JwtClaims claims(String subject, Collection<String> roles, Duration ttl) {
+        if (ttl.compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("a token may live at most " + MAX_LIFETIME.toHours()
+                    + " hours; the services refuse longer-lived tokens");
+        }
+        long now = NumericDate.now().getValue();
+        long expiry = now + ttl.toSeconds();
+        long issuedAt = ttl.isNegative() ? expiry - Duration.ofHours(1).toSeconds() : now;
+        JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
-        claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.copyOf(Set.copyOf(roles)));
         claims.setGeneratedJwtId();
-        claims.setIssuedAtToNow();
-        NumericDate expiry = NumericDate.now();
-        expiry.addSeconds(ttl.toSeconds());
-        claims.setExpirationTime(expiry);
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiry));
+        return claims;
+    }
+
+    /** Signs {@code claims} as they are, with the local key id; tests use it for unusual tokens. */
+    public String sign(JwtClaims claims) {
+        return sign(claims, KEY_ID);
+    }
+
+    /** Signs {@code claims} as they are, naming {@code keyId} in the header. */
+    public String sign(JwtClaims claims, String keyId) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(privateKey);
-        jws.setKeyIdHeaderValue("yizhan-local");
+        jws.setKeyIdHeaderValue(keyId);
         jws.setHeader("typ", "JWT");
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
@@ -126,9 +171,16 @@ public final class DevKeys {
         }
     }
 
-    /** Signs a bearer token valid for one hour. */
-    public String mint(String subject, String... roles) {
-        return mint(subject, Set.of(roles), Duration.ofHours(1));
+    /**
+     * The environment that makes a packaged service or the gateway trust this key pair's tokens:
+     * key, issuer and audience, and the switch that lets them accept the local run's issuer.
+     */
+    public Map<String, String> trustingEnvironment() {
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyPem.toAbsolutePath().toString(),
+                "MP_JWT_VERIFY_ISSUER", ISSUER,
+                "MP_JWT_VERIFY_AUDIENCES", AUDIENCE,
+                "YIZHAN_SECURITY_LOCAL_TOKENS", "true");
     }
 
     private static String toPem(String type, byte[] der) {

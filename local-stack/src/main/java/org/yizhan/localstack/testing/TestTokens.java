@@ -22,12 +22,13 @@ public final class TestTokens {
         return keys().mint(subject, List.of("partner"), Duration.ofHours(1), organisation);
     }
 
-    /** A token that expired a minute ago. */
+    /** A token that expired a minute ago (issued an hour before that). */
     public static String expiredToken(String subject, String... roles) {
         return keys().mint(subject, List.of(roles), Duration.ofMinutes(-1));
     }
 
-    private static DevKeys keys() {
+    /** The test JVM's key pair, for tests that need tokens of an unusual shape. */
+    public static DevKeys keys() {
         return DevKeys.loadOrCreate(Path.of(TestInfrastructure.get(TestInfrastructure.KEYS_DIR)));
     }
 }

@@ -35,6 +35,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
  */
 final class ComposeChecker {
 
+    /** The issuer of the local run's tokens (DevKeys), which production refuses. */
+    private static final String LOCAL_ISSUER = "https://yizhan.local/issuer";
+
     static final String COMPOSE_FILE = "docker-compose.yml";
     static final String DOCKERFILE = "src/main/docker/Dockerfile.jvm";
     static final String READINESS_PATH = "/q/health/ready";
@@ -536,8 +539,9 @@ final class ComposeChecker {
     }
 
     /**
-     * Each service verifies tokens against a configured issuer and public key: an http(s) (JWKS) URL
-     * or a file inside a folder of the repository mounted into the container.
+     * Each service verifies tokens against an issuer and an audience that the operator must give
+     * (a value, or a variable Compose requires), never the local run's issuer, and a public key: an
+     * http(s) (JWKS) URL or a file inside a folder of the repository mounted into the container.
      */
     List<String> jwtKey() {
         List<String> problems = new ArrayList<>();
@@ -547,8 +551,16 @@ final class ComposeChecker {
                 continue;
             }
             Map<String, String> env = service.get().environment();
-            if (env.getOrDefault("MP_JWT_VERIFY_ISSUER", "").isBlank()) {
-                problems.add("service '" + spec.module() + "': MP_JWT_VERIFY_ISSUER is not set");
+            Map<String, String> raw = service.get().rawEnvironment();
+            for (String required : List.of("MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES")) {
+                if (env.getOrDefault(required, "").isBlank()
+                        && !ComposeFile.requiresVariable(raw.getOrDefault(required, ""))) {
+                    problems.add("service '" + spec.module() + "': " + required + " is not set");
+                }
+            }
+            if (LOCAL_ISSUER.equals(env.get("MP_JWT_VERIFY_ISSUER"))) {
+                problems.add("service '" + spec.module() + "': MP_JWT_VERIFY_ISSUER defaults to the local run's issuer,"
+                        + " which the services refuse outside a developer machine");
             }
             String location = env.getOrDefault("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "");
             if (location.isBlank()) {

@@ -27,6 +27,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 @DisplayName("the compose checks notice broken files")
 class ComposeCheckerMutationTest {
 
+    private static final String ISSUER = "${YIZHAN_JWT_ISSUER:?set YIZHAN_JWT_ISSUER to the issuer of your identity provider's tokens}";
+    private static final String AUDIENCE = "${YIZHAN_JWT_AUDIENCE:?set YIZHAN_JWT_AUDIENCE to the audience of your identity provider's tokens for Yizhan}";
+
+
     private static final String COMPOSE = ComposeChecker.COMPOSE_FILE;
     private static final String INIT_SCRIPT = "docker/postgres/init/01-yizhan-databases.sh";
 
@@ -215,9 +219,12 @@ class ComposeCheckerMutationTest {
                 // token verification
                 compose("the key folder is not mounted", "    - ./docker/jwt:/etc/yizhan/jwt:ro\n", "",
                         ComposeChecker::jwtKey, "is not inside a folder of the repository mounted"),
-                compose("the issuer is empty", "${YIZHAN_JWT_ISSUER:-https://yizhan.local/issuer}",
-                        "${YIZHAN_JWT_ISSUER}",
+                compose("the issuer is empty", ISSUER, "${YIZHAN_JWT_ISSUER}",
                         ComposeChecker::jwtKey, "MP_JWT_VERIFY_ISSUER is not set"),
+                compose("the issuer defaults to the local run's", ISSUER, "${YIZHAN_JWT_ISSUER:-https://yizhan.local/issuer}",
+                        ComposeChecker::jwtKey, "defaults to the local run's issuer"),
+                compose("the audience may be left out", AUDIENCE, "${YIZHAN_JWT_AUDIENCE:-}",
+                        ComposeChecker::jwtKey, "MP_JWT_VERIFY_AUDIENCES is not set"),
 
                 // Dockerfiles
                 dockerfile("a Dockerfile exposes another port", "health-checkup-service", "EXPOSE 8083", "EXPOSE 8080",

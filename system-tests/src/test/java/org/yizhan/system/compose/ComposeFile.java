@@ -96,9 +96,16 @@ final class ComposeFile {
         /** Environment variables (mapping or {@code KEY=VALUE} list form), interpolated. */
         Map<String, String> environment() {
             Map<String, String> env = new LinkedHashMap<>();
+            rawEnvironment().forEach((name, value) -> env.put(name, interpolate(value)));
+            return env;
+        }
+
+        /** Environment variables as written, before interpolation. */
+        Map<String, String> rawEnvironment() {
+            Map<String, String> env = new LinkedHashMap<>();
             Object raw = body.get("environment");
             if (raw instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> env.put(String.valueOf(k), interpolate(scalar(v).orElse(""))));
+                map.forEach((k, v) -> env.put(String.valueOf(k), scalar(v).orElse("")));
             } else if (raw instanceof List<?> list) {
                 for (Object item : list) {
                     String entry = String.valueOf(item);
@@ -106,7 +113,7 @@ final class ComposeFile {
                     if (eq < 0) {
                         env.put(entry, "");
                     } else {
-                        env.put(entry.substring(0, eq), interpolate(entry.substring(eq + 1)));
+                        env.put(entry.substring(0, eq), entry.substring(eq + 1));
                     }
                 }
             }
@@ -237,6 +244,12 @@ final class ComposeFile {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Whether {@code value} is exactly a variable that Compose requires ({@code ${X:?message}} or {@code ${X?message}}). */
+    static boolean requiresVariable(String value) {
+        Matcher m = VARIABLE.matcher(value.strip());
+        return m.matches() && m.group(2) != null && m.group(2).endsWith("?");
     }
 
     static Optional<String> scalar(Object value) {
