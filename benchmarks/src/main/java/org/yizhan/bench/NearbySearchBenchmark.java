@@ -74,97 +74,50 @@ public final class NearbySearchBenchmark {
     private NearbySearchBenchmark() {
     }
 
+    /** The run's settings, from the command line. */
+    record Options(int stations, int clients, int seconds, int slices, int warmup, int radius, int pool,
+                   String database, Path repoRoot, List<String> jvm) {
+
+        static Options parse(String[] args) {
+            Map<String, String> opts = options(args);
+            int clients = Integer.parseInt(opts.getOrDefault("clients", "50"));
+            return new Options(Integer.parseInt(opts.getOrDefault("stations", "400000")), clients,
+                    Integer.parseInt(opts.getOrDefault("seconds", "60")), Integer.parseInt(opts.getOrDefault("slices", "10")),
+                    Integer.parseInt(opts.getOrDefault("warmup", "15")), Integer.parseInt(opts.getOrDefault("radius", "3000")),
+                    Integer.parseInt(opts.getOrDefault("pool", String.valueOf(Math.max(16, clients)))),
+                    opts.getOrDefault("database", "yizhan_bench"),
+                    Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize(),
+                    List.of(opts.getOrDefault("jvm", "-Xmx512m -XX:+UseParallelGC").split("\\s+")));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
-        int stations = Integer.parseInt(opts.getOrDefault("stations", "400000"));
-        int clients = Integer.parseInt(opts.getOrDefault("clients", "50"));
-        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "60"));
-        int slices = Integer.parseInt(opts.getOrDefault("slices", "10"));
-        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "15"));
-        int radius = Integer.parseInt(opts.getOrDefault("radius", "3000"));
-        int pool = Integer.parseInt(opts.getOrDefault("pool", String.valueOf(Math.max(16, clients))));
-        String database = opts.getOrDefault("database", "yizhan_bench");
-        Path repoRoot = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
-        Path out = repoRoot.resolve("benchmarks/target/nearby-search.md");
+        Options o = Options.parse(args);
         String loadAtStart = loadAverage();
         System.out.println("load average at start: " + loadAtStart);
-
         Path work = TempDirs.create("yizhan-bench-");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         try (PostgresServer pg = PostgresProvisioner.provision(Settings.fromEnvironment(),
                 new PostgresProvisioner.EmbeddedOptions(work.resolve("postgres"), false, 0));
              KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), 0)) {
-            pg.dropDatabase(database);
-            pg.createDatabaseIfMissing(database);
-            DevKeys keys = DevKeys.loadOrCreate(work.resolve("keys"));
+            pg.dropDatabase(o.database());
+            pg.createDatabaseIfMissing(o.database());
             int port = org.yizhan.localstack.Ports.free();
-            ServiceSpec spec = new ServiceSpec("station-service", "station-service", port, database, Map.of());
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
-            env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-            env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", String.valueOf(pool));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.putAll(keys.trustingEnvironment());
-            env.put("YIZHAN_VISITS_PSEUDONYM_KEY", "benchmark-only-pseudonym-key-0123456789");
-            // Loaded stations get their search week from the service's backfill; do not wait a minute for it.
-            env.put("YIZHAN_SEARCH_DERIVE_HOURS_EVERY", "2s");
-            List<String> jvm = List.of(opts.getOrDefault("jvm", "-Xmx512m -XX:+UseParallelGC").split("\\s+"));
-            ServiceProcess service = ServiceProcess.start(spec, repoRoot, work.resolve("logs"), jvm, env);
+            ServiceProcess service = startService(o, pg, kafka, work, port);
             List<Connection> connections = new ArrayList<>();
             try {
                 service.awaitReady(Duration.ofMinutes(3));
                 System.out.printf("station-service ready in %.1f s%n", service.startupTime().toMillis() / 1000.0);
                 long loadStart = System.nanoTime();
-                load(pg, database, stations);
-                System.out.printf("%,d stations loaded and analysed in %.1f s%n", stations,
+                load(pg, o.database(), o.stations());
+                System.out.printf("%,d stations loaded and analysed in %.1f s%n", o.stations(),
                         (System.nanoTime() - loadStart) / 1e9);
-
-                StationGenerator points = new StationGenerator(99);
-                List<double[]> queries = new ArrayList<>();
-                for (int i = 0; i < 20_000; i++) {
-                    queries.add(points.queryPoint());
+                for (int i = 0; i < o.clients(); i++) {
+                    connections.add(pg.connect(o.database()));
                 }
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                Call serviceCall = q -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(nearbyUrl(port, q, radius)))
-                            .GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-                    }
-                    return r.body().length();
-                };
-                for (int i = 0; i < clients; i++) {
-                    connections.add(pg.connect(database));
-                }
-                awaitDerivedHours(connections.get(0), Duration.ofMinutes(5));
-                checkSameAnswers(http, port, connections.get(0), queries, radius);
-                Call databaseCall = databaseCall(connections, radius);
-
-                // Warm-up of both, then alternating slices (service, database, database, service, ...),
-                // so that background load on a shared machine weighs on both phases alike.
-                slice("service", clients, warmup, 0, queries, 0, serviceCall);
-                slice("database", clients, warmup, 0, queries, 0, databaseCall);
-                int sliceSeconds = Math.max(1, seconds / slices);
-                List<Stats> serviceSlices = new ArrayList<>();
-                List<Stats> databaseSlices = new ArrayList<>();
-                for (int i = 0; i < slices; i++) {
-                    boolean serviceFirst = i % 2 == 0;
-                    for (int k = 0; k < 2; k++) {
-                        boolean isService = serviceFirst == (k == 0);
-                        Stats s = slice(isService ? "service" : "database", clients, SETTLE_SECONDS, sliceSeconds,
-                                queries, i + 1, isService ? serviceCall : databaseCall);
-                        (isService ? serviceSlices : databaseSlices).add(s);
-                        System.out.printf(Locale.ROOT, "slice %d %-8s %6.0f req/s p99 %.1f ms%n", i + 1, s.name(),
-                                s.throughput(), s.percentile(99));
-                    }
-                }
-                long rss = service.rssMib();
-                String loadAtEnd = loadAverage();
-                String report = report(stations, clients, slices, sliceSeconds, radius, Stats.merge(serviceSlices),
-                        Stats.merge(databaseSlices), serviceSlices, databaseSlices, rss, pg.origin(), loadAtStart,
-                        loadAtEnd);
+                String report = measure(o, port, connections, service, pg.origin(), loadAtStart);
                 System.out.println(report);
+                Path out = o.repoRoot().resolve("benchmarks/target/nearby-search.md");
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, report);
             } finally {
@@ -172,9 +125,70 @@ public final class NearbySearchBenchmark {
                     c.close();
                 }
                 service.stop(Duration.ofSeconds(15));
-                pg.dropDatabase(database);
+                pg.dropDatabase(o.database());
             }
         }
+    }
+
+    private static ServiceProcess startService(Options o, PostgresServer pg, KafkaBroker kafka, Path work, int port)
+            throws Exception {
+        DevKeys keys = DevKeys.loadOrCreate(work.resolve("keys"));
+        ServiceSpec spec = new ServiceSpec("station-service", "station-service", port, o.database(), Map.of());
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(o.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", String.valueOf(o.pool()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.putAll(keys.trustingEnvironment());
+        env.put("YIZHAN_VISITS_PSEUDONYM_KEY", "benchmark-only-pseudonym-key-0123456789");
+        // Loaded stations get their search week from the service's backfill; do not wait a minute for it.
+        env.put("YIZHAN_SEARCH_DERIVE_HOURS_EVERY", "2s");
+        return ServiceProcess.start(spec, o.repoRoot(), work.resolve("logs"), o.jvm(), env);
+    }
+
+    /** Checks both sides give the same answers, then measures them in alternating slices; the report. */
+    private static String measure(Options o, int port, List<Connection> connections, ServiceProcess service,
+                                  String pgOrigin, String loadAtStart) throws Exception {
+        StationGenerator points = new StationGenerator(99);
+        List<double[]> queries = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            queries.add(points.queryPoint());
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Call serviceCall = q -> {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(nearbyUrl(port, q, o.radius())))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+            }
+            return r.body().length();
+        };
+        awaitDerivedHours(connections.get(0), Duration.ofMinutes(5));
+        checkSameAnswers(http, port, connections.get(0), queries, o.radius());
+        Call databaseCall = databaseCall(connections, o.radius());
+
+        // Warm-up of both, then alternating slices (service, database, database, service, ...),
+        // so that background load on a shared machine weighs on both phases alike.
+        slice("service", o.clients(), o.warmup(), 0, queries, 0, serviceCall);
+        slice("database", o.clients(), o.warmup(), 0, queries, 0, databaseCall);
+        int sliceSeconds = Math.max(1, o.seconds() / o.slices());
+        List<Stats> serviceSlices = new ArrayList<>();
+        List<Stats> databaseSlices = new ArrayList<>();
+        for (int i = 0; i < o.slices(); i++) {
+            boolean serviceFirst = i % 2 == 0;
+            for (int k = 0; k < 2; k++) {
+                boolean isService = serviceFirst == (k == 0);
+                Stats s = slice(isService ? "service" : "database", o.clients(), SETTLE_SECONDS, sliceSeconds,
+                        queries, i + 1, isService ? serviceCall : databaseCall);
+                (isService ? serviceSlices : databaseSlices).add(s);
+                System.out.printf(Locale.ROOT, "slice %d %-8s %6.0f req/s p99 %.1f ms%n", i + 1, s.name(),
+                        s.throughput(), s.percentile(99));
+            }
+        }
+        return report(o.stations(), o.clients(), o.slices(), sliceSeconds, o.radius(), Stats.merge(serviceSlices),
+                Stats.merge(databaseSlices), serviceSlices, databaseSlices, service.rssMib(), pgOrigin, loadAtStart,
+                loadAverage());
     }
 
     /** Seconds at the start of each slice before latencies count, so that a phase starts from its steady state. */
