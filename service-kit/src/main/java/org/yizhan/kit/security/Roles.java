@@ -13,6 +13,8 @@ public final class Roles {
     public static final String CLINIC = "clinic";
     /** A lawyer who takes legal-aid cases. */
     public static final String LAWYER = "lawyer";
+    /** Union staff at the stations and offices: records requests on workers' behalf; sees cases only when added to one. */
+    public static final String UNION_STAFF = "union-staff";
     /** Union staff with authority over the whole district. */
     public static final String UNION_ADMIN = "union-admin";
 
