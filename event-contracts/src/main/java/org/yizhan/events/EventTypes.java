@@ -41,4 +41,7 @@ public final class EventTypes {
 
     private EventTypes() {
     }
+
+    /** A free checkup campaign opened for booking; data: {@link org.yizhan.events.checkup.CampaignPublished}. */
+    public static final String CAMPAIGN_PUBLISHED = "campaign.published";
 }
