@@ -67,7 +67,7 @@ public class AwardRankings {
         int from = 0;
         if (after != null) {
             ScoreCard mark = new ScoreCard(null, after.stationId(), null, null, null, null, null, after.eligible(),
-                    List.of(), year, null, null, after.total(), List.of());
+                    List.of(), year, null, null, after.total(), List.of(), null);
             while (from < all.size() && AwardScores.RANKING.compare(all.get(from), mark) <= 0) {
                 from++;
             }

@@ -13,6 +13,7 @@ import org.yizhan.station.domain.award.Ineligibility;
 import org.yizhan.station.domain.hours.OpeningHours;
 import org.yizhan.station.domain.standards.ComplianceRules;
 import org.yizhan.station.domain.standards.Inspection;
+import org.yizhan.station.repository.award.PushedActivityRows;
 import org.yizhan.station.service.StationHours;
 import org.yizhan.station.service.feedback.FeedbackClock;
 import org.yizhan.station.service.standards.StandardsSettings;
@@ -50,10 +51,12 @@ public class AwardScores {
     private final StandardsSettings standards;
     private final StationHours hours;
     private final FeedbackClock clock;
+    private final PushedActivityRows pushed;
 
     public AwardScores(EntityManager em, AwardSettings settings, StandardsSettings standards, StationHours hours,
-                       FeedbackClock clock) {
+                       FeedbackClock clock, PushedActivityRows pushed) {
         this.em = em;
+        this.pushed = pushed;
         this.settings = settings;
         this.standards = standards;
         this.hours = hours;
@@ -90,7 +93,9 @@ public class AwardScores {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScoreCard> ofStation(UUID stationId, int year) {
         List<ScoreCard> cards = compute(year, null, stationId);
-        return cards.isEmpty() ? Optional.empty() : Optional.of(cards.get(0));
+        return cards.stream().findFirst().map(card -> card.withUnconfirmed(new ScoreCard.Unconfirmed(
+                card.unconfirmed().activities(), card.unconfirmed().personTimes(),
+                pushed.pendingIn(stationId, year, ScoreCard.UNCONFIRMED_SHOWN))));
     }
 
     /** Every station's score card for {@code year} (optionally of one district), in ranking order with ranks. */
@@ -150,8 +155,13 @@ public class AwardScores {
         Map<UUID, long[]> visits = grouped(query("select station_id, count(*) from station_visit"
                         + " where hour_start >= :start and hour_start < :end" + only + " group by station_id", onlyStation)
                 .setParameter("start", start).setParameter("end", end));
-        Map<UUID, long[]> activities = grouped(query("select station_id, count(*), coalesce(sum(person_times), 0)"
-                        + " from station_activity where year = :year and status = 'COMPLETED'" + only + " group by station_id",
+        // Pushed activities count once confirmed (ADR 0013); the pending ones are shown apart.
+        Map<UUID, long[]> activities = grouped(query("""
+                select station_id, count(*) filter (where confirmation is null or confirmation = 'CONFIRMED'),
+                       coalesce(sum(person_times) filter (where confirmation is null or confirmation = 'CONFIRMED'), 0),
+                       count(*) filter (where confirmation = 'PENDING'),
+                       coalesce(sum(person_times) filter (where confirmation = 'PENDING'), 0)
+                from station_activity where year = :year and status = 'COMPLETED'""" + only + " group by station_id",
                 onlyStation).setParameter("year", year));
         Map<UUID, long[]> ratings = grouped(query("select station_id, count(*), coalesce(sum(stars), 0) from station_rating"
                         + " where rating_day between :from and :to" + only + " group by station_id", onlyStation)
@@ -171,7 +181,7 @@ public class AwardScores {
             LocalDate from = s.registeredOn().isAfter(yearStart) ? s.registeredOn() : yearStart;
             int daysInPeriod = (int) (ChronoUnit.DAYS.between(from, periodEnd) + 1);
             long[] insp = inspections.getOrDefault(s.id(), new long[2]);
-            long[] act = activities.getOrDefault(s.id(), new long[2]);
+            long[] act = activities.getOrDefault(s.id(), new long[4]);
             long[] rat = ratings.getOrDefault(s.id(), new long[2]);
             long[] com = complaints.getOrDefault(s.id(), new long[4]);
             List<LocalDate> amenityStates = amenities.getOrDefault(s.id(), List.of());
@@ -195,7 +205,8 @@ public class AwardScores {
             List<Ineligibility> reasons = Ineligibility.of(s.status(), now.status());
             cards.add(new ScoreCard(null, s.id(), s.name(), s.district(), s.status(), now.status(), now.tier(),
                     reasons.isEmpty(), reasons.stream().map(ScoreCard.Reason::of).toList(), year, from, periodEnd,
-                    score.total(), score.lines().stream().map(ScoreCard.Line::of).toList()));
+                    score.total(), score.lines().stream().map(ScoreCard.Line::of).toList(),
+                    new ScoreCard.Unconfirmed((int) act[2], act[3], null)));
         }
         return cards;
     }
