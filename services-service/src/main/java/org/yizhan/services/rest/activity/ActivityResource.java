@@ -10,7 +10,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,7 +45,9 @@ import org.yizhan.services.domain.activity.ActivityStatus;
 import org.yizhan.services.domain.activity.Occupation;
 import org.yizhan.services.service.activity.ActivityAccess;
 import org.yizhan.services.service.activity.ActivityDetails;
+import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.service.activity.ActivityService;
+import org.yizhan.services.service.activity.CoOrganisers;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -58,9 +62,11 @@ public class ActivityResource {
     private final ActivityAccess access;
     private final SecurityIdentity identity;
     private final EntityManager em;
+    private final CoOrganisers coOrganisers;
 
     public ActivityResource(ActivityService activities, ActivityAccess access, SecurityIdentity identity,
-                            EntityManager em) {
+                            EntityManager em, CoOrganisers coOrganisers) {
+        this.coOrganisers = coOrganisers;
         this.activities = activities;
         this.access = access;
         this.identity = identity;
@@ -198,6 +204,57 @@ public class ActivityResource {
     @APIResponse(responseCode = "409", description = "Already cancelled or completed")
     public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return view(activities.cancel(id, request.reason().strip(), access.caller(identity)), null);
+    }
+
+    @GET
+    @Path("/invitations")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Invitations to co-organise",
+            description = "Activities the calling partner is invited to co-organise and has not answered yet.")
+    @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
+    public Page<ActivityView> invitations(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                                          @QueryParam("cursor") String cursor) {
+        var page = activities.invitations(access.caller(identity), Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
+    }
+
+    @POST
+    @Path("/{id}/invitations/accept")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Accept an invitation to co-organise",
+            description = "The invited partner becomes an organiser: it may manage the activity and it counts in its figures.")
+    @APIResponse(responseCode = "200", description = "The activity with the new organiser",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or no invitation for the caller")
+    public ActivityView accept(@PathParam("id") UUID id) {
+        return view(coOrganisers.accept(id, access.caller(identity)), null);
+    }
+
+    @POST
+    @Path("/{id}/invitations/decline")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Decline an invitation to co-organise")
+    @APIResponse(responseCode = "200", description = "The activity without the invitation",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or no invitation for the caller")
+    public ActivityView decline(@PathParam("id") UUID id) {
+        return view(coOrganisers.decline(id, access.caller(identity)), null);
+    }
+
+    @DELETE
+    @Path("/{id}/organisers/{partner}")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Remove a co-organiser or withdraw an invitation",
+            description = "The lead organiser and admins remove any co-organiser; a co-organiser may remove itself. "
+                    + "The lead organiser is never removed.")
+    @APIResponse(responseCode = "200", description = "The activity without that partner",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Neither the lead organiser, an admin nor the partner itself")
+    @APIResponse(responseCode = "404", description = "No such activity, or the partner neither organises it nor is invited")
+    @APIResponse(responseCode = "409", description = "The lead organiser, or the last organiser")
+    public ActivityView removeOrganiser(@PathParam("id") UUID id,
+                                       @PathParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner) {
+        return view(coOrganisers.remove(id, partner, access.caller(identity)), null);
     }
 
     private ActivityView view(Activity a, Integer distance) {

@@ -1,6 +1,7 @@
 package org.yizhan.services.rest.activity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivitySource;
@@ -26,6 +27,10 @@ public record ActivityView(
         Integer capacity,
         List<String> occupations,
         List<String> organisers,
+        @Schema(description = "Partners invited to co-organise that have not accepted yet (not organisers)")
+        List<String> invitedOrganisers,
+        @Schema(description = "The partner that created the activity; it invites co-organisers and cannot be removed")
+        String leadOrganiser,
         ActivityStatus status,
         String cancelReason,
         String venueWarning,
@@ -39,7 +44,8 @@ public record ActivityView(
     public static ActivityView of(Activity a, Venue venue, Integer distanceM) {
         return new ActivityView(a.id, a.type, a.title, a.description, a.stationId,
                 venue == null ? null : venue.name, venue == null ? null : venue.address, distanceM,
-                a.startsAt, a.endsAt, a.capacity, List.of(a.occupations), a.organisers.stream().sorted().toList(), a.status,
+                a.startsAt, a.endsAt, a.capacity, List.of(a.occupations), a.organisers.stream().sorted().toList(),
+                a.invited.isEmpty() ? null : a.invited.stream().sorted().toList(), a.leadPartner, a.status,
                 a.cancelReason, a.venueWarning, a.source, a.sourceRecordId, a.reportedParticipants, a.version,
                 a.publishedAt, a.completedAt);
     }

@@ -2,6 +2,7 @@ package org.yizhan.services.service.activity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.yizhan.kit.time.AppClock;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
 public class ActivityCatalog {
 
     private final EntityManager em;
+    private final AppClock clock;
 
-    public ActivityCatalog(EntityManager em) {
+    public ActivityCatalog(EntityManager em, AppClock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -60,7 +63,7 @@ public class ActivityCatalog {
         type.nameZh = nameZh;
         type.nameEn = nameEn;
         type.builtin = false;
-        type.createdAt = Instant.now();
+        type.createdAt = clock.now();
         em.persist(type);
         return type;
     }
@@ -75,7 +78,7 @@ public class ActivityCatalog {
         partner.code = code;
         partner.nameZh = nameZh;
         partner.nameEn = nameEn;
-        partner.createdAt = Instant.now();
+        partner.createdAt = clock.now();
         em.persist(partner);
         return partner;
     }
