@@ -50,7 +50,7 @@ public class VenueResource {
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueView.class)))
     @APIResponse(responseCode = "404", description = "Not (yet) replicated")
-    public VenueView get(@PathParam("stationId") UUID stationId) {
+    public VenueView getVenue(@PathParam("stationId") UUID stationId) {
         return VenueView.of(replica.get(stationId));
     }
 }

@@ -85,6 +85,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key")
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown type, partner or station, or an inactive station")
     @APIResponse(responseCode = "403", description = "Not an admin or registered partner")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another activity")
     public RestResponse<ActivityView> create(@NotNull @Valid ActivityDetails details,
                                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                                              UriInfo uri) {
@@ -158,7 +159,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "No such activity")
-    public RestResponse<ActivityView> get(@PathParam("id") UUID id) {
+    public RestResponse<ActivityView> getActivity(@PathParam("id") UUID id) {
         Activity a = activities.get(id, access.caller(identity));
         return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
     }
@@ -202,7 +203,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled or completed")
-    public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
+    public ActivityView cancelActivity(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return view(activities.cancel(id, request.reason().strip(), access.caller(identity)), null);
     }
 

@@ -117,6 +117,7 @@ public class PartnerRecordResource {
     @APIResponse(responseCode = "200", description = "One result per record, and totals",
             content = @Content(schema = @Schema(implementation = PushAnswer.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8 CSV with the expected header, empty, or too large")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another sheet")
     @APIResponse(responseCode = "415", description = "Not text/csv")
     public Response uploadSheet(byte[] sheet,
                                 @QueryParam("dryRun") @Parameter(description = "true: validate only") String dryRun,
@@ -138,7 +139,7 @@ public class PartnerRecordResource {
     @APIResponse(responseCode = "200", description = "The activity",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "The partner pushed no record with this id")
-    public Response get(@PathParam("recordId") String recordId) {
+    public Response getRecord(@PathParam("recordId") String recordId) {
         Caller caller = access.caller(identity);
         Activity a = push.find(caller.partner(), recordId)
                 .orElseThrow(() -> ProblemException.notFound("记录", "Record"));

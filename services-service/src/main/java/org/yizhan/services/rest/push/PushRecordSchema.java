@@ -1,7 +1,7 @@
 package org.yizhan.services.rest.push;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.services.service.activity.ActivityRules;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,9 +27,9 @@ public record PushRecordSchema(
                 description = "PUBLISHED: upcoming (not over yet); COMPLETED: held (started already); CANCELLED: with "
                         + "cancelReason") String status,
         @Schema(maxLength = 300) String cancelReason,
-        @Schema(type = SchemaType.ARRAY, description = "COMPLETED only: up to 5000 pseudonymous ids of participants who "
-                + "consented (never phone or ID-card numbers), each with an optional checkedInAt",
-                implementation = Participant[].class)
+        @Schema(description = "COMPLETED only: pseudonymous ids of participants who consented (never phone or ID-card "
+                + "numbers), each with an optional checkedInAt; at most the capacity, and at most "
+                + ActivityRules.MAX_PARTICIPANTS, maxItems = ActivityRules.MAX_PARTICIPANTS)
         List<Participant> participants,
         @Schema(description = "COMPLETED only, instead of participants: how many took part", minimum = "0")
         Integer participantCount) {

@@ -105,7 +105,7 @@ public class RegistrationResource {
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "No such activity or no live registration")
     @APIResponse(responseCode = "409", description = "The activity has started")
-    public RegistrationView cancel(@PathParam("id") UUID id) {
+    public RegistrationView cancelMyRegistration(@PathParam("id") UUID id) {
         return RegistrationView.of(registrations.cancelMine(id, access.caller(identity)).registration(), null);
     }
 
