@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.activity;
 
+import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -87,7 +88,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "403", description = "Not an admin or registered partner")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another activity")
     public RestResponse<ActivityView> create(@NotNull @Valid ActivityDetails details,
-                                             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                                             @HeaderParam(IdempotencyKeys.HEADER) @Size(max = ApiLimits.IDEMPOTENCY_KEY_MAX) String idempotencyKey,
                                              UriInfo uri) {
         var creation = activities.create(details, access.caller(identity), idempotencyKey);
         Activity a = creation.activity();
@@ -108,15 +109,15 @@ public class ActivityResource {
     public Page<ActivityView> upcoming(
             @QueryParam("lat") @DecimalMin("-90") @DecimalMax("90") @Parameter(example = "39.7268") Double lat,
             @QueryParam("lon") @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3411") Double lon,
-            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax("50") double radiusKm,
+            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax(ApiLimits.RADIUS_KM_MAX) double radiusKm,
             @QueryParam("stationId") UUID stationId,
-            @QueryParam("type") String type,
+            @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("occupation") @Parameter(description = "Only activities open to this occupation",
                     schema = @Schema(implementation = Occupation.class)) String occupationText,
-            @QueryParam("from") @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
-            @QueryParam("to") @Parameter(example = "2026-12-31T16:00:00Z") String toText,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
+            @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(example = "2026-12-31T16:00:00Z") String toText,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+            @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         Params params = new Params();
         Occupation occupation = params.enumValue(Occupation.class, "occupation", occupationText);
         Instant from = params.instant("from", fromText);
@@ -140,11 +141,11 @@ public class ActivityResource {
     @Operation(summary = "Activities an organiser manages",
             description = "Partners see their organisation's activities in every status; admins all, or one partner's.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
-    public Page<ActivityView> organised(@QueryParam("partner") @Parameter(description = "Admins only") String partner,
+    public Page<ActivityView> organised(@QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) @Parameter(description = "Admins only") String partner,
                                         @QueryParam("status")
                                         @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
-                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                        @QueryParam("cursor") String cursor) {
+                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                        @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         Params params = new Params();
         ActivityStatus status = params.enumValue(ActivityStatus.class, "status", statusText);
         params.throwIfAny();
@@ -177,7 +178,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "412", description = "Changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<ActivityView> update(@PathParam("id") UUID id, @NotNull @Valid ActivityDetails details,
-                                             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
+                                             @HeaderParam("If-Match") @Size(max = ApiLimits.IF_MATCH_MAX) @Parameter(example = "\"2\"") String ifMatch) {
         int version = Versions.fromIfMatch(ifMatch);
         Activity a = activities.update(id, details, version, access.caller(identity));
         return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
@@ -213,8 +214,8 @@ public class ActivityResource {
     @Operation(summary = "Invitations to co-organise",
             description = "Activities the calling partner is invited to co-organise and has not answered yet.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
-    public Page<ActivityView> invitations(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                          @QueryParam("cursor") String cursor) {
+    public Page<ActivityView> invitations(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                          @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         var page = activities.invitations(access.caller(identity), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
     }

@@ -58,6 +58,7 @@ public class ActivityCatalog {
         if (em.find(ActivityType.class, code) != null) {
             throw new ProblemException(ProblemType.CONFLICT, "活动类型代码已存在", "This activity type code exists already");
         }
+        requireRoom(ActivityType.class);
         ActivityType type = new ActivityType();
         type.code = code;
         type.nameZh = nameZh;
@@ -74,6 +75,7 @@ public class ActivityCatalog {
         if (em.find(Partner.class, code) != null) {
             throw new ProblemException(ProblemType.CONFLICT, "合作单位代码已存在", "This partner code exists already");
         }
+        requireRoom(Partner.class);
         Partner partner = new Partner();
         partner.code = code;
         partner.nameZh = nameZh;
@@ -81,5 +83,14 @@ public class ActivityCatalog {
         partner.createdAt = clock.now();
         em.persist(partner);
         return partner;
+    }
+
+    /** @throws ProblemException 409 when the catalogue holds {@link ActivityRules#CATALOG_ENTRIES_MAX} entries */
+    private void requireRoom(Class<?> entity) {
+        long entries = em.createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class).getSingleResult();
+        if (entries >= ActivityRules.CATALOG_ENTRIES_MAX) {
+            throw new ProblemException(ProblemType.CONFLICT, "目录已满（" + ActivityRules.CATALOG_ENTRIES_MAX + " 项）",
+                    "The catalogue is full (" + ActivityRules.CATALOG_ENTRIES_MAX + " entries)");
+        }
     }
 }

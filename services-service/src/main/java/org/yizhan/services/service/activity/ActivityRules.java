@@ -24,6 +24,11 @@ public final class ActivityRules {
     /** People one activity can plausibly have: named participants, or a reported number (ADR 0014). */
     public static final int MAX_PARTICIPANTS = 2_000;
 
+    /** Entries of each catalogue (activity types, partners). */
+    public static final int CATALOG_ENTRIES_MAX = 500;
+    /** Occupations an activity is open to (all there are). */
+    public static final int OCCUPATIONS_MAX = 10;
+
     /** The longest an activity may last. */
     public static final Duration MAX_DURATION = Duration.ofDays(7);
     /** The shortest an activity may last. */

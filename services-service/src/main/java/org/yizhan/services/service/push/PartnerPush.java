@@ -283,6 +283,9 @@ public class PartnerPush {
             if (outcomes[i] == PushAnswer.Outcome.REJECTED) {
                 named = new ArrayList<>(errors.get(i).size());
                 for (Problem.FieldError e : errors.get(i)) {
+                    if (named.size() == PushAnswer.ERRORS_MAX) {
+                        break;
+                    }
                     named.add(new Problem.FieldError(input.fieldName().apply(e.field()), e.message()));
                 }
             }

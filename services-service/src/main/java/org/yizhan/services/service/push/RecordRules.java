@@ -30,15 +30,20 @@ import java.util.regex.Pattern;
  * (known type and partners, at most 7 days, a known venue), adapted to records of a partner's own
  * system: a record may describe an activity that was held or cancelled as well as an upcoming one.
  */
-final class RecordRules {
+public final class RecordRules {
 
     static final int MAX_ORGANISERS = ActivityRules.MAX_ORGANISERS;
     /** How far from the activity a participant's check-in may lie (sign-in before start, late uploads of the time). */
     static final Duration CHECK_IN_SLACK = Duration.ofHours(12);
 
-    static final Pattern RECORD_ID = Pattern.compile("[\\p{L}\\p{N}._:-]{1,100}");
+    /** A partner's record id: 1 to 100 letters, digits, . _ : - */
+    public static final int RECORD_ID_MAX = 100;
+    public static final String RECORD_ID_PATTERN = "^[\\p{L}\\p{N}._:-]{1," + RECORD_ID_MAX + "}$";
+    static final Pattern RECORD_ID = Pattern.compile(RECORD_ID_PATTERN);
+    /** A participant's pseudonymous id: 1 to 64 letters, digits, . _ - */
+    public static final int PARTICIPANT_ID_MAX = 64;
     /** Pseudonymous ids only: letters, digits and . _ - (no spaces, no @). */
-    static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9._-]{1," + PARTICIPANT_ID_MAX + "}");
     static final Pattern TYPE_CODE = Pattern.compile(ActivityRules.TYPE_CODE);
     static final String PERSONAL_NUMBER = "不得含有手机号、电话号码或身份证号 / must not contain a phone or ID-card number";
 
