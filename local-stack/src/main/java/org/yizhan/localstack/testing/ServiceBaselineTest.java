@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -71,5 +73,47 @@ public abstract class ServiceBaselineTest {
                 .then().statusCode(200)
                 .body("info.title", equalTo("Yizhan " + serviceName()))
                 .body("components.securitySchemes.jwt.type", equalTo("http"));
+    }
+
+    /**
+     * What the OWASP API ruleset asks of every schema, checked on the served document: each string
+     * bounded (maxLength, enum or const), each integer with a maximum, each array with maxItems, so
+     * that a request cannot carry more than the service will read.
+     */
+    @Test
+    void everyStringIntegerAndArrayInItsDocumentIsBounded() {
+        Map<String, Object> document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        List<String> unbounded = new ArrayList<>();
+        findUnbounded("#", document, unbounded);
+        assertEquals(List.of(), unbounded);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void findUnbounded(String path, Object node, List<String> unbounded) {
+        if (node instanceof Map<?, ?> map) {
+            // A reference is checked where it points.
+            Object type = map.containsKey("$ref") ? null : map.get("type");
+            List<?> types = type instanceof List<?> list ? list : type == null ? List.of() : List.of(type);
+            if (types.contains("string") && !map.containsKey("maxLength") && !map.containsKey("enum")
+                    && !map.containsKey("const")) {
+                unbounded.add(path + " (string without maxLength)");
+            }
+            if (types.contains("integer") && !map.containsKey("maximum") && !map.containsKey("enum")) {
+                unbounded.add(path + " (integer without maximum)");
+            }
+            if (types.contains("array") && !map.containsKey("maxItems")) {
+                unbounded.add(path + " (array without maxItems)");
+            }
+            ((Map<String, Object>) map).forEach((key, value) -> {
+                if (!key.equals("examples") && !key.equals("example") && !key.startsWith("x-")) {
+                    findUnbounded(path + "/" + key, value, unbounded);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                findUnbounded(path + "/" + i, list.get(i), unbounded);
+            }
+        }
     }
 }

@@ -4,10 +4,13 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.servers.Server;
 import org.yizhan.kit.problem.Problem;
+
+import java.util.Map;
 
 /**
  * The conventions every Yizhan OpenAPI document follows, applied in one place.
@@ -22,10 +25,27 @@ import org.yizhan.kit.problem.Problem;
  * {@code application/problem+json}. Answers a resource describes itself are kept as they are;
  * any 4xx or 5xx answer a resource declares without content gets the problem content, so that
  * resources need only give the status and what it means.
+ *
+ * <p>Formatted strings: a string with a format whose longest value is known (a date-time, a
+ * date, a time, a UUID, ...) and no {@code maxLength} of its own is given that length, so that
+ * clients and linters see every string bounded without each field repeating it.
  */
 public class OpenApiConventionsFilter implements OASFilter {
 
     static final String PROBLEM_SCHEMA = "#/components/schemas/" + Problem.class.getSimpleName();
+
+    /** The longest value of each string format: {@code 2026-12-01T08:00:00.123456789+08:00}, ... */
+    static final Map<String, Integer> FORMAT_MAX_LENGTH = Map.of(
+            "date-time", 35,
+            "date", 10,
+            "time", 24,
+            "local-time", 18,
+            "partial-time", 18,
+            "uuid", 36,
+            "duration", 64,
+            "email", 254,
+            "uri", 2048,
+            "uri-reference", 2048);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -39,6 +59,18 @@ public class OpenApiConventionsFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getFormat() != null && schema.getMaxLength() == null && schema.getEnumeration() == null
+                && schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING)) {
+            Integer max = FORMAT_MAX_LENGTH.get(schema.getFormat());
+            if (max != null) {
+                schema.setMaxLength(max);
+            }
+        }
+        return schema;
     }
 
     @Override

@@ -113,28 +113,12 @@ public class FieldCipher {
 
     /** {@code value} encrypted for {@code field} (e.g. {@code "booking.phone"}); null stays null. */
     public String encrypt(String value, String field) {
-        if (value == null) {
-            return null;
-        }
-        requireConfigured();
-        try {
-            return encode(aead.encrypt(bytes(value), bytes(field)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("encryption failed for " + field, e);
-        }
+        return seal(value, field, (in, ad) -> aead.encrypt(in, ad));
     }
 
     /** The value {@link #encrypt} stored for {@code field}; null stays null. */
     public String decrypt(String stored, String field) {
-        if (stored == null) {
-            return null;
-        }
-        requireConfigured();
-        try {
-            return new String(aead.decrypt(decode(stored), bytes(field)), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored " + field + " does not decrypt", e);
-        }
+        return open(stored, field, (in, ad) -> aead.decrypt(in, ad));
     }
 
     /**
@@ -143,25 +127,39 @@ public class FieldCipher {
      * Normalise the value first (case, spaces) where equal values may be spelt differently.
      */
     public String lookup(String value, String field) {
+        return seal(value, field, (in, ad) -> lookup.encryptDeterministically(in, ad));
+    }
+
+    /** The value {@link #lookup} stored for {@code field}; null stays null. */
+    public String decryptLookup(String stored, String field) {
+        return open(stored, field, (in, ad) -> lookup.decryptDeterministically(in, ad));
+    }
+
+    /** One Tink primitive's operation (read when called: a missing keyset is a 503, not a crash). */
+    @FunctionalInterface
+    private interface Primitive {
+        byte[] apply(byte[] input, byte[] associatedData) throws GeneralSecurityException;
+    }
+
+    private String seal(String value, String field, Primitive encryption) {
         if (value == null) {
             return null;
         }
         requireConfigured();
         try {
-            return encode(lookup.encryptDeterministically(bytes(value), bytes(field)));
+            return encode(encryption.apply(bytes(value), bytes(field)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed for " + field, e);
         }
     }
 
-    /** The value {@link #lookup} stored for {@code field}; null stays null. */
-    public String decryptLookup(String stored, String field) {
+    private String open(String stored, String field, Primitive decryption) {
         if (stored == null) {
             return null;
         }
         requireConfigured();
         try {
-            return new String(lookup.decryptDeterministically(decode(stored), bytes(field)), StandardCharsets.UTF_8);
+            return new String(decryption.apply(decode(stored), bytes(field)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a stored " + field + " does not decrypt", e);
         }
