@@ -1,5 +1,6 @@
 package org.yizhan.services.rest;
 
+import jakarta.validation.constraints.Size;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,8 +39,8 @@ public class VenueResource {
     @GET
     @Operation(summary = "List venues", description = "The local replica of the station registry, in registration order.")
     @APIResponse(responseCode = "200", description = "A page of venues")
-    public Page<VenueView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-                                @QueryParam("cursor") String cursor) {
+    public Page<VenueView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.LONG_PAGE_LIMIT_MAX) int limit,
+                                @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         var page = replica.list(Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(VenueView::of).toList(), page.nextCursor());
     }
@@ -50,7 +51,7 @@ public class VenueResource {
     @APIResponse(responseCode = "200", description = "The venue",
             content = @Content(schema = @Schema(implementation = VenueView.class)))
     @APIResponse(responseCode = "404", description = "Not (yet) replicated")
-    public VenueView get(@PathParam("stationId") UUID stationId) {
+    public VenueView getVenue(@PathParam("stationId") UUID stationId) {
         return VenueView.of(replica.get(stationId));
     }
 }

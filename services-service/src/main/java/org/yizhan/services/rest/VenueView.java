@@ -8,9 +8,16 @@ import java.util.UUID;
 
 /** A station that can host activities, as replicated from station-service. */
 @Schema(name = "Venue")
-public record VenueView(UUID stationId, String name, String hostType, String address, String district,
-                        double latitude, double longitude, String status, String statusReason, Instant registeredAt,
-                        int version) {
+public record VenueView(UUID stationId,
+                        @Schema(maxLength = ApiLimits.VENUE_NAME_MAX) String name,
+                        @Schema(maxLength = ApiLimits.VENUE_HOST_TYPE_MAX) String hostType,
+                        @Schema(maxLength = ApiLimits.VENUE_ADDRESS_MAX) String address,
+                        @Schema(maxLength = ApiLimits.VENUE_DISTRICT_MAX) String district,
+                        double latitude, double longitude,
+                        @Schema(maxLength = ApiLimits.VENUE_STATUS_MAX) String status,
+                        @Schema(maxLength = ApiLimits.VENUE_STATUS_REASON_MAX) String statusReason,
+                        Instant registeredAt,
+                        @Schema(minimum = "0", maximum = ApiLimits.INT_MAX) int version) {
 
     static VenueView of(Venue v) {
         return new VenueView(v.stationId, v.name, v.hostType, v.address, v.district, v.latitude, v.longitude,

@@ -2,6 +2,7 @@ package org.yizhan.services.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.events.station.StationRegistered;
 import org.yizhan.events.station.StationStatusChanged;
 import org.yizhan.events.station.StationUpdated;
@@ -20,8 +21,10 @@ import java.util.UUID;
 public class VenueReplica {
 
     private final VenueRepository venues;
+    private final AppClock clock;
 
-    public VenueReplica(VenueRepository venues) {
+    public VenueReplica(VenueRepository venues, AppClock clock) {
+        this.clock = clock;
         this.venues = venues;
     }
 
@@ -71,7 +74,7 @@ public class VenueReplica {
         venue.registeredAt = s.registeredAt();
         venue.version = s.version();
         venue.lastEventId = eventId;
-        venue.updatedAt = Instant.now();
+        venue.updatedAt = clock.now();
         if (isNew) {
             venues.persist(venue);
         } else {
@@ -110,7 +113,7 @@ public class VenueReplica {
         venue.version = change.version();
         flagUpcomingActivities(venue);
         venue.lastEventId = eventId;
-        venue.updatedAt = Instant.now();
+        venue.updatedAt = clock.now();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -50,7 +50,9 @@ class ActivityLifecycleTest {
                     .header("Location", containsString("/api/v1/activities/"))
                     .header("ETag", equalTo("\"0\""))
                     .body("status", equalTo("DRAFT"))
-                    .body("organisers", contains("womens-federation", "youth-league"))
+                    .body("organisers", contains("youth-league"))
+                    .body("invitedOrganisers", contains("womens-federation"))
+                    .body("leadOrganiser", equalTo("youth-league"))
                     .body("stationName", notNullValue())
                     .extract().path("id");
 
@@ -58,13 +60,16 @@ class ActivityLifecycleTest {
             given().auth().oauth2(WORKER).when().get("/api/v1/activities/" + id).then().statusCode(404);
             given().auth().oauth2(TestTokens.partnerToken("clinic-system", "community-clinic"))
                     .when().get("/api/v1/activities/" + id).then().statusCode(404);
-            // The co-organiser sees and may manage it.
+            // The invited partner sees it, accepts, and from then on co-organises it.
             given().auth().oauth2(WOMEN).when().get("/api/v1/activities/" + id).then().statusCode(200);
+            given().auth().oauth2(WOMEN).when().post("/api/v1/activities/" + id + "/invitations/accept")
+                    .then().statusCode(200).body("organisers", contains("womens-federation", "youth-league"))
+                    .body("invitedOrganisers", nullValue()).body("version", equalTo(1));
 
             given().auth().oauth2(YOUTH).when().post("/api/v1/activities/" + id + "/publish")
-                    .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("version", equalTo(1));
+                    .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("version", equalTo(2));
             given().auth().oauth2(WORKER).when().get("/api/v1/activities/" + id)
-                    .then().statusCode(200).header("ETag", equalTo("\"1\""));
+                    .then().statusCode(200).header("ETag", equalTo("\"2\""));
 
             TopicProbe.Message published = events.await(m -> id.equals(m.key())
                     && m.value().contains("\"activity.published\""), Duration.ofSeconds(20))

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.TopicProbe;
 import org.yizhan.localstack.testing.YizhanTestResource;
@@ -49,6 +50,14 @@ class PartnerPushTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    /** How a person a partner names is stored: a pseudonym, never the partner's own id. */
+    String stored(String partner, String id) {
+        return pseudonyms.of(partner + ":" + id);
+    }
 
     UUID station;
     UUID closedStation;
@@ -189,10 +198,11 @@ class PartnerPushTest {
                     .body("results[0].version", equalTo(1));
             assertEquals("改过的标题", QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                     "select title from activity where id = :id").setParameter("id", UUID.fromString(id)).getSingleResult()));
-            assertEquals(List.of("youth-league:p-1", "youth-league:p-8", "youth-league:p-9"),
-                    QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select participant from attendance"
-                            + " where activity_id = :id and source = 'PUSH' order by participant")
-                            .setParameter("id", UUID.fromString(id)).getResultList()));
+            assertEquals(new java.util.TreeSet<>(List.of(stored("youth-league", "p-1"), stored("youth-league", "p-8"),
+                            stored("youth-league", "p-9"))),
+                    new java.util.TreeSet<>(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "select participant from attendance where activity_id = :id and source = 'PUSH'")
+                            .setParameter("id", UUID.fromString(id)).getResultList())));
             TopicProbe.Message second = activities.await(m -> id.equals(m.key()) && m.value().contains("\"version\":1"),
                     Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("no activity.completed version 1"));
             assertTrue(second.value().contains("\"type\":\"activity.completed\""), second.value());
@@ -243,15 +253,109 @@ class PartnerPushTest {
     }
 
     @Test
-    void aCoOrganisedRecordIsOneActivityWithBothOrganisers() {
+    void aCoOrganisedRecordIsOneActivityAndTheNamedPartnerOrganisesItOnceItAccepts() {
         Map<String, Object> record = counted("co", 12);
         record.put("organisers", List.of("womens-federation", "youth-league"));
         String id = push(youthLeague(), batch(List.of(record))).then().statusCode(200)
                 .extract().path("results[0].activityId");
-        assertEquals(List.of("womens-federation", "youth-league"), QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("select partner_code from activity_organiser where activity_id = :id order by 1")
-                        .setParameter("id", UUID.fromString(id)).getResultList()));
+        assertEquals(List.of("youth-league"), organisers(id, "activity_organiser"));
+        assertEquals(List.of("womens-federation"), organisers(id, "activity_invitation"));
+        String women = TestTokens.partnerToken("wf-system", "womens-federation");
+        given().auth().oauth2(women).when().post("/api/v1/activities/" + id + "/invitations/accept")
+                .then().statusCode(200).body("organisers", contains("womens-federation", "youth-league"));
+        assertEquals(List.of("womens-federation", "youth-league"), organisers(id, "activity_organiser"));
+        // The same record again keeps the accepted co-organiser; a record without it removes it.
+        push(youthLeague(), batch(List.of(record))).then().statusCode(200);
+        assertEquals(List.of("womens-federation", "youth-league"), organisers(id, "activity_organiser"));
+        record.remove("organisers");
+        push(youthLeague(), batch(List.of(record))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("UPDATED"));
+        assertEquals(List.of("youth-league"), organisers(id, "activity_organiser"));
         assertEquals(1L, count("select count(*) from activity where source_record_id = '" + run + "-co'"));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> organisers(String activityId, String table) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select partner_code from " + table
+                + " where activity_id = :id order by 1").setParameter("id", UUID.fromString(activityId)).getResultList());
+    }
+
+    @Test
+    void phoneAndIdCardNumbersInAnySpellingRefuseTheWholePush() {
+        String[] spellings = {"138-1234-5678", "138 1234 5678", "+86 138 1234 5678", "+8613812345678",
+                "\uFF11\uFF13\uFF18\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18", "11010519491231002X",
+                "p-138.1234.5678", "(010) 6552 9988"};
+        for (String number : spellings) {
+            Map<String, Object> named = completed("named", 2);
+            named.put("participants", List.of(Map.of("id", "p-1"), Map.of("id", number)));
+            Map<String, Object> titled = counted("titled", 5);
+            titled.put("title", "联系人 " + number);
+            Map<String, Object> good = counted("good", 5);
+            String answer = push(youthLeague(), batch(List.of(good, named, titled))).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("records[1].participants[1].id", "records[2].title"))
+                    .extract().asString();
+            String digits = java.text.Normalizer.normalize(number, java.text.Normalizer.Form.NFKC).replaceAll("\\D", "");
+            assertFalse(answer.replaceAll("\\D", "").contains(digits.substring(digits.length() - 8)),
+                    "the answer repeats the number: " + answer);
+        }
+        assertEquals(0L, count("select count(*) from activity where source_record_id like '" + run + "-%'"));
+        String csv = sheet(row("s1", "p-1", ""), row("s1", "138-1234-5678", ""));
+        upload(csv).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("line 3: participant_id"));
+        assertEquals(0L, count("select count(*) from activity where source_record_id like '" + run + "-%'"));
+    }
+
+    @Test
+    void implausibleRecordsRefuseTheWholePushAndChangeNothing() {
+        Map<String, Object> crowd = counted("crowd", 100_000);
+        Map<String, Object> overCapacity = completed("over", 31);
+        overCapacity.put("capacity", 30);
+        Map<String, Object> notOverYet = counted("not-over", 10);
+        Instant soon = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        notOverYet.put("startsAt", soon.minus(2, ChronoUnit.HOURS).toString());
+        notOverYet.put("endsAt", soon.toString());
+        Map<String, Object> lateCheckIn = completed("late", 0);
+        Instant recent = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        lateCheckIn.put("startsAt", recent.minus(1, ChronoUnit.HOURS).toString());
+        lateCheckIn.put("endsAt", recent.toString());
+        lateCheckIn.put("participants", List.of(Map.of("id", "p-1", "checkedInAt", soon.toString())));
+        Map<String, Object> tooLong = counted("long", 10);
+        tooLong.put("endsAt", past.plus(8, ChronoUnit.DAYS).toString());
+        tooLong.put("status", "CANCELLED");
+        tooLong.remove("participantCount");
+        tooLong.put("cancelReason", "不办了");
+        Map<String, Object> tooShort = counted("short", 10);
+        tooShort.put("endsAt", past.plus(5, ChronoUnit.MINUTES).toString());
+        Map<String, Object> fine = counted("fine", 30);
+        long outbox = outboxCount();
+        push(youthLeague(), batch(List.of(fine, crowd, overCapacity, notOverYet, lateCheckIn, tooLong, tooShort)))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("records[1].participantCount", "records[2].participants",
+                        "records[3].endsAt", "records[4].participants[0].checkedInAt", "records[5].endsAt",
+                        "records[6].endsAt"));
+        assertEquals(0L, count("select count(*) from activity where source_record_id like '" + run + "-%'"));
+        assertEquals(outbox, outboxCount());
+        // Within the limits, the same records are taken.
+        crowd.put("participantCount", 2_000);
+        overCapacity.put("capacity", 31);
+        push(youthLeague(), batch(List.of(fine, crowd, overCapacity))).then().statusCode(200)
+                .body("created", equalTo(3));
+    }
+
+    @Test
+    void namedPeopleAreStoredAsPseudonymsOnly() {
+        push(youthLeague(), batch(List.of(completed("pseudo", 2)))).then().statusCode(200)
+                .body("results[0].outcome", equalTo("CREATED"));
+        @SuppressWarnings("unchecked")
+        List<String> participants = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select t.participant from attendance t join activity a on a.id = t.activity_id"
+                        + " where a.source_record_id = :r").setParameter("r", run + "-pseudo").getResultList());
+        assertEquals(2, participants.size());
+        for (String p : participants) {
+            assertFalse(p.contains("p-1") || p.contains("p-2") || p.contains("youth-league"), p);
+            assertEquals(43, p.length(), p);
+        }
     }
 
     @Test
@@ -314,7 +418,7 @@ class PartnerPushTest {
         heldAtClosed.put("stationId", closedStation.toString());
         records.add(heldAtClosed);
         Map<String, Object> phone = completed("phone", 0);
-        phone.put("participants", List.of(Map.of("id", "13800138000"), Map.of("id", "p-1"), Map.of("id", "p-1")));
+        phone.put("participants", List.of(Map.of("id", "p/1"), Map.of("id", "p-1"), Map.of("id", "p-1")));
         records.add(phone);
         Map<String, Object> both = completed("both", 1);
         both.put("participantCount", 3);
@@ -454,13 +558,15 @@ class PartnerPushTest {
                 .body("results[1].errors.field", contains("line 3: participant_count"))
                 .body("results[2].line", equalTo(6))
                 .body("results[2].errors.field", contains("line 6: starts_at"));
-        assertEquals(List.of("youth-league:p-1", "youth-league:p-2", "youth-league:p-3"),
-                QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select t.participant from attendance t"
-                        + " join activity a on a.id = t.activity_id where a.source_record_id = :r order by 1")
-                        .setParameter("r", run + "-s1").getResultList()));
+        assertEquals(new java.util.TreeSet<>(List.of(stored("youth-league", "p-1"), stored("youth-league", "p-2"),
+                        stored("youth-league", "p-3"))),
+                new java.util.TreeSet<>(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select t.participant from attendance t join activity a on a.id = t.activity_id"
+                                + " where a.source_record_id = :r").setParameter("r", run + "-s1").getResultList())));
         given().auth().oauth2(youthLeague()).when().get(PATH + "/" + run + "-s1").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
-                .body("organisers", containsInAnyOrder("womens-federation", "youth-league"));
+                .body("organisers", contains("youth-league"))
+                .body("invitedOrganisers", contains("womens-federation"));
         // The same sheet again changes nothing.
         upload(csv).then().statusCode(200).body("unchanged", equalTo(1)).body("created", equalTo(0));
     }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.yizhan.kit.time.AppClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.testing.YizhanTestResource;
@@ -33,7 +34,7 @@ import static org.yizhan.services.registration.RegistrationFixtures.worker;
 class CheckInTest {
 
     @Inject
-    ShiftedActivityClock clock;
+    AppClock clock;
 
     @AfterEach
     void backToNow() {

@@ -6,6 +6,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.yizhan.kit.time.AppClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.testing.YizhanTestResource;
@@ -39,7 +40,7 @@ import static org.yizhan.services.registration.RegistrationFixtures.worker;
 class WaitlistTest {
 
     @Inject
-    ShiftedActivityClock clock;
+    AppClock clock;
 
     @Inject
     OfferExpiryJob expiryJob;

@@ -74,6 +74,19 @@ public class Activity {
     @Column(name = "partner_code")
     public Set<String> organisers = new TreeSet<>();
 
+    /** Partner codes invited to co-organise that have not accepted yet; they are not organisers. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "activity_invitation", joinColumns = @JoinColumn(name = "activity_id"))
+    @Column(name = "partner_code")
+    public Set<String> invited = new TreeSet<>();
+
+    /**
+     * The partner that created the activity (or pushed its record): always an organiser, never
+     * removed, the only partner that invites co-organisers. Null for activities an admin created.
+     */
+    @Column(name = "lead_partner")
+    public String leadPartner;
+
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
@@ -125,6 +138,16 @@ public class Activity {
     /** Whether {@code partnerCode} is one of the organisers. */
     public boolean isOrganisedBy(String partnerCode) {
         return partnerCode != null && organisers.contains(partnerCode);
+    }
+
+    /** Whether {@code partnerCode} is the lead organiser (the partner that created the activity). */
+    public boolean isLedBy(String partnerCode) {
+        return partnerCode != null && partnerCode.equals(leadPartner);
+    }
+
+    /** Whether {@code partnerCode} is invited to co-organise and has not answered yet. */
+    public boolean isInvited(String partnerCode) {
+        return partnerCode != null && invited.contains(partnerCode);
     }
 
     /** Whether a worker of {@code occupation} may join. */

@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.activity;
 
+import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +11,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,7 +46,9 @@ import org.yizhan.services.domain.activity.ActivityStatus;
 import org.yizhan.services.domain.activity.Occupation;
 import org.yizhan.services.service.activity.ActivityAccess;
 import org.yizhan.services.service.activity.ActivityDetails;
+import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.service.activity.ActivityService;
+import org.yizhan.services.service.activity.CoOrganisers;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -58,9 +63,11 @@ public class ActivityResource {
     private final ActivityAccess access;
     private final SecurityIdentity identity;
     private final EntityManager em;
+    private final CoOrganisers coOrganisers;
 
     public ActivityResource(ActivityService activities, ActivityAccess access, SecurityIdentity identity,
-                            EntityManager em) {
+                            EntityManager em, CoOrganisers coOrganisers) {
+        this.coOrganisers = coOrganisers;
         this.activities = activities;
         this.access = access;
         this.identity = identity;
@@ -79,8 +86,9 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key")
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown type, partner or station, or an inactive station")
     @APIResponse(responseCode = "403", description = "Not an admin or registered partner")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another activity")
     public RestResponse<ActivityView> create(@NotNull @Valid ActivityDetails details,
-                                             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                                             @HeaderParam(IdempotencyKeys.HEADER) @Size(max = ApiLimits.IDEMPOTENCY_KEY_MAX) String idempotencyKey,
                                              UriInfo uri) {
         var creation = activities.create(details, access.caller(identity), idempotencyKey);
         Activity a = creation.activity();
@@ -101,15 +109,15 @@ public class ActivityResource {
     public Page<ActivityView> upcoming(
             @QueryParam("lat") @DecimalMin("-90") @DecimalMax("90") @Parameter(example = "39.7268") Double lat,
             @QueryParam("lon") @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3411") Double lon,
-            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax("50") double radiusKm,
+            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax(ApiLimits.RADIUS_KM_MAX) double radiusKm,
             @QueryParam("stationId") UUID stationId,
-            @QueryParam("type") String type,
+            @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("occupation") @Parameter(description = "Only activities open to this occupation",
                     schema = @Schema(implementation = Occupation.class)) String occupationText,
-            @QueryParam("from") @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
-            @QueryParam("to") @Parameter(example = "2026-12-31T16:00:00Z") String toText,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
+            @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(example = "2026-12-31T16:00:00Z") String toText,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+            @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         Params params = new Params();
         Occupation occupation = params.enumValue(Occupation.class, "occupation", occupationText);
         Instant from = params.instant("from", fromText);
@@ -133,11 +141,11 @@ public class ActivityResource {
     @Operation(summary = "Activities an organiser manages",
             description = "Partners see their organisation's activities in every status; admins all, or one partner's.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
-    public Page<ActivityView> organised(@QueryParam("partner") @Parameter(description = "Admins only") String partner,
+    public Page<ActivityView> organised(@QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) @Parameter(description = "Admins only") String partner,
                                         @QueryParam("status")
                                         @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
-                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                        @QueryParam("cursor") String cursor) {
+                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                        @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         Params params = new Params();
         ActivityStatus status = params.enumValue(ActivityStatus.class, "status", statusText);
         params.throwIfAny();
@@ -152,7 +160,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "The activity; the ETag is its version",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "No such activity")
-    public RestResponse<ActivityView> get(@PathParam("id") UUID id) {
+    public RestResponse<ActivityView> getActivity(@PathParam("id") UUID id) {
         Activity a = activities.get(id, access.caller(identity));
         return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
     }
@@ -170,7 +178,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "412", description = "Changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<ActivityView> update(@PathParam("id") UUID id, @NotNull @Valid ActivityDetails details,
-                                             @HeaderParam("If-Match") @Parameter(example = "\"2\"") String ifMatch) {
+                                             @HeaderParam("If-Match") @Size(max = ApiLimits.IF_MATCH_MAX) @Parameter(example = "\"2\"") String ifMatch) {
         int version = Versions.fromIfMatch(ifMatch);
         Activity a = activities.update(id, details, version, access.caller(identity));
         return RestResponse.ResponseBuilder.ok(view(a, null)).tag(Versions.etag(a.version)).build();
@@ -196,8 +204,59 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "409", description = "Already cancelled or completed")
-    public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
+    public ActivityView cancelActivity(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return view(activities.cancel(id, request.reason().strip(), access.caller(identity)), null);
+    }
+
+    @GET
+    @Path("/invitations")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Invitations to co-organise",
+            description = "Activities the calling partner is invited to co-organise and has not answered yet.")
+    @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
+    public Page<ActivityView> invitations(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                          @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        var page = activities.invitations(access.caller(identity), Cursor.decode(cursor), limit);
+        return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
+    }
+
+    @POST
+    @Path("/{id}/invitations/accept")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Accept an invitation to co-organise",
+            description = "The invited partner becomes an organiser: it may manage the activity and it counts in its figures.")
+    @APIResponse(responseCode = "200", description = "The activity with the new organiser",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or no invitation for the caller")
+    public ActivityView accept(@PathParam("id") UUID id) {
+        return view(coOrganisers.accept(id, access.caller(identity)), null);
+    }
+
+    @POST
+    @Path("/{id}/invitations/decline")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Decline an invitation to co-organise")
+    @APIResponse(responseCode = "200", description = "The activity without the invitation",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity, or no invitation for the caller")
+    public ActivityView decline(@PathParam("id") UUID id) {
+        return view(coOrganisers.decline(id, access.caller(identity)), null);
+    }
+
+    @DELETE
+    @Path("/{id}/organisers/{partner}")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @Operation(summary = "Remove a co-organiser or withdraw an invitation",
+            description = "The lead organiser and admins remove any co-organiser; a co-organiser may remove itself. "
+                    + "The lead organiser is never removed.")
+    @APIResponse(responseCode = "200", description = "The activity without that partner",
+            content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "403", description = "Neither the lead organiser, an admin nor the partner itself")
+    @APIResponse(responseCode = "404", description = "No such activity, or the partner neither organises it nor is invited")
+    @APIResponse(responseCode = "409", description = "The lead organiser, or the last organiser")
+    public ActivityView removeOrganiser(@PathParam("id") UUID id,
+                                       @PathParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner) {
+        return view(coOrganisers.remove(id, partner, access.caller(identity)), null);
     }
 
     private ActivityView view(Activity a, Integer distance) {

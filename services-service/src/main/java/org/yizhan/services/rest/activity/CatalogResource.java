@@ -1,5 +1,9 @@
 package org.yizhan.services.rest.activity;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.yizhan.services.service.activity.ActivityRules;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -41,6 +45,8 @@ public class CatalogResource {
     @Path("/types")
     @Authenticated
     @Operation(summary = "The activity taxonomy", description = "Built-in types first, then those admins added.")
+    @APIResponse(responseCode = "200", description = "The types", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = CatalogEntryView.class, maxItems = ActivityRules.CATALOG_ENTRIES_MAX)))
     public List<CatalogEntryView> types() {
         return catalog.types().stream().map(CatalogEntryView::of).toList();
     }
@@ -52,7 +58,7 @@ public class CatalogResource {
     @ResponseStatus(201)
     @Operation(summary = "Add an activity type", description = "Union admins. Codes are upper case: FREE_MASSAGE.")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "409", description = "The code exists")
+    @APIResponse(responseCode = "409", description = "The code exists, or the catalogue is full")
     public CatalogEntryView addType(@NotNull @Valid CatalogEntryRequest request) {
         if (!TYPE_CODE.matcher(request.code()).matches()) {
             throw ProblemException.invalidField("code", "大写字母、数字与下划线，如 FREE_MASSAGE / upper-case letters, digits, _");
@@ -64,6 +70,8 @@ public class CatalogResource {
     @Path("/partners")
     @Authenticated
     @Operation(summary = "Partner departments", description = "A partner system's token names one of these codes in its org claim.")
+    @APIResponse(responseCode = "200", description = "The partners", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = CatalogEntryView.class, maxItems = ActivityRules.CATALOG_ENTRIES_MAX)))
     public List<CatalogEntryView> partners() {
         return catalog.partners().stream().map(CatalogEntryView::of).toList();
     }
@@ -75,7 +83,7 @@ public class CatalogResource {
     @ResponseStatus(201)
     @Operation(summary = "Register a partner department", description = "Union admins. Codes are lower case: street-office.")
     @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "409", description = "The code exists")
+    @APIResponse(responseCode = "409", description = "The code exists, or the catalogue is full")
     public CatalogEntryView addPartner(@NotNull @Valid CatalogEntryRequest request) {
         if (!PARTNER_CODE.matcher(request.code()).matches()) {
             throw ProblemException.invalidField("code", "小写字母、数字与连字符，如 street-office / lower-case letters, digits, -");

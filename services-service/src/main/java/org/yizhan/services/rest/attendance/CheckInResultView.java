@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.attendance;
 
+import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.services.domain.registration.AttendanceKind;
@@ -15,16 +16,23 @@ import java.util.UUID;
                     {"index":1,"result":"DUPLICATE","participant":"n8Wc1dY2aG7kQ0sJ9xM3oL5vR4bD6eF1hI2jT3uP4wA","kind":"WALK_IN"},
                     {"index":2,"result":"REJECTED","reason":"REPLAYED","participant":"z1Xb2cV3nM4aS5dF6gH7jK8lQ9wE0rT1yU2iO3pA4sD"}],
          "attendance":{"attended":18,"walkIns":3,"noShows":0}}""")
-public record CheckInResultView(UUID activityId, int counted, int duplicates, int rejected, List<Item> results,
+public record CheckInResultView(UUID activityId,
+                                @Schema(minimum = "0", maximum = "" + ApiLimits.CHECK_INS_MAX) int counted,
+                                @Schema(minimum = "0", maximum = "" + ApiLimits.CHECK_INS_MAX) int duplicates,
+                                @Schema(minimum = "0", maximum = "" + ApiLimits.CHECK_INS_MAX) int rejected,
+                                @Schema(maxItems = ApiLimits.CHECK_INS_MAX) List<Item> results,
                                 Totals attendance) {
 
     /** One scan's outcome. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(int index, CheckInOutcome.Result result, CheckInOutcome.RejectReason reason, String participant,
-                       AttendanceKind kind) {
+    public record Item(@Schema(minimum = "0", maximum = "" + (ApiLimits.CHECK_INS_MAX - 1)) int index,
+                       CheckInOutcome.Result result, CheckInOutcome.RejectReason reason,
+                       @Schema(maxLength = ApiLimits.PSEUDONYM_MAX) String participant, AttendanceKind kind) {
     }
 
     /** Attended (registered and came), walk-ins, no-shows (known once the activity is completed). */
-    public record Totals(int attended, int walkIns, int noShows) {
+    public record Totals(@Schema(minimum = "0", maximum = ApiLimits.INT_MAX) int attended,
+                         @Schema(minimum = "0", maximum = ApiLimits.INT_MAX) int walkIns,
+                         @Schema(minimum = "0", maximum = ApiLimits.INT_MAX) int noShows) {
     }
 }

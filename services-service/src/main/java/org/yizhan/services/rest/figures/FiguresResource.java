@@ -1,5 +1,10 @@
 package org.yizhan.services.rest.figures;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.yizhan.services.service.activity.ActivityRules;
+import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -78,14 +83,18 @@ public class FiguresResource {
             content = @Content(schema = @Schema(implementation = FiguresView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public FiguresView json(
-            @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", example = "2026") Integer year,
-            @QueryParam("from") @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,
-            @QueryParam("to") @Parameter(description = "Last day (inclusive)", example = "2026-06-30") String to,
-            @QueryParam("groupBy") @DefaultValue("partner")
+            @QueryParam("year") @Min(ApiLimits.YEAR_MIN) @Max(ApiLimits.YEAR_MAX)
+            @Parameter(description = "A calendar year; or give from and to", example = "2026") Integer year,
+            @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX)
+            @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,
+            @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX)
+            @Parameter(description = "Last day (inclusive)", example = "2026-06-30") String to,
+            @QueryParam("groupBy") @DefaultValue("partner") @Size(max = ApiLimits.GROUP_BY_TEXT_MAX)
             @Parameter(description = "Comma-separated: partner, type, station, month, year; empty for the total only",
                     example = "partner,month") String groupBy,
-            @QueryParam("partner") @Parameter(description = "Only activities this partner (co-)organised") String partner,
-            @QueryParam("type") String type,
+            @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX)
+            @Parameter(description = "Only activities this partner (co-)organised") String partner,
+            @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("stationId") UUID stationId) {
         return compute(year, from, to, groupBy, partner, type, stationId);
     }
@@ -97,9 +106,12 @@ public class FiguresResource {
             + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
             + "its last row is the total.")
     @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(mediaType = TEXT_CSV))
-    public Response csv(@QueryParam("year") Integer year, @QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("groupBy") @DefaultValue("partner") String groupBy,
-                        @QueryParam("partner") String partner, @QueryParam("type") String type,
+    public Response csv(@QueryParam("year") @Min(ApiLimits.YEAR_MIN) @Max(ApiLimits.YEAR_MAX) Integer year,
+                        @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) String from,
+                        @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) String to,
+                        @QueryParam("groupBy") @DefaultValue("partner") @Size(max = ApiLimits.GROUP_BY_TEXT_MAX) String groupBy,
+                        @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner,
+                        @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
                         @QueryParam("stationId") UUID stationId) {
         FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
         byte[] body = toCsv(view);
@@ -117,8 +129,8 @@ public class FiguresResource {
             if (fromText != null || toText != null) {
                 throw ProblemException.invalidField("year", "year 与 from/to 只能二选一 / give either year or from and to");
             }
-            if (year < 2000 || year > 2100) {
-                throw ProblemException.invalidField("year", "2000–2100");
+            if (year < ApiLimits.YEAR_MIN || year > ApiLimits.YEAR_MAX) {
+                throw ProblemException.invalidField("year", ApiLimits.YEAR_MIN + "–" + ApiLimits.YEAR_MAX);
             }
             from = LocalDate.of(year, 1, 1);
             to = LocalDate.of(year, 12, 31);
@@ -145,6 +157,11 @@ public class FiguresResource {
         ActivityFigures.Figures result = figures.count(new ActivityFigures.Query(
                 from.atStartOfDay(BEIJING).toInstant(), to.plusDays(1).atStartOfDay(BEIJING).toInstant(), dims,
                 onlyPartner, blankToNull(type), stationId));
+        if (result.rows().size() > ApiLimits.FIGURES_ROWS_MAX) {
+            throw ProblemException.invalidField("groupBy", "结果超过 " + ApiLimits.FIGURES_ROWS_MAX
+                    + " 行，请减少分组或缩短时间段 / more than " + ApiLimits.FIGURES_ROWS_MAX
+                    + " rows; group by fewer dimensions or ask for a shorter period");
+        }
         List<String> names = dims.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
         List<FiguresView.RowView> rows = result.rows().stream().map(r -> row(r, dims)).toList();
         return new FiguresView(from, to, names, rows, row(result.total(), List.of()));

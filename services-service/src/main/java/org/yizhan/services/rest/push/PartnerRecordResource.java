@@ -1,5 +1,8 @@
 package org.yizhan.services.rest.push;
 
+import org.yizhan.services.service.push.RecordRules;
+import jakarta.validation.constraints.Size;
+import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -89,8 +93,8 @@ public class PartnerRecordResource {
     @APIResponse(responseCode = "403", description = "Not a registered partner")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another batch")
     public Response pushRecords(@NotNull @Valid PushBatchRequest batch,
-                                @QueryParam("dryRun") @Parameter(description = "true: validate only") String dryRun,
-                                @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+                                @QueryParam("dryRun") @Parameter(description = "true: validate only", schema = @Schema(type = SchemaType.STRING, enumeration = {"true", "false"})) String dryRun,
+                                @HeaderParam(IdempotencyKeys.HEADER) @Size(max = ApiLimits.IDEMPOTENCY_KEY_MAX) String idempotencyKey) {
         boolean dry = dryRun(dryRun);
         Caller caller = access.caller(identity);
         List<PushInput> inputs = new ArrayList<>(batch.records().size());
@@ -111,20 +115,26 @@ public class PartnerRecordResource {
                     + "share a record_id form one COMPLETED record: one row per participant, or one row with "
                     + "participant_count. Same answer, dryRun and Idempotency-Key as JSON pushes; errors name the line.")
     @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            maxLength = SignInSheet.MAX_BYTES,
             example = "record_id,type,title,station_id,starts_at,ends_at,organisers,participant_id,checked_in_at,participant_count\n"
                     + "YL-0412,HAIRCUT,爱心义剪,6c1f6a52-8d2e-4a57-9d0b-3f7e0f1c2a11,2026-11-21T14:00:00+08:00,"
                     + "2026-11-21T17:00:00+08:00,womens-federation,p-0001,2026-11-21T14:05:00+08:00,\n")))
     @APIResponse(responseCode = "200", description = "One result per record, and totals",
             content = @Content(schema = @Schema(implementation = PushAnswer.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8 CSV with the expected header, empty, or too large")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another sheet")
     @APIResponse(responseCode = "415", description = "Not text/csv")
     public Response uploadSheet(byte[] sheet,
-                                @QueryParam("dryRun") @Parameter(description = "true: validate only") String dryRun,
-                                @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+                                @QueryParam("dryRun") @Parameter(description = "true: validate only", schema = @Schema(type = SchemaType.STRING, enumeration = {"true", "false"})) String dryRun,
+                                @HeaderParam(IdempotencyKeys.HEADER) @Size(max = ApiLimits.IDEMPOTENCY_KEY_MAX) String idempotencyKey) {
         boolean dry = dryRun(dryRun);
         Caller caller = access.caller(identity);
         if (sheet == null || sheet.length == 0) {
             throw ProblemException.invalidField("body", "签到表为空 / the sheet is empty");
+        }
+        if (sheet.length > SignInSheet.MAX_BYTES) {
+            throw ProblemException.invalidField("body", "签到表最大 " + SignInSheet.MAX_BYTES + " 字节 / at most "
+                    + SignInSheet.MAX_BYTES + " bytes");
         }
         List<PushInput> inputs = SignInSheet.read(sheet);
         Object request = idempotencyKey == null ? null : Map.of("sheetSha256", sha256(sheet));
@@ -138,7 +148,7 @@ public class PartnerRecordResource {
     @APIResponse(responseCode = "200", description = "The activity",
             content = @Content(schema = @Schema(implementation = ActivityView.class)))
     @APIResponse(responseCode = "404", description = "The partner pushed no record with this id")
-    public Response get(@PathParam("recordId") String recordId) {
+    public Response getRecord(@PathParam("recordId") @Size(max = RecordRules.RECORD_ID_MAX) String recordId) {
         Caller caller = access.caller(identity);
         Activity a = push.find(caller.partner(), recordId)
                 .orElseThrow(() -> ProblemException.notFound("记录", "Record"));

@@ -1,5 +1,7 @@
 package org.yizhan.services.rest.registration;
 
+import org.yizhan.services.service.activity.ActivityRules;
+import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.services.domain.activity.Activity;
@@ -20,12 +22,12 @@ import java.util.UUID;
 public record MyRegistrationView(
         UUID id,
         UUID activityId,
-        String activityTitle,
+        @Schema(maxLength = ActivityRules.TITLE_MAX) String activityTitle,
         ActivityStatus activityStatus,
         Instant startsAt,
         Instant endsAt,
         RegistrationStatus status,
-        Integer waitlistPosition,
+        @Schema(minimum = "1", maximum = ApiLimits.INT_MAX) Integer waitlistPosition,
         Instant createdAt,
         Instant offeredAt,
         Instant confirmBy,

@@ -1,5 +1,7 @@
 package org.yizhan.services.rest.registration;
 
+import jakarta.validation.constraints.Size;
+import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
@@ -105,7 +107,7 @@ public class RegistrationResource {
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     @APIResponse(responseCode = "404", description = "No such activity or no live registration")
     @APIResponse(responseCode = "409", description = "The activity has started")
-    public RegistrationView cancel(@PathParam("id") UUID id) {
+    public RegistrationView cancelMyRegistration(@PathParam("id") UUID id) {
         return RegistrationView.of(registrations.cancelMine(id, access.caller(identity)).registration(), null);
     }
 
@@ -129,8 +131,8 @@ public class RegistrationResource {
     @Operation(summary = "All my registrations", description = "Live and past, newest first.")
     @APIResponse(responseCode = "200", description = "A page of registrations")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public Page<MyRegistrationView> allMine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                            @QueryParam("cursor") String cursor) {
+    public Page<MyRegistrationView> allMine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                            @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         var page = registrations.allMine(access.caller(identity), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream()
                 .map(r -> MyRegistrationView.of(r, em.find(Activity.class, r.activityId), registrations.position(r)))
@@ -150,8 +152,8 @@ public class RegistrationResource {
     public RosterView roster(@PathParam("id") UUID id,
                              @QueryParam("status") @Parameter(example = "WAITLISTED",
                                      schema = @Schema(implementation = RegistrationStatus.class)) String status,
-                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-                             @QueryParam("cursor") String cursor) {
+                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApiLimits.LONG_PAGE_LIMIT_MAX) int limit,
+                             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         var roster = registrations.roster(id, statusOf(status), access.caller(identity), Cursor.decode(cursor), limit);
         var page = roster.registrations();
         return new RosterView(id, roster.activity().capacity, roster.placesTaken(), roster.counts(),

@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.registration;
 
+import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.services.domain.activity.Occupation;
@@ -18,10 +19,11 @@ import java.util.UUID;
 public record RegistrationView(
         UUID id,
         UUID activityId,
-        @Schema(description = "The worker's pseudonym") String participant,
+        @Schema(description = "The worker's pseudonym", maxLength = ApiLimits.PSEUDONYM_MAX) String participant,
         Occupation occupation,
         RegistrationStatus status,
-        @Schema(description = "1-based place in the waitlist, while WAITLISTED") Integer waitlistPosition,
+        @Schema(description = "1-based place in the waitlist, while WAITLISTED", minimum = "1", maximum = ApiLimits.INT_MAX)
+        Integer waitlistPosition,
         Instant createdAt,
         Instant offeredAt,
         @Schema(description = "An OFFERED place must be confirmed before this") Instant confirmBy,

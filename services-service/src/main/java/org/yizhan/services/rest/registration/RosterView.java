@@ -1,5 +1,9 @@
 package org.yizhan.services.rest.registration;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import org.yizhan.services.service.activity.ActivityRules;
+import org.yizhan.services.rest.ApiLimits;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.services.domain.registration.RegistrationStatus;
 
@@ -17,9 +21,10 @@ import java.util.UUID;
          "nextCursor":"MjAyNi0xMi0wMVQwMjowMDowMFp8MGI5ZDdjMWUtM2Y3YS00YzU1LTlhM2UtNmQ3ZjFlMmEzYjRj"}""")
 public record RosterView(
         UUID activityId,
-        @Schema(description = "Null: no limit") Integer capacity,
-        @Schema(description = "REGISTERED + OFFERED") long placesTaken,
-        Map<RegistrationStatus, Long> counts,
-        List<RegistrationView> items,
-        @Schema(description = "Opaque cursor of the next page; absent on the last page") String nextCursor) {
+        @Schema(description = "Absent: no limit", minimum = "1", maximum = "" + ActivityRules.CAPACITY_MAX) Integer capacity,
+        @Schema(description = "REGISTERED + OFFERED", minimum = "0", maximum = ApiLimits.INT_MAX) long placesTaken,
+        Map<RegistrationStatus, @Min(0) @Max(Integer.MAX_VALUE) Long> counts,
+        @Schema(maxItems = ApiLimits.LONG_PAGE_LIMIT_MAX) List<RegistrationView> items,
+        @Schema(description = "Opaque cursor of the next page; absent on the last page", maxLength = ApiLimits.CURSOR_MAX)
+        String nextCursor) {
 }

@@ -60,9 +60,10 @@ public class ActivityAccess {
         return caller.admin() || activity.isOrganisedBy(caller.partner());
     }
 
-    /** Whether the caller may see {@code activity}: drafts only its organisers and admins. */
+    /** Whether the caller may see {@code activity}: drafts only its organisers, invited partners and admins. */
     public boolean maySee(Caller caller, Activity activity) {
-        return activity.status != ActivityStatus.DRAFT || mayManage(caller, activity);
+        return activity.status != ActivityStatus.DRAFT || mayManage(caller, activity)
+                || activity.isInvited(caller.partner());
     }
 
     /** @throws ProblemException 403 unless the caller may manage {@code activity} */

@@ -2,6 +2,7 @@ package org.yizhan.services.service.activity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.yizhan.kit.time.AppClock;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
 public class ActivityCatalog {
 
     private final EntityManager em;
+    private final AppClock clock;
 
-    public ActivityCatalog(EntityManager em) {
+    public ActivityCatalog(EntityManager em, AppClock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -55,12 +58,13 @@ public class ActivityCatalog {
         if (em.find(ActivityType.class, code) != null) {
             throw new ProblemException(ProblemType.CONFLICT, "活动类型代码已存在", "This activity type code exists already");
         }
+        requireRoom(ActivityType.class);
         ActivityType type = new ActivityType();
         type.code = code;
         type.nameZh = nameZh;
         type.nameEn = nameEn;
         type.builtin = false;
-        type.createdAt = Instant.now();
+        type.createdAt = clock.now();
         em.persist(type);
         return type;
     }
@@ -71,12 +75,22 @@ public class ActivityCatalog {
         if (em.find(Partner.class, code) != null) {
             throw new ProblemException(ProblemType.CONFLICT, "合作单位代码已存在", "This partner code exists already");
         }
+        requireRoom(Partner.class);
         Partner partner = new Partner();
         partner.code = code;
         partner.nameZh = nameZh;
         partner.nameEn = nameEn;
-        partner.createdAt = Instant.now();
+        partner.createdAt = clock.now();
         em.persist(partner);
         return partner;
+    }
+
+    /** @throws ProblemException 409 when the catalogue holds {@link ActivityRules#CATALOG_ENTRIES_MAX} entries */
+    private void requireRoom(Class<?> entity) {
+        long entries = em.createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class).getSingleResult();
+        if (entries >= ActivityRules.CATALOG_ENTRIES_MAX) {
+            throw new ProblemException(ProblemType.CONFLICT, "目录已满（" + ActivityRules.CATALOG_ENTRIES_MAX + " 项）",
+                    "The catalogue is full (" + ActivityRules.CATALOG_ENTRIES_MAX + " entries)");
+        }
     }
 }

@@ -20,15 +20,16 @@ import java.util.UUID;
          "endsAt":"2026-12-12T09:00:00Z","capacity":30,"occupations":["COURIER","FOOD_DELIVERY"],
          "organisers":["youth-league","womens-federation"]}""")
 public record ActivityDetails(
-        @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String type,
-        @NotBlank @Size(max = 100) String title,
-        @Size(max = 2000) String description,
+        @NotBlank @Pattern(regexp = ActivityRules.TYPE_CODE) @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
+        @NotBlank @Size(max = ActivityRules.TITLE_MAX) String title,
+        @Size(max = ActivityRules.DESCRIPTION_MAX) String description,
         @NotNull UUID stationId,
         @NotNull Instant startsAt,
         @NotNull Instant endsAt,
-        @Min(1) @Max(10000) Integer capacity,
-        Set<Occupation> occupations,
+        @Min(1) @Max(ActivityRules.CAPACITY_MAX) Integer capacity,
+        @Size(max = ActivityRules.OCCUPATIONS_MAX) Set<Occupation> occupations,
         @Schema(description = "Partner codes; a partner's own organisation is always included. Co-organised "
                 + "activities name several and are counted once.")
-        Set<@NotBlank @Size(max = 40) String> organisers) {
+        @Size(max = ActivityRules.MAX_ORGANISERS)
+        Set<@NotBlank @Size(max = ActivityRules.PARTNER_CODE_MAX) String> organisers) {
 }

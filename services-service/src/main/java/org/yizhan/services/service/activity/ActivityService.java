@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
@@ -33,8 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityService {
 
-    /** The longest an activity may last. */
-    static final Duration MAX_DURATION = Duration.ofDays(7);
     /** The organiser of activities an admin creates without naming one. */
     public static final String UNION = "union";
 
@@ -44,9 +43,13 @@ public class ActivityService {
     private final ActivityEvents events;
     private final IdempotencyKeys idempotency;
     private final Waitlist waitlist;
+    private final CoOrganisers coOrganisers;
+    private final AppClock clock;
 
     public ActivityService(EntityManager em, ActivityAccess access, ActivityCatalog catalog, ActivityEvents events,
-                           IdempotencyKeys idempotency, Waitlist waitlist) {
+                           IdempotencyKeys idempotency, Waitlist waitlist, CoOrganisers coOrganisers, AppClock clock) {
+        this.coOrganisers = coOrganisers;
+        this.clock = clock;
         this.em = em;
         this.access = access;
         this.catalog = catalog;
@@ -77,8 +80,9 @@ public class ActivityService {
         activity.status = ActivityStatus.DRAFT;
         activity.source = ActivitySource.APP;
         activity.createdBy = caller.subject();
-        activity.createdAt = Instant.now();
-        apply(activity, details, caller);
+        activity.createdAt = clock.now();
+        activity.leadPartner = caller.partner();
+        apply(activity, details, caller, true);
         em.persist(activity);
         if (idempotencyKey != null) {
             idempotency.complete(scope, idempotencyKey, activity.id.toString());
@@ -109,7 +113,7 @@ public class ActivityService {
                         + taken + " places are taken; capacity cannot be lower");
             }
         }
-        apply(activity, details, caller);
+        apply(activity, details, caller, false);
         activity.changedHere();
         if (activity.status == ActivityStatus.PUBLISHED) {
             events.published(activity);
@@ -125,12 +129,12 @@ public class ActivityService {
         requireStatus(activity, ActivityStatus.DRAFT);
         List<Problem.FieldError> errors = new ArrayList<>();
         checkVenue(activity.stationId, errors);
-        if (!activity.startsAt.isAfter(Instant.now())) {
+        if (!activity.startsAt.isAfter(clock.now())) {
             errors.add(new Problem.FieldError("startsAt", "活动已开始，不能再发布 / the activity has already started"));
         }
         failOn(errors);
         activity.status = ActivityStatus.PUBLISHED;
-        activity.publishedAt = Instant.now();
+        activity.publishedAt = clock.now();
         activity.updatedAt = activity.publishedAt;
         activity.changedHere();
         events.published(activity);
@@ -148,7 +152,7 @@ public class ActivityService {
         boolean wasPublished = activity.status == ActivityStatus.PUBLISHED;
         activity.status = ActivityStatus.CANCELLED;
         activity.cancelReason = reason;
-        activity.updatedAt = Instant.now();
+        activity.updatedAt = clock.now();
         activity.changedHere();
         if (wasPublished) {
             waitlist.endAllForCancelledActivity(activity);
@@ -170,11 +174,18 @@ public class ActivityService {
     /** The activity, locked for the rest of the transaction, if the caller may manage it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Activity manageable(UUID id, Caller caller) {
+        Activity activity = visible(id, caller);
+        access.requireManageable(caller, activity);
+        return activity;
+    }
+
+    /** The activity, locked for the rest of the transaction, if the caller may see it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Activity visible(UUID id, Caller caller) {
         Activity activity = em.find(Activity.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (activity == null || !access.maySee(caller, activity)) {
             throw ProblemException.notFound("活动", "Activity");
         }
-        access.requireManageable(caller, activity);
         return activity;
     }
 
@@ -213,7 +224,7 @@ public class ActivityService {
         }
         sql.append(" order by a.starts_at, a.id limit :limit");
         var query = em.createNativeQuery(sql.toString(), UUID.class)
-                .setParameter("from", q.from() == null ? Instant.now() : q.from())
+                .setParameter("from", q.from() == null ? clock.now() : q.from())
                 .setParameter("limit", limit + 1);
         double radiusM = 0;
         if (near) {
@@ -275,10 +286,23 @@ public class ActivityService {
         if (!caller.organises()) {
             throw forbidden();
         }
-        String organiser = caller.admin() ? partner : caller.partner();
+        return latestFirst("organisers", caller.admin() ? partner : caller.partner(), status, after, limit);
+    }
+
+    /** The activities the calling partner is invited to co-organise and has not answered yet, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Activity> invitations(Caller caller, Cursor after, int limit) {
+        if (caller.partner() == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "仅合作单位有邀请", "Only partners are invited");
+        }
+        return latestFirst("invited", caller.partner(), null, after, limit);
+    }
+
+    /** Activities whose {@code collection} (organisers or invited) holds {@code partner} (null: any), newest first. */
+    private Page<Activity> latestFirst(String collection, String partner, ActivityStatus status, Cursor after, int limit) {
         StringBuilder jpql = new StringBuilder("select a from Activity a where 1 = 1");
-        if (organiser != null) {
-            jpql.append(" and :organiser member of a.organisers");
+        if (partner != null) {
+            jpql.append(" and :partner member of a.").append(collection);
         }
         if (status != null) {
             jpql.append(" and a.status = :status");
@@ -288,8 +312,8 @@ public class ActivityService {
         }
         jpql.append(" order by a.startsAt desc, a.id desc");
         var query = em.createQuery(jpql.toString(), Activity.class).setMaxResults(limit + 1);
-        if (organiser != null) {
-            query.setParameter("organiser", organiser);
+        if (partner != null) {
+            query.setParameter("partner", partner);
         }
         if (status != null) {
             query.setParameter("status", status);
@@ -306,30 +330,17 @@ public class ActivityService {
         return new Page<>(List.copyOf(page), new Cursor(last.startsAt, last.id).encode());
     }
 
-    private void apply(Activity activity, ActivityDetails d, Caller caller) {
+    private void apply(Activity activity, ActivityDetails d, Caller caller, boolean isNew) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!catalog.typeExists(d.type())) {
             errors.add(new Problem.FieldError("type", "未知的活动类型（见 /api/v1/activities/types） / unknown activity type"));
         }
         checkVenue(d.stationId(), errors);
-        if (!d.endsAt().isAfter(d.startsAt())) {
-            errors.add(new Problem.FieldError("endsAt", "结束时间须晚于开始时间 / must be after startsAt"));
-        } else if (Duration.between(d.startsAt(), d.endsAt()).compareTo(MAX_DURATION) > 0) {
-            errors.add(new Problem.FieldError("endsAt", "活动最长 7 天 / an activity lasts at most 7 days"));
-        }
-        if (!d.startsAt().isAfter(Instant.now()) && activity.status == ActivityStatus.DRAFT) {
+        ActivityRules.period(d.startsAt(), d.endsAt(), errors);
+        if (!d.startsAt().isAfter(clock.now()) && activity.status == ActivityStatus.DRAFT) {
             errors.add(new Problem.FieldError("startsAt", "须在将来 / must be in the future"));
         }
-        Set<String> organisers = new TreeSet<>(d.organisers() == null ? Set.of() : d.organisers());
-        if (caller.partner() != null) {
-            organisers.add(caller.partner());
-        } else if (organisers.isEmpty()) {
-            organisers.add(UNION);
-        }
-        Set<String> unknown = catalog.unknownPartners(organisers);
-        if (!unknown.isEmpty()) {
-            errors.add(new Problem.FieldError("organisers", "未登记的合作单位 / unknown partners: " + unknown));
-        }
+        coOrganisers.arrange(activity, d.organisers(), caller, isNew, errors);
         failOn(errors);
         activity.type = d.type();
         activity.title = d.title().strip();
@@ -340,18 +351,15 @@ public class ActivityService {
         activity.capacity = d.capacity();
         activity.occupations = d.occupations() == null ? new String[0]
                 : d.occupations().stream().map(Enum::name).sorted().toArray(String[]::new);
-        activity.organisers.clear();
-        activity.organisers.addAll(organisers);
         activity.venueWarning = null;
-        activity.updatedAt = Instant.now();
+        activity.updatedAt = clock.now();
     }
 
     private void checkVenue(UUID stationId, List<Problem.FieldError> errors) {
         Venue venue = em.find(Venue.class, stationId);
-        if (venue == null) {
-            errors.add(new Problem.FieldError("stationId", "未知的站点 / unknown station"));
-        } else if (!"ACTIVE".equals(venue.status)) {
-            errors.add(new Problem.FieldError("stationId", "站点未开放（" + venue.status + "） / the station is not active"));
+        String refusal = ActivityRules.venueRefusal(venue == null ? null : venue.status);
+        if (refusal != null) {
+            errors.add(new Problem.FieldError("stationId", refusal));
         }
     }
 

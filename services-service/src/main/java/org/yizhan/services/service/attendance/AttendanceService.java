@@ -14,7 +14,7 @@ import org.yizhan.services.domain.registration.RegistrationStatus;
 import org.yizhan.services.events.activity.ActivityEvents;
 import org.yizhan.services.events.activity.ActivityEvents.Attendance;
 import org.yizhan.services.service.activity.ActivityAccess;
-import org.yizhan.services.service.activity.ActivityClock;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.services.service.activity.ActivityService;
 import org.yizhan.services.service.activity.Caller;
 import org.yizhan.services.service.attendance.CheckInOutcome.RejectReason;
@@ -47,13 +47,13 @@ public class AttendanceService {
     private final EntityManager em;
     private final ActivityAccess access;
     private final ActivityService activities;
-    private final ActivityClock clock;
+    private final AppClock clock;
     private final Waitlist waitlist;
     private final ActivityEvents events;
     private final CheckInPasses passes;
     private final Pseudonyms pseudonyms;
 
-    public AttendanceService(EntityManager em, ActivityAccess access, ActivityService activities, ActivityClock clock,
+    public AttendanceService(EntityManager em, ActivityAccess access, ActivityService activities, AppClock clock,
                              Waitlist waitlist, ActivityEvents events, CheckInPasses passes, Pseudonyms pseudonyms) {
         this.em = em;
         this.access = access;

@@ -10,6 +10,8 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.jdbc.CopyRows;
+import org.yizhan.kit.privacy.Pseudonyms;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -64,8 +66,13 @@ public class PartnerPush {
     private final ActivityEvents events;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
+    private final Pseudonyms pseudonyms;
+    private final AppClock clock;
 
-    public PartnerPush(EntityManager em, ActivityEvents events, IdempotencyKeys idempotency, ObjectMapper json) {
+    public PartnerPush(EntityManager em, ActivityEvents events, IdempotencyKeys idempotency, ObjectMapper json,
+                       Pseudonyms pseudonyms, AppClock clock) {
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
         this.em = em;
         this.events = events;
         this.idempotency = idempotency;
@@ -98,7 +105,7 @@ public class PartnerPush {
         long claimed = System.nanoTime();
         Session session = em.unwrap(Session.class);
         em.flush();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Batch batch = session.doReturningWork(connection -> run(connection, caller, inputs, now, dryRun));
 
         UUID batchId = dryRun ? null : UUID.randomUUID();
@@ -177,12 +184,14 @@ public class PartnerPush {
         batch.checked = System.nanoTime();
 
         int n = inputs.size();
+        List<Problem.FieldError> refusals = new ArrayList<>();
         RecordRules.Normalised[] valid = new RecordRules.Normalised[n];
         List<List<Problem.FieldError>> errors = new ArrayList<>(n);
         Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
             PushInput input = inputs.get(i);
             List<Problem.FieldError> recordErrors = new ArrayList<>(input.readErrors());
+            List<Problem.FieldError> recordRefusals = new ArrayList<>();
             errors.add(recordErrors);
             PushRecord record = input.record();
             if (record == null) {
@@ -195,10 +204,18 @@ public class PartnerPush {
                             + first + " of this batch"));
                 }
             }
-            RecordRules.Normalised normalised = RecordRules.check(record, input.unreadable(), partner, reference, now, recordErrors);
+            RecordRules.Normalised normalised = RecordRules.check(record, input.unreadable(), partner, reference, now,
+                    recordErrors, recordRefusals);
             if (recordErrors.isEmpty()) {
                 valid[i] = normalised;
             }
+            for (Problem.FieldError e : recordRefusals) {
+                refusals.add(new Problem.FieldError(input.fieldName().apply(e.field()), e.message()));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "推送含有个人号码或不可能的数据，整批未被接收",
+                    "The push carries personal numbers or impossible figures; nothing of it was taken", refusals);
         }
 
         batch.ruled = System.nanoTime();
@@ -249,11 +266,12 @@ public class PartnerPush {
 
         write(c, caller, inserts, updates, now);
         batch.written = System.nanoTime();
+        Map<UUID, Set<String>> organisers = organisers(c, inserts, updates);
         for (Row row : inserts) {
-            batch.changes.add(change(row, caller, now));
+            batch.changes.add(change(row, caller, organisers.get(row.id), now));
         }
         for (Row row : updates) {
-            batch.changes.add(change(row, caller, now));
+            batch.changes.add(change(row, caller, organisers.get(row.id), now));
         }
 
         for (int i = 0; i < n; i++) {
@@ -265,6 +283,9 @@ public class PartnerPush {
             if (outcomes[i] == PushAnswer.Outcome.REJECTED) {
                 named = new ArrayList<>(errors.get(i).size());
                 for (Problem.FieldError e : errors.get(i)) {
+                    if (named.size() == PushAnswer.ERRORS_MAX) {
+                        break;
+                    }
                     named.add(new Problem.FieldError(input.fieldName().apply(e.field()), e.message()));
                 }
             }
@@ -360,7 +381,7 @@ public class PartnerPush {
             + " cancel_reason = ?, source_hash = ?, reported_participants = ?, version = ?, updated_at = ?,"
             + " published_at = ?, completed_at = ?, venue_warning = null where id = ?";
 
-    private static void write(Connection c, Caller caller, List<Row> inserts, List<Row> updates, Instant now)
+    private void write(Connection c, Caller caller, List<Row> inserts, List<Row> updates, Instant now)
             throws SQLException {
         if (inserts.isEmpty() && updates.isEmpty()) {
             return;
@@ -373,7 +394,8 @@ public class PartnerPush {
                         .time(r.endsAt()).plain(r.capacity()).textArray(r.occupations()).text(r.status().name())
                         .text(r.cancelReason()).text(r.hash()).plain(r.participantCount()).plain(row.version)
                         .time(now).time(row.publishedAt).time(row.completedAt).plain(row.id).time(row.createdAt)
-                        .text(caller.subject()).text("PUSH").text(caller.partner()).text(r.recordId()).endRow();
+                        .text(caller.subject()).text("PUSH").text(caller.partner()).text(r.recordId())
+                        .text(caller.partner()).endRow();
             }
             rows.copyIn(c, COPY_ACTIVITY);
         }
@@ -389,11 +411,6 @@ public class PartnerPush {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = c.prepareStatement("delete from activity_organiser o"
-                    + " using unnest(cast(? as uuid[])) as u(id) where o.activity_id = u.id")) {
-                ps.setArray(1, c.createArrayOf("uuid", updated));
-                ps.executeUpdate();
-            }
             try (PreparedStatement ps = c.prepareStatement(
                     "delete from attendance t using unnest(cast(? as uuid[])) as u(id)"
                             + " where t.activity_id = u.id and t.source = 'PUSH'")) {
@@ -404,23 +421,16 @@ public class PartnerPush {
         List<Row> all = new ArrayList<>(inserts.size() + updates.size());
         all.addAll(inserts);
         all.addAll(updates);
-        // COPY rather than INSERT batches: the same rows, without a statement to parse and plan per
-        // chunk of rows.
-        CopyRows organisers = new CopyRows(all.size() * 64);
-        for (Row row : all) {
-            for (String organiser : row.r.organisers()) {
-                organisers.plain(row.id).text(organiser).endRow();
-            }
-        }
-        organisers.copyIn(c, "copy activity_organiser (activity_id, partner_code) from stdin");
+        arrangeOrganisers(c, caller.partner(), all);
         CopyRows attendance = new CopyRows(all.size() * 200);
         String prefix = caller.partner() + ":";
+        // Named people are stored as pseudonyms, like app users (ADR 0014): never the partner's own id.
         for (Row row : all) {
             if (row.r.participants() == null) {
                 continue;
             }
             for (PushRecord.Participant p : row.r.participants()) {
-                attendance.plain(row.id).text(prefix + p.id()).text("ATTENDED").text("PUSH").time(p.checkedInAt())
+                attendance.plain(row.id).text(pseudonyms.of(prefix + p.id())).text("ATTENDED").text("PUSH").time(p.checkedInAt())
                         .time(now).endRow();
             }
         }
@@ -431,7 +441,74 @@ public class PartnerPush {
     private static final String COPY_ACTIVITY = "copy activity (type, title, description, station_id,"
             + " starts_at, ends_at, capacity, occupations, status, cancel_reason, source_hash, reported_participants,"
             + " version, updated_at, published_at, completed_at, id, created_at, created_by, source, source_partner,"
-            + " source_record_id) from stdin";
+            + " source_record_id, lead_partner) from stdin";
+
+    /**
+     * Organisers of pushed records (ADR 0014): the pushing partner organises them; the other
+     * partners a record names are invited, and become organisers only when they accept. Those a
+     * record no longer names are removed, invited or not.
+     */
+    private static void arrangeOrganisers(Connection c, String partner, List<Row> rows) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> wantedIds = new ArrayList<>();
+        List<String> wantedCodes = new ArrayList<>();
+        for (Row row : rows) {
+            ids.add(row.id);
+            for (String code : row.r.organisers()) {
+                wantedIds.add(row.id);
+                wantedCodes.add(code);
+            }
+        }
+        java.sql.Array idArray = c.createArrayOf("uuid", ids.toArray());
+        java.sql.Array wantedIdArray = c.createArrayOf("uuid", wantedIds.toArray());
+        java.sql.Array wantedCodeArray = c.createArrayOf("varchar", wantedCodes.toArray());
+        for (String table : List.of("activity_organiser", "activity_invitation")) {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + table + " o using unnest(cast(? as uuid[])) as u(id)"
+                    + " where o.activity_id = u.id and not exists (select 1 from unnest(cast(? as uuid[]),"
+                    + " cast(? as varchar[])) as w(id, code) where w.id = o.activity_id and w.code = o.partner_code)")) {
+                ps.setArray(1, idArray);
+                ps.setArray(2, wantedIdArray);
+                ps.setArray(3, wantedCodeArray);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into activity_organiser (activity_id, partner_code)"
+                + " select u.id, ? from unnest(cast(? as uuid[])) as u(id) on conflict do nothing")) {
+            ps.setString(1, partner);
+            ps.setArray(2, idArray);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into activity_invitation (activity_id, partner_code)"
+                + " select w.id, w.code from unnest(cast(? as uuid[]), cast(? as varchar[])) as w(id, code)"
+                + " where not exists (select 1 from activity_organiser o where o.activity_id = w.id"
+                + " and o.partner_code = w.code) on conflict do nothing")) {
+            ps.setArray(1, wantedIdArray);
+            ps.setArray(2, wantedCodeArray);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The organisers (accepted) of the activities of {@code inserts} and {@code updates}, as written. */
+    private static Map<UUID, Set<String>> organisers(Connection c, List<Row> inserts, List<Row> updates)
+            throws SQLException {
+        Map<UUID, Set<String>> found = new HashMap<>();
+        List<UUID> ids = new ArrayList<>();
+        inserts.forEach(r -> ids.add(r.id));
+        updates.forEach(r -> ids.add(r.id));
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement q = c.prepareStatement("select o.activity_id, o.partner_code from unnest(cast(? as uuid[]))"
+                + " as u(id) join activity_organiser o on o.activity_id = u.id")) {
+            q.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return found;
+    }
 
     /** Binds the columns inserts and updates share, in the order of both statements; returns the next index. */
     private static int bindActivity(Connection c, PreparedStatement ps, Row row, Instant now) throws SQLException {
@@ -457,7 +534,7 @@ public class PartnerPush {
     }
 
     /** The activity as its event describes it (not a managed entity). */
-    private static ActivityEvents.Change change(Row row, Caller caller, Instant now) {
+    private static ActivityEvents.Change change(Row row, Caller caller, Set<String> organisers, Instant now) {
         RecordRules.Normalised r = row.r;
         Activity a = new Activity();
         a.id = row.id;
@@ -470,7 +547,8 @@ public class PartnerPush {
         a.endsAt = r.endsAt();
         a.capacity = r.capacity();
         a.occupations = r.occupations();
-        a.organisers = new TreeSet<>(r.organisers());
+        a.organisers = organisers == null ? new TreeSet<>(Set.of(caller.partner())) : organisers;
+        a.leadPartner = caller.partner();
         a.status = r.status();
         a.cancelReason = r.cancelReason();
         a.source = ActivitySource.PUSH;

@@ -13,12 +13,15 @@ import java.util.UUID;
 public record PushAnswer(
         @Schema(description = "Id of the stored batch; absent for a dry run") UUID batchId,
         boolean dryRun,
-        int received,
-        int created,
-        int updated,
-        int unchanged,
-        int rejected,
-        List<Result> results) {
+        @Schema(minimum = "1", maximum = "" + PartnerPush.MAX_RECORDS) int received,
+        @Schema(minimum = "0", maximum = "" + PartnerPush.MAX_RECORDS) int created,
+        @Schema(minimum = "0", maximum = "" + PartnerPush.MAX_RECORDS) int updated,
+        @Schema(minimum = "0", maximum = "" + PartnerPush.MAX_RECORDS) int unchanged,
+        @Schema(minimum = "0", maximum = "" + PartnerPush.MAX_RECORDS) int rejected,
+        @Schema(maxItems = PartnerPush.MAX_RECORDS) List<Result> results) {
+
+    /** The most errors the answer lists for one record (the first ones found). */
+    public static final int ERRORS_MAX = 100;
 
     /** What happened to one record. */
     public enum Outcome {
@@ -36,13 +39,18 @@ public record PushAnswer(
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @Schema(name = "PushResult")
     public record Result(
-            @Schema(description = "Position of the record in the batch, from 0") int index,
-            @Schema(description = "Sign-in sheets: the line where the record starts") Integer line,
-            String recordId,
+            @Schema(description = "Position of the record in the batch, from 0", minimum = "0",
+                    maximum = "" + (PartnerPush.MAX_RECORDS - 1)) int index,
+            @Schema(description = "Sign-in sheets: the line where the record starts", minimum = "2",
+                    maximum = "" + (SignInSheet.MAX_ROWS + 1)) Integer line,
+            @Schema(maxLength = RecordRules.RECORD_ID_MAX) String recordId,
             Outcome outcome,
             @Schema(description = "The activity (absent for rejected records and for new ones in a dry run)")
             UUID activityId,
-            @Schema(description = "The activity's version after the push") Integer version,
+            @Schema(description = "The activity's version after the push", minimum = "0", maximum = "2147483647")
+            Integer version,
+            @Schema(description = "What is wrong with a rejected record (the first " + ERRORS_MAX + ")",
+                    maxItems = ERRORS_MAX)
             List<Problem.FieldError> errors) {
     }
 }

@@ -1,6 +1,8 @@
 package org.yizhan.services.service.push;
 
+import org.yizhan.kit.privacy.PersonalNumbers;
 import org.yizhan.kit.problem.Problem;
+import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.domain.activity.ActivityStatus;
 import org.yizhan.services.domain.activity.Occupation;
 
@@ -28,21 +30,22 @@ import java.util.regex.Pattern;
  * (known type and partners, at most 7 days, a known venue), adapted to records of a partner's own
  * system: a record may describe an activity that was held or cancelled as well as an upcoming one.
  */
-final class RecordRules {
+public final class RecordRules {
 
-    static final int MAX_PARTICIPANTS = 5_000;
-    static final int MAX_PARTICIPANT_COUNT = 100_000;
-    static final int MAX_ORGANISERS = 10;
-    static final Duration MAX_DURATION = Duration.ofDays(7);
+    static final int MAX_ORGANISERS = ActivityRules.MAX_ORGANISERS;
     /** How far from the activity a participant's check-in may lie (sign-in before start, late uploads of the time). */
     static final Duration CHECK_IN_SLACK = Duration.ofHours(12);
 
-    static final Pattern RECORD_ID = Pattern.compile("[\\p{L}\\p{N}._:-]{1,100}");
+    /** A partner's record id: 1 to 100 letters, digits, . _ : - */
+    public static final int RECORD_ID_MAX = 100;
+    public static final String RECORD_ID_PATTERN = "^[\\p{L}\\p{N}._:-]{1," + RECORD_ID_MAX + "}$";
+    static final Pattern RECORD_ID = Pattern.compile(RECORD_ID_PATTERN);
+    /** A participant's pseudonymous id: 1 to 64 letters, digits, . _ - */
+    public static final int PARTICIPANT_ID_MAX = 64;
     /** Pseudonymous ids only: letters, digits and . _ - (no spaces, no @). */
-    static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    /** What a mainland mobile number or resident ID number looks like: never accepted as a participant id. */
-    static final Pattern PERSONAL_ID = Pattern.compile("(\\+?86)?1[3-9]\\d{9}|\\d{17}[\\dXx]|\\d{15}");
-    static final Pattern TYPE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+    static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9._-]{1," + PARTICIPANT_ID_MAX + "}");
+    static final Pattern TYPE_CODE = Pattern.compile(ActivityRules.TYPE_CODE);
+    static final String PERSONAL_NUMBER = "不得含有手机号、电话号码或身份证号 / must not contain a phone or ID-card number";
 
     private static final Set<String> STATUSES = Set.of("PUBLISHED", "COMPLETED", "CANCELLED");
 
@@ -61,15 +64,19 @@ final class RecordRules {
     }
 
     /**
-     * Checks {@code r}, adding an error per broken rule to {@code errors}; fields in
-     * {@code unreadable} were reported by the reader already and are not reported again.
+     * Checks {@code r}, adding an error per broken rule to {@code errors}, and to {@code refusals}
+     * what refuses the whole push (ADR 0014): personal numbers anywhere in the record and numbers
+     * or times that cannot be true. Fields in {@code unreadable} were reported by the reader
+     * already and are not reported again.
      *
-     * @return the normal form, or null if there were errors
+     * @return the normal form, or null if there were errors or refusals
      */
     static Normalised check(PushRecord r, Set<String> unreadable, String partner, Reference ref, Instant now,
-                            List<Problem.FieldError> errors) {
-        int before = errors.size();
+                            List<Problem.FieldError> errors, List<Problem.FieldError> refusals) {
+        int before = errors.size() + refusals.size();
         Errors e = new Errors(errors, unreadable);
+        Errors refuse = new Errors(refusals, unreadable);
+        personalNumbers(r, refuse);
 
         if (r.recordId() == null) {
             e.required("recordId");
@@ -95,12 +102,13 @@ final class RecordRules {
         String title = blankToNull(r.title());
         if (title == null) {
             e.required("title");
-        } else if (title.length() > 100) {
-            e.add("title", "最多 100 个字符 / at most 100 characters");
+        } else if (title.length() > ActivityRules.TITLE_MAX) {
+            e.add("title", "最多 " + ActivityRules.TITLE_MAX + " 个字符 / at most " + ActivityRules.TITLE_MAX + " characters");
         }
         String description = blankToNull(r.description());
-        if (description != null && description.length() > 2000) {
-            e.add("description", "最多 2000 个字符 / at most 2000 characters");
+        if (description != null && description.length() > ActivityRules.DESCRIPTION_MAX) {
+            e.add("description", "最多 " + ActivityRules.DESCRIPTION_MAX + " 个字符 / at most "
+                    + ActivityRules.DESCRIPTION_MAX + " characters");
         }
 
         if (r.stationId() == null) {
@@ -125,20 +133,21 @@ final class RecordRules {
         }
         if (startsAt != null && endsAt != null) {
             if (!endsAt.isAfter(startsAt)) {
-                e.add("endsAt", "结束时间须晚于开始时间 / must be after startsAt");
-            } else if (Duration.between(startsAt, endsAt).compareTo(MAX_DURATION) > 0) {
-                e.add("endsAt", "活动最长 7 天 / an activity lasts at most 7 days");
+                e.add("endsAt", ActivityRules.END_BEFORE_START);
+            } else if (ActivityRules.durationRefusal(startsAt, endsAt) != null) {
+                refuse.add("endsAt", ActivityRules.durationRefusal(startsAt, endsAt));
             } else if (status == ActivityStatus.PUBLISHED && !endsAt.isAfter(now)) {
                 e.add("status", "已结束的活动不能是 PUBLISHED，请以 COMPLETED 或 CANCELLED 推送 / an activity that is over "
                         + "cannot be PUBLISHED; push it as COMPLETED or CANCELLED");
-            } else if (status == ActivityStatus.COMPLETED && startsAt.isAfter(now)) {
-                e.add("status", "尚未开始的活动不能是 COMPLETED / an activity that has not started cannot be COMPLETED");
+            } else if (status == ActivityStatus.COMPLETED && endsAt.isAfter(now)) {
+                refuse.add("endsAt", "已举行的活动不能在将来结束 / a COMPLETED activity cannot end in the future");
             }
         }
 
         Integer capacity = r.capacity();
-        if (capacity != null && (capacity < 1 || capacity > 10_000)) {
-            e.add("capacity", "须在 1 到 10000 之间 / must be between 1 and 10000");
+        if (capacity != null && (capacity < 1 || capacity > ActivityRules.CAPACITY_MAX)) {
+            e.add("capacity", "须在 1 到 " + ActivityRules.CAPACITY_MAX + " 之间 / must be between 1 and "
+                    + ActivityRules.CAPACITY_MAX);
         }
 
         TreeSet<String> occupations = new TreeSet<>();
@@ -173,8 +182,9 @@ final class RecordRules {
         if (status == ActivityStatus.CANCELLED) {
             if (cancelReason == null) {
                 e.required("cancelReason");
-            } else if (cancelReason.length() > 300) {
-                e.add("cancelReason", "最多 300 个字符 / at most 300 characters");
+            } else if (cancelReason.length() > ActivityRules.CANCEL_REASON_MAX) {
+                e.add("cancelReason", "最多 " + ActivityRules.CANCEL_REASON_MAX + " 个字符 / at most "
+                        + ActivityRules.CANCEL_REASON_MAX + " characters");
             }
         } else if (cancelReason != null) {
             e.add("cancelReason", "仅 CANCELLED 的记录有取消原因 / only CANCELLED records have a reason");
@@ -192,14 +202,20 @@ final class RecordRules {
             e.add("participantCount", "已举行的活动须给出 participants 或 participantCount / a COMPLETED record needs "
                     + "participants or participantCount");
         }
-        if (count != null && (count < 0 || count > MAX_PARTICIPANT_COUNT)) {
-            e.add("participantCount", "须在 0 到 " + MAX_PARTICIPANT_COUNT + " 之间 / must be between 0 and " + MAX_PARTICIPANT_COUNT);
+        if (count != null && count < 0) {
+            e.add("participantCount", "不能为负数 / must not be negative");
         }
-        if (r.participants() != null) {
-            participants = participants(r.participants(), startsAt, endsAt, e);
+        int people = count != null ? count : r.participants() != null ? r.participants().size() : 0;
+        int most = capacity == null ? ActivityRules.MAX_PARTICIPANTS : Math.min(capacity, ActivityRules.MAX_PARTICIPANTS);
+        if (people > most) {
+            refuse.add(count != null ? "participantCount" : "participants", "参加人数不能超过 " + most
+                    + (capacity == null ? "" : "（名额）") + " / more participants than " + most
+                    + (capacity == null ? ", the most one activity can have" : ", the activity's capacity"));
+        } else if (r.participants() != null) {
+            participants = participants(r.participants(), startsAt, endsAt, now, e, refuse);
         }
 
-        if (errors.size() > before) {
+        if (errors.size() + refusals.size() > before) {
             return null;
         }
         String[] occupationArray = occupations.toArray(String[]::new);
@@ -211,12 +227,7 @@ final class RecordRules {
     }
 
     private static List<PushRecord.Participant> participants(List<PushRecord.Participant> given, Instant startsAt,
-                                                             Instant endsAt, Errors e) {
-        if (given.size() > MAX_PARTICIPANTS) {
-            e.add("participants", "最多 " + MAX_PARTICIPANTS + " 人；更多时请只报人数 / at most " + MAX_PARTICIPANTS
-                    + " named participants; report larger numbers with participantCount");
-            return null;
-        }
+                                                             Instant endsAt, Instant now, Errors e, Errors refuse) {
         Set<String> seen = new HashSet<>(given.size() * 2);
         List<PushRecord.Participant> out = new ArrayList<>(given.size());
         for (int i = 0; i < given.size(); i++) {
@@ -226,9 +237,8 @@ final class RecordRules {
                 e.required(path + ".id");
             } else if (!PARTICIPANT_ID.matcher(p.id()).matches()) {
                 e.add(path + ".id", "须为化名编号：1–64 个字母、数字、. _ - / must be a pseudonymous id: 1 to 64 letters, digits, . _ -");
-            } else if (PERSONAL_ID.matcher(p.id()).matches()) {
-                e.add(path + ".id", "不得使用手机号或身份证号，请使用化名编号 / must not be a phone or ID-card number; use a "
-                        + "pseudonymous id");
+            } else if (PersonalNumbers.containsAny(p.id())) {
+                continue; // refused with the whole push (personalNumbers)
             } else if (!seen.add(p.id())) {
                 e.add(path + ".id", "同一参加者出现两次 / the same participant appears twice");
             }
@@ -236,11 +246,35 @@ final class RecordRules {
             if (checkedInAt != null && startsAt != null && endsAt != null
                     && (checkedInAt.isBefore(startsAt.minus(CHECK_IN_SLACK)) || checkedInAt.isAfter(endsAt.plus(CHECK_IN_SLACK)))) {
                 e.add(path + ".checkedInAt", "签到时间须在活动前后 12 小时内 / must lie within 12 hours of the activity");
+            } else if (checkedInAt != null && checkedInAt.isAfter(now)) {
+                refuse.add(path + ".checkedInAt", "签到时间不能在将来 / must not be in the future");
             }
             out.add(new PushRecord.Participant(p.id(), checkedInAt == null ? startsAt : checkedInAt));
         }
         out.sort(Comparator.comparing(PushRecord.Participant::id, Comparator.nullsFirst(Comparator.naturalOrder())));
         return out;
+    }
+
+    /**
+     * Phone and ID-card numbers in any common spelling ({@code 138-1234-5678}, {@code +86 138 1234 5678},
+     * full-width digits) in the record's ids and texts: they refuse the whole push, and the answer
+     * never repeats them.
+     */
+    private static void personalNumbers(PushRecord r, Errors refuse) {
+        String[][] texts = {{"recordId", r.recordId()}, {"title", r.title()}, {"description", r.description()},
+                {"cancelReason", r.cancelReason()}};
+        for (String[] text : texts) {
+            if (PersonalNumbers.containsAny(text[1])) {
+                refuse.add(text[0], PERSONAL_NUMBER);
+            }
+        }
+        if (r.participants() != null) {
+            for (int i = 0; i < r.participants().size(); i++) {
+                if (PersonalNumbers.containsAny(r.participants().get(i).id())) {
+                    refuse.add("participants[" + i + "].id", PERSONAL_NUMBER);
+                }
+            }
+        }
     }
 
     private static final String OCCUPATIONS = String.join(", ",

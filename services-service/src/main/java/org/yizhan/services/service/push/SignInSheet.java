@@ -43,6 +43,8 @@ public final class SignInSheet {
             "organisers");
     /** Most rows in one sheet (a thousand records of up to a few hundred names each). */
     public static final int MAX_ROWS = 200_000;
+    /** The largest sheet taken, in bytes. */
+    public static final int MAX_BYTES = 10_000_000;
 
     private static final CsvMapper CSV = new CsvMapper();
     private static final Map<String, String> COLUMN_OF_FIELD = Map.of("recordId", "record_id", "type", "type",

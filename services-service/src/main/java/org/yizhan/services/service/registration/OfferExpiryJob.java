@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.registration.RegistrationStatus;
-import org.yizhan.services.service.activity.ActivityClock;
+import org.yizhan.kit.time.AppClock;
 
 import java.util.List;
 import java.util.UUID;
@@ -24,10 +24,10 @@ public class OfferExpiryJob {
     private static final Logger LOG = Logger.getLogger(OfferExpiryJob.class);
 
     private final EntityManager em;
-    private final ActivityClock clock;
+    private final AppClock clock;
     private final Waitlist waitlist;
 
-    public OfferExpiryJob(EntityManager em, ActivityClock clock, Waitlist waitlist) {
+    public OfferExpiryJob(EntityManager em, AppClock clock, Waitlist waitlist) {
         this.em = em;
         this.clock = clock;
         this.waitlist = waitlist;

@@ -17,7 +17,7 @@ import org.yizhan.services.domain.registration.RegistrationStatus;
 import org.yizhan.services.events.registration.RegistrationEvents;
 import org.yizhan.services.events.registration.RegistrationEvents.CancelReason;
 import org.yizhan.services.service.activity.ActivityAccess;
-import org.yizhan.services.service.activity.ActivityClock;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.services.service.activity.ActivityService;
 import org.yizhan.services.service.activity.Caller;
 
@@ -41,12 +41,12 @@ public class RegistrationService {
     private final EntityManager em;
     private final ActivityAccess access;
     private final ActivityService activities;
-    private final ActivityClock clock;
+    private final AppClock clock;
     private final Waitlist waitlist;
     private final RegistrationEvents events;
     private final Pseudonyms pseudonyms;
 
-    public RegistrationService(EntityManager em, ActivityAccess access, ActivityService activities, ActivityClock clock,
+    public RegistrationService(EntityManager em, ActivityAccess access, ActivityService activities, AppClock clock,
                                Waitlist waitlist, RegistrationEvents events, Pseudonyms pseudonyms) {
         this.em = em;
         this.access = access;

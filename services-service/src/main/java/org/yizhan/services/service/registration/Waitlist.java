@@ -11,7 +11,7 @@ import org.yizhan.services.domain.registration.Registration;
 import org.yizhan.services.domain.registration.RegistrationStatus;
 import org.yizhan.services.events.registration.RegistrationEvents;
 import org.yizhan.services.events.registration.RegistrationEvents.CancelReason;
-import org.yizhan.services.service.activity.ActivityClock;
+import org.yizhan.kit.time.AppClock;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,11 +29,11 @@ import java.util.UUID;
 public class Waitlist {
 
     private final EntityManager em;
-    private final ActivityClock clock;
+    private final AppClock clock;
     private final RegistrationSettings settings;
     private final RegistrationEvents events;
 
-    public Waitlist(EntityManager em, ActivityClock clock, RegistrationSettings settings, RegistrationEvents events) {
+    public Waitlist(EntityManager em, AppClock clock, RegistrationSettings settings, RegistrationEvents events) {
         this.em = em;
         this.clock = clock;
         this.settings = settings;

@@ -32,7 +32,9 @@ class SignInSheetTest {
 
     static List<String> errors(PushInput input) {
         List<Problem.FieldError> errors = new ArrayList<>(input.readErrors());
-        RecordRules.check(input.record(), input.unreadable(), "youth-league", REFERENCE, NOW, errors);
+        List<Problem.FieldError> refusals = new ArrayList<>();
+        RecordRules.check(input.record(), input.unreadable(), "youth-league", REFERENCE, NOW, errors, refusals);
+        errors.addAll(refusals);
         return errors.stream().map(e -> input.fieldName().apply(e.field())).toList();
     }
 
