@@ -69,7 +69,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored")
     @APIResponse(responseCode = "403", description = "Not a union admin")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
-    public RestResponse<CampaignView> create(
+    public RestResponse<CampaignView> createCampaign(
             @NotNull CampaignRequest request,
             @HeaderParam(IdempotencyKeys.HEADER)
             @Parameter(description = "Client-chosen key that makes retries safe", example = "campaign-2026-daxing",
@@ -98,7 +98,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "403", description = "Not a union admin")
     @APIResponse(responseCode = "404", description = "No such campaign")
     @APIResponse(responseCode = "409", description = "The campaign is closed, or its booking window has passed")
-    public CampaignView publish(@PathParam("id") UUID id) {
+    public CampaignView publishCampaign(@PathParam("id") UUID id) {
         return CampaignView.of(campaigns.publish(id));
     }
 
@@ -109,7 +109,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "The campaign",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "404", description = "No such campaign (or a draft, for others)")
-    public CampaignView get(@PathParam("id") UUID id) {
+    public CampaignView campaign(@PathParam("id") UUID id) {
         return CampaignView.of(campaigns.get(id, seesDrafts()));
     }
 
@@ -119,7 +119,7 @@ public class CampaignResource {
             + "others see published and closed campaigns.")
     @APIResponse(responseCode = "200", description = "A page of campaigns")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
-    public Page<CampaignView> list(
+    public Page<CampaignView> campaigns(
             @QueryParam("status") @Parameter(description = "Comma-separated statuses; all visible ones if absent",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 40, example = "PUBLISHED")) List<String> statusTexts,
             @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100", example = "2026"))
