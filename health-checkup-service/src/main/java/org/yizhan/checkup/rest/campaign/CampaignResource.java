@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.checkup.domain.campaign.Campaign;
 import org.yizhan.checkup.domain.campaign.CampaignStatus;
+import org.yizhan.checkup.rest.booking.ConsentTermsView;
+import org.yizhan.checkup.service.booking.BookingService;
 import org.yizhan.checkup.service.campaign.CampaignService;
 import org.yizhan.kit.http.Params;
 import org.yizhan.kit.http.Versions;
@@ -46,11 +48,14 @@ import java.util.UUID;
 public class CampaignResource {
 
     private final CampaignService campaigns;
+    private final BookingService bookings;
     private final Validation validation;
     private final SecurityIdentity identity;
 
-    public CampaignResource(CampaignService campaigns, Validation validation, SecurityIdentity identity) {
+    public CampaignResource(CampaignService campaigns, BookingService bookings, Validation validation,
+                            SecurityIdentity identity) {
         this.campaigns = campaigns;
+        this.bookings = bookings;
         this.validation = validation;
         this.identity = identity;
     }
@@ -133,6 +138,19 @@ public class CampaignResource {
         Integer limit = params.integer("limit", limitText, 1, 100, 20);
         params.throwIfAny();
         return campaigns.list(statuses, year, seesDrafts(), cursor, limit).map(CampaignView::of);
+    }
+
+    @GET
+    @Path("/{id}/consent")
+    @Authenticated
+    @Operation(summary = "The terms to consent to before booking",
+            description = "Which clinics receive the worker's name and phone, for what, and for how long; the version "
+                    + "is what confirming a place names.")
+    @APIResponse(responseCode = "200", description = "The current terms",
+            content = @Content(schema = @Schema(implementation = ConsentTermsView.class)))
+    @APIResponse(responseCode = "404", description = "No such published campaign")
+    public ConsentTermsView consentTerms(@PathParam("id") UUID campaignId) {
+        return ConsentTermsView.of(bookings.terms(campaignId));
     }
 
     private boolean seesDrafts() {

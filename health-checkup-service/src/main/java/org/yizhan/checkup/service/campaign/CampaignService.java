@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.yizhan.checkup.domain.campaign.Campaign;
 import org.yizhan.checkup.domain.campaign.CampaignStatus;
-import org.yizhan.checkup.events.CampaignEvents;
+import org.yizhan.checkup.events.CheckupEvents;
 import org.yizhan.checkup.repository.CampaignRepository;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Keyset;
@@ -32,11 +32,11 @@ public class CampaignService {
     }
 
     private final CampaignRepository campaigns;
-    private final CampaignEvents events;
+    private final CheckupEvents events;
     private final IdempotencyKeys idempotency;
     private final AppClock clock;
 
-    public CampaignService(CampaignRepository campaigns, CampaignEvents events, IdempotencyKeys idempotency,
+    public CampaignService(CampaignRepository campaigns, CheckupEvents events, IdempotencyKeys idempotency,
                            AppClock clock) {
         this.campaigns = campaigns;
         this.events = events;
