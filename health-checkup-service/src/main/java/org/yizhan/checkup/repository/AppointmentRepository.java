@@ -41,15 +41,21 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     /**
      * Cancels the holds that expired by {@code now} (of one slot, or all when {@code slotId} is null)
-     * and frees their places, in one statement. Returns how many holds expired.
+     * and frees their places in the slots and the quotas, in one statement. Returns how many holds expired.
      */
     public int expireHolds(Instant now, UUID slotId) {
         var query = getEntityManager().createNativeQuery("with expired as (update appointment set status = 'cancelled',"
                         + " cancel_reason = 'HOLD_EXPIRED', updated_at = :now, version = version + 1"
                         + " where status = 'pending' and hold_expires_at <= :now"
-                        + (slotId == null ? "" : " and slot_id = :slot") + " returning slot_id),"
+                        + (slotId == null ? "" : " and slot_id = :slot")
+                        + " returning slot_id, campaign_id, occupation, site_id, quota_day),"
                         + " freed as (update slot set held = held - e.n from (select slot_id, count(*) as n from expired"
-                        + " group by slot_id) e where slot.id = e.slot_id returning e.n)"
+                        + " group by slot_id) e where slot.id = e.slot_id returning e.n),"
+                        // One row per quota, so that a quota matched by several expired holds gives all back.
+                        + " quotas as (update quota set taken = taken - g.n from (select q.id, count(*) as n from expired e"
+                        + " join quota q on q.campaign_id = e.campaign_id and q.occupation = e.occupation"
+                        + " and (q.site_id is null or q.site_id = e.site_id) and (q.day is null or q.day = e.quota_day)"
+                        + " group by q.id) g where quota.id = g.id returning 1)"
                         + " select coalesce(sum(n), 0) from freed")
                 .setParameter("now", Timestamp.from(now));
         if (slotId != null) {
@@ -64,14 +70,15 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
      */
     public boolean insertPending(Appointment a) {
         return getEntityManager().createNativeQuery("insert into appointment (id, campaign_id, slot_id, site_id, person,"
-                        + " proof, occupation, status, hold_expires_at, name_enc, phone_enc, created_at, updated_at)"
-                        + " values (:id, :campaign, :slot, :site, :person, :proof, :occupation, 'pending', :expires,"
-                        + " :name, :phone, :now, :now) on conflict do nothing")
+                        + " proof, occupation, status, hold_expires_at, name_enc, phone_enc, quota_day, created_at,"
+                        + " updated_at) values (:id, :campaign, :slot, :site, :person, :proof, :occupation, 'pending',"
+                        + " :expires, :name, :phone, :quotaDay, :now, :now) on conflict do nothing")
                 .setParameter("id", a.id).setParameter("campaign", a.campaignId).setParameter("slot", a.slotId)
                 .setParameter("site", a.siteId).setParameter("person", a.person).setParameter("proof", a.proof)
                 .setParameter("occupation", a.occupation.name())
                 .setParameter("expires", Timestamp.from(a.holdExpiresAt))
                 .setParameter("name", a.nameEncrypted).setParameter("phone", a.phoneEncrypted)
+                .setParameter("quotaDay", a.quotaDay)
                 .setParameter("now", Timestamp.from(a.createdAt))
                 .executeUpdate() == 1;
     }

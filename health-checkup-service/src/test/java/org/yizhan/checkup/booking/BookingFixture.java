@@ -52,6 +52,15 @@ record BookingFixture(String campaignId, String siteId, List<String> slotIds) {
                 .post("/api/v1/checkups/appointments");
     }
 
+    /** Sets a quota of the campaign for the slots' day ({@code siteId} null: every site). */
+    void quota(String occupation, String siteId, int places) {
+        String day = siteId == null ? "" : ", \"day\": \"" + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7) + "\"";
+        String site = siteId == null ? "" : ", \"siteId\": \"" + siteId + "\"";
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"occupation\": \"" + occupation + "\", \"places\": " + places + site + day + "}")
+                .put("/api/v1/checkups/campaigns/" + campaignId + "/quotas").then().statusCode(200);
+    }
+
     /** The body with the slot to hold a place in. */
     static String withSlot(String slotId, String body) {
         return body.replaceFirst("\\{", "{\"slotId\": \"" + slotId + "\", ");

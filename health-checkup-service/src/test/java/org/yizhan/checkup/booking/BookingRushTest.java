@@ -34,9 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.localstack.testing.TestTokens.token;
 
 /**
- * The moment places open: 1,000 workers at once for 100 places over five slots. Each worker holds
- * a place and confirms it, then tries a second slot. Exactly 100 are booked, no slot holds more than
- * its capacity, nobody has two, and nobody gets a 5xx.
+ * The moment places open: 1,000 workers at once for 100 places over five slots, riders and couriers
+ * each with their quota. Each worker holds a place and confirms it, then tries a second slot. Exactly
+ * 100 are booked, no slot or quota holds more than its limit, nobody has two, and nobody gets a 5xx.
  */
 @QuarkusTest
 @WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -52,6 +52,9 @@ class BookingRushTest {
     @Test
     void aThousandWorkersForAHundredPlacesGetExactlyAHundredBookings() throws Exception {
         BookingFixture f = BookingFixture.create(5, 20);
+        // The strictest limit wins: riders 70 places in the campaign, couriers 30 at the site on the day.
+        f.quota("FOOD_DELIVERY", null, 70);
+        f.quota("COURIER", f.siteId(), 30);
         String version = f.consentVersion(token("rider-rush-0", "worker"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -61,7 +64,8 @@ class BookingRushTest {
             int n = i;
             attempts.add(pool.submit(() -> {
                 String worker = token("rider-rush-" + n, "worker");
-                String body = BookingFixture.holdBody("FOOD_DELIVERY", "MT-RUSH-" + n, "骑手", "139" + String.format("%08d", n));
+                String body = BookingFixture.holdBody(n % 2 == 0 ? "FOOD_DELIVERY" : "COURIER", "MT-RUSH-" + n, "骑手",
+                        "139" + String.format("%08d", n));
                 HttpResponse<String> held = post(http, worker, "appointments", BookingFixture.withSlot(f.slotIds().get(n % 5), body));
                 count(statuses, held.statusCode());
                 if (held.statusCode() == 201) {
@@ -93,6 +97,16 @@ class BookingRushTest {
             booked.next();
             assertEquals(100, booked.getInt(1));
             assertEquals(100, booked.getInt(2), "nobody twice");
+            ResultSet byOccupation = s.executeQuery("select count(*) filter (where occupation = 'FOOD_DELIVERY'),"
+                    + " count(*) filter (where occupation = 'COURIER') from appointment where campaign_id = '"
+                    + f.campaignId() + "' and status = 'booked'");
+            byOccupation.next();
+            assertEquals(70, byOccupation.getInt(1), "riders' quota held");
+            assertEquals(30, byOccupation.getInt(2), "couriers' quota held");
+            ResultSet quotas = s.executeQuery("select sum(taken), sum(places) from quota where campaign_id = '"
+                    + f.campaignId() + "'");
+            quotas.next();
+            assertEquals(100, quotas.getInt(1), "every booking counted in its quota once");
         }
         assertEquals(100, statuses.get(200).get(), "100 confirmations: " + statuses);
     }

@@ -56,6 +56,10 @@ public class Appointment {
     @Column(name = "phone_enc")
     public String phoneEncrypted;
 
+    /** The Beijing day of the slot: the day of the quotas this appointment takes a place in. */
+    @Column(name = "quota_day")
+    public java.time.LocalDate quotaDay;
+
     @Column(name = "consent_version")
     public String consentVersion;
 

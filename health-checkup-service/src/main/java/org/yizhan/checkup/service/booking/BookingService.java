@@ -12,8 +12,10 @@ import org.yizhan.checkup.domain.site.Slot;
 import org.yizhan.checkup.events.CheckupEvents;
 import org.yizhan.checkup.repository.AppointmentRepository;
 import org.yizhan.checkup.repository.CampaignRepository;
+import org.yizhan.checkup.repository.QuotaRepository;
 import org.yizhan.checkup.repository.SiteRepository;
 import org.yizhan.checkup.repository.SlotRepository;
+import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
@@ -42,6 +44,7 @@ public class BookingService {
     private static final String CURSOR = "appointments";
 
     private final AppointmentRepository appointments;
+    private final QuotaRepository quotas;
     private final SlotRepository slots;
     private final SiteRepository sites;
     private final CampaignRepository campaigns;
@@ -52,12 +55,14 @@ public class BookingService {
     private final Duration holdFor;
     private final int retentionDays;
 
-    public BookingService(AppointmentRepository appointments, SlotRepository slots, SiteRepository sites,
+    public BookingService(AppointmentRepository appointments, QuotaRepository quotas, SlotRepository slots,
+                          SiteRepository sites,
                           CampaignRepository campaigns, CheckupEvents events, Pseudonyms pseudonyms, FieldCipher cipher,
                           AppClock clock,
                           @ConfigProperty(name = "yizhan.checkup.hold-for", defaultValue = "5m") Duration holdFor,
                           @ConfigProperty(name = "yizhan.checkup.retention-days", defaultValue = "180") int retentionDays) {
         this.appointments = appointments;
+        this.quotas = quotas;
         this.slots = slots;
         this.sites = sites;
         this.campaigns = campaigns;
@@ -104,9 +109,15 @@ public class BookingService {
         a.holdExpiresAt = now.plus(holdFor);
         a.nameEncrypted = cipher.encrypt(details.name().strip(), NAME_FIELD);
         a.phoneEncrypted = cipher.encrypt(details.phone(), PHONE_FIELD);
+        a.quotaDay = slot.startsAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
         a.createdAt = now;
         if (!appointments.holdPlace(slot.id)) {
             throw new ProblemException(ProblemType.CONFLICT, "该时段已约满", "The slot is full");
+        }
+        if (!quotas.take(campaign.id, a.occupation, slot.siteId, a.quotaDay)) {
+            // Thrown out of the transaction, so the places taken above are given back.
+            throw new ProblemException(ProblemType.CONFLICT, "该职业在此的名额已满",
+                    "No places are left for this occupation here");
         }
         if (!appointments.insertPending(a)) {
             // Thrown out of the transaction, so the place taken above is given back.
@@ -161,6 +172,7 @@ public class BookingService {
             throw new ProblemException(ProblemType.CONFLICT, "预约已开始或已结束，不能取消",
                     "The appointment has started or is over; it cannot be cancelled");
         }
+        quotas.giveBack(a.campaignId, a.occupation, a.siteId, a.quotaDay);
         boolean wasBooked = a.status == AppointmentStatus.BOOKED;
         a.status = AppointmentStatus.CANCELLED;
         a.cancelReason = "CANCELLED_BY_WORKER";
