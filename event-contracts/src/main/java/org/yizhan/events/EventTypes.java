@@ -50,4 +50,7 @@ public final class EventTypes {
 
     /** A booked checkup place was given back; data: {@link org.yizhan.events.checkup.AppointmentCancelled}. */
     public static final String APPOINTMENT_CANCELLED = "appointment.cancelled";
+
+    /** A booked checkup appointment moved to another slot; data: {@link org.yizhan.events.checkup.AppointmentRescheduled}. */
+    public static final String APPOINTMENT_RESCHEDULED = "appointment.rescheduled";
 }

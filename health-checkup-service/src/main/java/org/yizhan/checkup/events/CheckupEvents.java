@@ -9,6 +9,7 @@ import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
 import org.yizhan.events.checkup.AppointmentBooked;
 import org.yizhan.events.checkup.AppointmentCancelled;
+import org.yizhan.events.checkup.AppointmentRescheduled;
 import org.yizhan.events.checkup.CampaignPublished;
 import org.yizhan.kit.outbox.Outbox;
 
@@ -41,5 +42,11 @@ public class CheckupEvents {
         outbox.add(Topics.CHECKUP, a.campaignId.toString(), EventSources.CHECKUP_SERVICE,
                 EventTypes.APPOINTMENT_CANCELLED,
                 new AppointmentCancelled(a.id, a.campaignId, a.slotId, a.person, a.cancelReason, at));
+    }
+
+    public void rescheduled(Appointment a, java.util.UUID fromSlotId, Slot to, Instant at) {
+        outbox.add(Topics.CHECKUP, a.campaignId.toString(), EventSources.CHECKUP_SERVICE,
+                EventTypes.APPOINTMENT_RESCHEDULED,
+                new AppointmentRescheduled(a.id, a.campaignId, fromSlotId, to.id, to.siteId, a.person, to.startsAt, at));
     }
 }

@@ -34,6 +34,29 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         return update("update slot set held = held - 1 where id = :id and held > 0", slotId) == 1;
     }
 
+    /** Takes a place of the slot for a booking moved here, if one is free. */
+    public boolean bookPlace(UUID slotId) {
+        return update("update slot set booked = booked + 1 where id = :id and booked + held < capacity", slotId) == 1;
+    }
+
+    /**
+     * Locks the rows a move between two slots changes (the slots, then the quotas of both), each
+     * kind in id order, so that two moves in opposite directions wait for each other instead of
+     * deadlocking.
+     */
+    public void lockForMove(UUID campaignId, String occupation, UUID fromSlot, UUID fromSite, java.time.LocalDate fromDay,
+                            UUID toSlot, UUID toSite, java.time.LocalDate toDay) {
+        getEntityManager().createNativeQuery("select id from slot where id in (:a, :b) order by id for update")
+                .setParameter("a", fromSlot).setParameter("b", toSlot).getResultList();
+        getEntityManager().createNativeQuery("select id from quota where campaign_id = :campaign and occupation = :occupation"
+                        + " and ((site_id is null or site_id = :fromSite) and (day is null or day = :fromDay)"
+                        + " or (site_id is null or site_id = :toSite) and (day is null or day = :toDay))"
+                        + " order by id for update")
+                .setParameter("campaign", campaignId).setParameter("occupation", occupation)
+                .setParameter("fromSite", fromSite).setParameter("fromDay", fromDay)
+                .setParameter("toSite", toSite).setParameter("toDay", toDay).getResultList();
+    }
+
     /** Frees a booked place. */
     public boolean freeBookedPlace(UUID slotId) {
         return update("update slot set booked = booked - 1 where id = :id and booked > 0", slotId) == 1;

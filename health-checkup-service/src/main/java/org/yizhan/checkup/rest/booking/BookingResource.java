@@ -88,6 +88,25 @@ public class BookingResource {
     }
 
     @POST
+    @Path("/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "Move a booked appointment to another slot",
+            description = "Atomic: the old place is given back only if the new slot (and its quotas) has room; "
+                    + "otherwise nothing changes. Publishes appointment.rescheduled.")
+    @APIResponse(responseCode = "200", description = "Moved",
+            content = @Content(schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "400", description = "Not a slot of the appointment's campaign")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such appointment of this worker")
+    @APIResponse(responseCode = "409", description = "The new slot is full or not bookable, or the appointment is "
+            + "not booked or has started")
+    public AppointmentView rescheduleAppointment(@PathParam("id") UUID id, @NotNull RescheduleRequest request) {
+        validation.check(request).throwIfAny();
+        return view(bookings.reschedule(id, request.slotId(), subject()));
+    }
+
+    @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.WORKER)
     @Operation(summary = "Cancel an appointment",

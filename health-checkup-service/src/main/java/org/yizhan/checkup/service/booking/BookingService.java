@@ -155,6 +155,45 @@ public class BookingService {
         return a;
     }
 
+    /**
+     * Moves a booked appointment to another slot of its campaign, atomically: the old place is given
+     * back only if the new one is taken (slot and quotas), otherwise nothing changes.
+     */
+    @Transactional
+    public Appointment reschedule(UUID appointmentId, UUID toSlotId, String subject) {
+        Appointment a = own(appointmentId, subject);
+        if (a.slotId.equals(toSlotId)) {
+            return a;
+        }
+        Instant now = clock.now();
+        Slot from = slots.findById(a.slotId);
+        if (a.status != AppointmentStatus.BOOKED || !from.startsAt.isAfter(now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "只有尚未开始的已确认预约可以改期",
+                    "Only a booked appointment that has not started can be moved");
+        }
+        Slot to = slots.findByIdOptional(toSlotId).filter(s -> s.campaignId.equals(a.campaignId))
+                .orElseThrow(() -> ProblemException.invalidField("slotId", "不是本次体检的时段 / not a slot of this campaign"));
+        requireBookable(campaigns.findById(a.campaignId), to, now);
+        java.time.LocalDate toDay = to.startsAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
+        appointments.lockForMove(a.campaignId, a.occupation.name(), from.id, from.siteId, a.quotaDay, to.id, to.siteId,
+                toDay);
+        if (!appointments.bookPlace(to.id)) {
+            throw new ProblemException(ProblemType.CONFLICT, "该时段已约满", "The slot is full");
+        }
+        if (!quotas.take(a.campaignId, a.occupation, to.siteId, toDay)) {
+            throw new ProblemException(ProblemType.CONFLICT, "该职业在此的名额已满",
+                    "No places are left for this occupation here");
+        }
+        appointments.freeBookedPlace(from.id);
+        quotas.giveBack(a.campaignId, a.occupation, from.siteId, a.quotaDay);
+        a.slotId = to.id;
+        a.siteId = to.siteId;
+        a.quotaDay = toDay;
+        a.updatedAt = now;
+        events.rescheduled(a, from.id, to, now);
+        return a;
+    }
+
     /** Gives a held or booked place back, until the slot starts. */
     @Transactional
     public Appointment cancel(UUID appointmentId, String subject) {
