@@ -238,6 +238,8 @@ class NearbySearchTest {
         nearby(c, "hostType", "CASTLE").statusCode(400).body("errors[0].field", equalTo("hostType"));
         nearby(c, "view", "map").statusCode(400).body("errors[0].field", equalTo("view"));
         nearby(c, "status", "OPEN").statusCode(400).body("errors[0].field", equalTo("status"));
+        nearby(c, "openNow", "NaN").statusCode(400).body("errors.field", equalTo(List.of("openNow")));
+        nearby(c, "openNow", "yes").statusCode(400).body("errors.field", equalTo(List.of("openNow")));
     }
 
     @Test

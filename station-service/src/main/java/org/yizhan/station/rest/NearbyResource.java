@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,7 +88,8 @@ public class NearbyResource {
             @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
                     @Parameter(description = "wgs84 (default) or gcj02, for lat/lon and the answer")
             String coordSys,
-            @QueryParam("openNow") @DefaultValue("false") boolean openNow,
+            @QueryParam("openNow") @Parameter(description = "Only stations open now",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String openNow,
             @QueryParam("openAt") @Size(max = ParamLimits.INSTANT)
                     @Parameter(description = "An instant, e.g. 2026-11-29T13:40:00Z") String openAt,
             @QueryParam("amenities") @Size(max = ParamLimits.CODE_LIST) @Parameter(
@@ -106,14 +108,15 @@ public class NearbyResource {
         CoordinateSystem system = Coordinates.parse(coordSys);
         Params params = new Params();
         Instant asked = params.instant("openAt", openAt);
-        if (openNow && asked != null) {
+        boolean now = params.flag("openNow", openNow, false);
+        if (now && asked != null) {
             params.errors().add("openAt", "openNow 与 openAt 只能选一个 / use openNow or openAt, not both");
         }
         Set<StationStatus> statuses = params.enumList(StationStatus.class, "status", listed(status));
         Set<Amenity> wanted = params.enumList(Amenity.class, "amenities", listed(amenities));
         HostType host = params.enumValue(HostType.class, "hostType", hostType);
         params.throwIfAny();
-        Instant at = openNow ? clock.now() : asked;
+        Instant at = now ? clock.now() : asked;
         GeoPoint centre = Gcj02.convert(new GeoPoint(lat, lon), system, CoordinateSystem.WGS84);
         String trimmed = keyword == null || keyword.isBlank() ? null : keyword.strip();
         StationSearch.Result result = search.search(new StationSearch.SearchQuery(centre, radius,
