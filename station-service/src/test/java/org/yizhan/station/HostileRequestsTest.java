@@ -478,7 +478,9 @@ class HostileRequestsTest {
 
     private void send(Call call) {
         calls++;
-        RequestSpecification request = given()
+        // Without the contract filter: hostile shapes are refused in ways the document does not all
+        // describe yet (see the README); this test is about 5xx answers and leaks.
+        RequestSpecification request = given().noFilters()
                 .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
                         .appendDefaultContentCharsetToContentTypeIfUndefined(false)
                         .encodeContentTypeAs("multipart/form-data", ContentType.TEXT)

@@ -7,14 +7,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.calendar.ChinaHolidayCalendar;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.localstack.testing.YizhanTestResource;
-import org.yizhan.station.domain.geo.GeoPoint;
-import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
 import org.yizhan.station.domain.hours.OpeningHours;
 import org.yizhan.station.domain.hours.OpeningHoursForm;
 import org.yizhan.station.service.OpenWeekBackfill;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,10 +8,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.geo.Gcj02;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
-import org.yizhan.station.domain.geo.Gcj02;
-import org.yizhan.station.domain.geo.GeoPoint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -238,6 +238,8 @@ class NearbySearchTest {
         nearby(c, "hostType", "CASTLE").statusCode(400).body("errors[0].field", equalTo("hostType"));
         nearby(c, "view", "map").statusCode(400).body("errors[0].field", equalTo("view"));
         nearby(c, "status", "OPEN").statusCode(400).body("errors[0].field", equalTo("status"));
+        nearby(c, "openNow", "NaN").statusCode(400).body("errors.field", equalTo(List.of("openNow")));
+        nearby(c, "openNow", "yes").statusCode(400).body("errors.field", equalTo(List.of("openNow")));
     }
 
     @Test

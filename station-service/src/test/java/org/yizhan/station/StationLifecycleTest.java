@@ -12,11 +12,11 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.geo.Gcj02;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.TopicProbe;
 import org.yizhan.localstack.testing.YizhanTestResource;
-import org.yizhan.station.domain.geo.Gcj02;
-import org.yizhan.station.domain.geo.GeoPoint;
 
 import java.time.Duration;
 import java.time.LocalDate;

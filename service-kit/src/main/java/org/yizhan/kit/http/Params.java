@@ -179,6 +179,19 @@ public final class Params {
         return null;
     }
 
+    /** {@code true} or {@code false} (nothing else); {@code fallback} when absent. */
+    public boolean flag(String field, String text, boolean fallback) {
+        String value = clean(text);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        errors.add(field, "必须是 true 或 false / must be true or false");
+        return fallback;
+    }
+
     /** Text of at most {@code maxLength} characters, stripped. */
     public String text(String field, String text, int maxLength) {
         String value = clean(text);

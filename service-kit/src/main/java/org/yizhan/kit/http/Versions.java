@@ -10,6 +10,9 @@ import org.yizhan.kit.problem.ProblemType;
  */
 public final class Versions {
 
+    /** The longest If-Match a client needs: {@code W/"2147483647"}. */
+    public static final int MAX_IF_MATCH_LENGTH = 20;
+
     private Versions() {
     }
 

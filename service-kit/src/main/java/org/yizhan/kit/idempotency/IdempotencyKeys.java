@@ -29,7 +29,10 @@ public class IdempotencyKeys {
     /** The header clients send. */
     public static final String HEADER = "Idempotency-Key";
 
-    private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** The longest key, and the characters a key may have (for the OpenAPI documents of the header). */
+    public static final int MAX_LENGTH = 100;
+    public static final String PATTERN = "^[A-Za-z0-9._:-]+$";
+    private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
 
     private final EntityManager em;
     private final ObjectMapper json;

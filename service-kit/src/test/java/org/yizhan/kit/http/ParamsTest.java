@@ -82,4 +82,18 @@ class ParamsTest {
         assertEquals(Instant.parse("0001-01-01T00:00:00Z"), edge.instant("at", "0001-01-01T00:00:00Z"));
         edge.throwIfAny();
     }
+
+    @Test
+    void flagsAreTrueOrFalseAndNothingElse() {
+        Params p = new Params();
+        assertEquals(true, p.flag("openNow", "true", false));
+        assertEquals(false, p.flag("openNow", " false ", true));
+        assertEquals(true, p.flag("openNow", null, true));
+        p.throwIfAny();
+        Params bad = new Params();
+        bad.flag("openNow", "NaN", false);
+        bad.flag("all", "1", false);
+        ProblemException e = assertThrows(ProblemException.class, bad::throwIfAny);
+        assertEquals(List.of("all", "openNow"), e.errors().stream().map(Problem.FieldError::field).toList());
+    }
 }

@@ -14,11 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.Amenity;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.StationAmenity;
 import org.yizhan.station.service.StationAmenities;
 
@@ -34,12 +38,14 @@ public class AmenityResource {
 
     /** One entry of the taxonomy. */
     @Schema(name = "AmenityType")
-    public record AmenityType(Amenity code, String nameZh, String nameEn) {
+    public record AmenityType(Amenity code, @Schema(maxLength = FieldLimits.LABEL) String nameZh,
+            @Schema(maxLength = FieldLimits.LABEL) String nameEn) {
     }
 
     /** An amenity of a station. */
     @Schema(name = "StationAmenity")
-    public record AmenityView(Amenity amenity, StationAmenity.Status status, Instant outOfOrderSince, String note,
+    public record AmenityView(Amenity amenity, StationAmenity.Status status, Instant outOfOrderSince,
+            @Schema(maxLength = FieldLimits.REASON) String note,
                               Instant updatedAt) {
         static AmenityView of(StationAmenity a) {
             return new AmenityView(Amenity.valueOf(a.key.amenity()), StationAmenity.Status.valueOf(a.status),
@@ -77,6 +83,8 @@ public class AmenityResource {
     @Path("/amenities")
     @PermitAll
     @Operation(summary = "The amenity taxonomy", description = "Public. Codes to use in filters and settings.")
+    @APIResponse(responseCode = "200", description = "The amenities", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = AmenityType.class, maxItems = FieldLimits.LIST)))
     public List<AmenityType> taxonomy() {
         return Arrays.stream(Amenity.values()).map(a -> new AmenityType(a, a.nameZh(), a.nameEn())).toList();
     }
@@ -85,6 +93,8 @@ public class AmenityResource {
     @Path("/{id}/amenities")
     @PermitAll
     @Operation(summary = "A station's amenities and their status", description = "Public.")
+    @APIResponse(responseCode = "200", description = "The station's amenities", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = AmenityView.class, maxItems = FieldLimits.LIST)))
     public List<AmenityView> of(@PathParam("id") UUID id) {
         return amenities.of(id).stream().map(AmenityView::of).toList();
     }
@@ -96,6 +106,8 @@ public class AmenityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Replace a station's amenities",
             description = "Amenities left out are removed. Publishes station.amenities_changed.")
+    @APIResponse(responseCode = "200", description = "The station's amenities now", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = AmenityView.class, maxItems = FieldLimits.LIST)))
     public List<AmenityView> replace(@PathParam("id") UUID id, @NotNull @Valid AmenitiesRequest request) {
         return amenities.replace(id, request.amenities().stream()
                         .map(s -> new StationAmenities.Setting(s.amenity(), s.status(), s.note())).toList(), identity)
@@ -109,6 +121,8 @@ public class AmenityResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Mark one amenity working or out of order",
             description = "Out of order records since when. Publishes station.amenities_changed.")
+    @APIResponse(responseCode = "200", description = "The station's amenities now", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = AmenityView.class, maxItems = FieldLimits.LIST)))
     public List<AmenityView> setStatus(@PathParam("id") UUID id, @PathParam("amenity") Amenity amenity,
                                        @NotNull @Valid StatusRequest request) {
         return amenities.setStatus(id, amenity, request.status(), request.note(), identity)

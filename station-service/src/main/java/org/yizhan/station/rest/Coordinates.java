@@ -1,9 +1,9 @@
 package org.yizhan.station.rest;
 
+import org.yizhan.kit.geo.CoordinateSystem;
+import org.yizhan.kit.geo.Gcj02;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.station.domain.geo.CoordinateSystem;
-import org.yizhan.station.domain.geo.Gcj02;
-import org.yizhan.station.domain.geo.GeoPoint;
 
 
 /** The {@code coordSys} query parameter: clients may send and receive GCJ-02; we store WGS-84. */

@@ -50,7 +50,8 @@ public class HoursResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "A station's opening hours and whether it is open now", description = "Public.")
+    @Operation(operationId = "getOpeningHours", summary = "A station's opening hours and whether it is open now",
+            description = "Public.")
     public HoursView get(@PathParam("id") UUID id) {
         return hours.get(id, clock.now()).map(HoursView::of)
                 .orElseThrow(() -> ProblemException.notFound("该站点的开放时间", "This station's opening hours"));

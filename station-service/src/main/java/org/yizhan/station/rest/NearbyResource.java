@@ -15,18 +15,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.geo.CoordinateSystem;
+import org.yizhan.kit.geo.Gcj02;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.kit.http.Params;
 import org.yizhan.kit.paging.KeysetCursor;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Amenity;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.StationStatus;
-import org.yizhan.station.domain.geo.CoordinateSystem;
-import org.yizhan.station.domain.geo.Gcj02;
-import org.yizhan.station.domain.geo.GeoPoint;
 import org.yizhan.station.service.StationSearch;
 
 import java.time.Instant;
@@ -47,13 +50,16 @@ public class NearbyResource {
 
     /** The compact form for map pins. */
     @Schema(name = "StationPin")
-    public record Pin(UUID id, String name, LocationDto location, StationStatus status, double distanceMetres,
+    public record Pin(UUID id, @Schema(maxLength = FieldLimits.NAME) String name, LocationDto location,
+            StationStatus status, double distanceMetres,
                       Boolean open) {
     }
 
     /** A page of results; {@code nextCursor} continues it. */
     @Schema(name = "NearbyPage")
-    public record NearbyPage<T>(List<T> items, String coordSys, String nextCursor) {
+    public record NearbyPage<T>(@Schema(maxItems = Page.MAX_ITEMS) List<T> items,
+            @Schema(maxLength = FieldLimits.CODE) String coordSys,
+            @Schema(maxLength = Page.MAX_CURSOR_LENGTH) String nextCursor) {
     }
 
     private static final String CURSOR = "nearby";
@@ -79,31 +85,38 @@ public class NearbyResource {
             @QueryParam("lon") @NotNull @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3300") Double lon,
             @QueryParam("radius") @DefaultValue("3000") @Min(1) @Max(50000)
             @Parameter(description = "Metres") int radius,
-            @QueryParam("coordSys") @Parameter(description = "wgs84 (default) or gcj02, for lat/lon and the answer")
+            @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = "wgs84 (default) or gcj02, for lat/lon and the answer")
             String coordSys,
-            @QueryParam("openNow") @DefaultValue("false") boolean openNow,
-            @QueryParam("openAt") @Parameter(description = "An instant, e.g. 2026-11-29T13:40:00Z") String openAt,
-            @QueryParam("amenities") @Parameter(
+            @QueryParam("openNow") @Parameter(description = "Only stations open now",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String openNow,
+            @QueryParam("openAt") @Size(max = ParamLimits.INSTANT)
+                    @Parameter(description = "An instant, e.g. 2026-11-29T13:40:00Z") String openAt,
+            @QueryParam("amenities") @Size(max = ParamLimits.CODE_LIST) @Parameter(
                     description = "Comma-separated codes, all required; a list that names none (amenities=,) is a 400",
                     example = "PHONE_CHARGING,MICROWAVE") String amenities,
-            @QueryParam("hostType") @Parameter(description = "One host type, e.g. RESTAURANT") String hostType,
+            @QueryParam("hostType") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = "One host type, e.g. RESTAURANT") String hostType,
             @QueryParam("q") @Size(max = 50) @Parameter(description = "Part of the name or address") String keyword,
-            @QueryParam("status") @Parameter(description = "Comma-separated statuses; default ACTIVE. "
+            @QueryParam("status") @Size(max = ParamLimits.CODE_LIST)
+                    @Parameter(description = "Comma-separated statuses; default ACTIVE. "
                     + "A list that names no status (status=,) is a 400") String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("view") @DefaultValue("full") @Pattern(regexp = "full|pins") String view) {
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor,
+            @QueryParam("view") @Size(max = ParamLimits.CODE) @DefaultValue("full")
+                    @Pattern(regexp = "full|pins") String view) {
         CoordinateSystem system = Coordinates.parse(coordSys);
         Params params = new Params();
         Instant asked = params.instant("openAt", openAt);
-        if (openNow && asked != null) {
+        boolean now = params.flag("openNow", openNow, false);
+        if (now && asked != null) {
             params.errors().add("openAt", "openNow 与 openAt 只能选一个 / use openNow or openAt, not both");
         }
         Set<StationStatus> statuses = params.enumList(StationStatus.class, "status", listed(status));
         Set<Amenity> wanted = params.enumList(Amenity.class, "amenities", listed(amenities));
         HostType host = params.enumValue(HostType.class, "hostType", hostType);
         params.throwIfAny();
-        Instant at = openNow ? clock.now() : asked;
+        Instant at = now ? clock.now() : asked;
         GeoPoint centre = Gcj02.convert(new GeoPoint(lat, lon), system, CoordinateSystem.WGS84);
         String trimmed = keyword == null || keyword.isBlank() ? null : keyword.strip();
         StationSearch.Result result = search.search(new StationSearch.SearchQuery(centre, radius,

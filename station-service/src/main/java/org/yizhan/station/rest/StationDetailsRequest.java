@@ -22,7 +22,7 @@ public record StationDetailsRequest(
         @NotNull @Schema(example = "ENTERPRISE") HostType hostType,
         @Size(max = 200) @Schema(example = "霍氏集团百利威仓储物流有限公司") String hostOrganisation,
         @NotBlank @Size(max = 300) @Schema(example = "北京市大兴区京南物流基地百利威南区门口") String address,
-        @Size(max = 60) @Schema(example = "大兴区") String district,
+        @Size(max = ParamLimits.DISTRICT) @Schema(example = "大兴区") String district,
         @NotNull @Valid LocationDto location,
         @Size(max = 30) @Pattern(regexp = "[0-9+\\- ()]*", message = "只能包含数字、空格和 + - ( ) / digits, spaces and + - ( ) only")
         @Schema(example = "010-61234567") String contactPhone,

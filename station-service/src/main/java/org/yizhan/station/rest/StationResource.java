@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.geo.CoordinateSystem;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
@@ -38,9 +41,9 @@ import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.validation.Validation;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.Station;
-import org.yizhan.station.domain.geo.CoordinateSystem;
-import org.yizhan.station.domain.geo.GeoPoint;
 import org.yizhan.station.service.StationRegistry;
 
 import java.util.List;
@@ -51,15 +54,31 @@ import java.util.UUID;
 @Tag(name = "Stations", description = "The station registry")
 public class StationResource {
 
+    /** A manager's subject: the width of station_manager.subject, and the characters token subjects use. */
+    static final int SUBJECT_MAX = FieldLimits.SUBJECT;
+    /** The most history entries one request reads. */
+    static final int HISTORY_MAX = 200;
+
+    /** A manager's token subject, as the list of managers shows it. */
+    @Schema(name = "ManagerSubject", type = SchemaType.STRING, maxLength = FieldLimits.SUBJECT,
+            example = "mgr-huangcun")
+    static final class ManagerSubject {
+        private ManagerSubject() {
+        }
+    }
+    static final String SUBJECT_PATTERN = "[A-Za-z0-9._@:-]+";
+
     private static final String COORD_SYS_DOC = "Coordinate system of locations in the request and the answer: "
             + "wgs84 (default) or gcj02 (what Chinese map SDKs use)";
 
     private final StationRegistry registry;
     private final SecurityIdentity identity;
+    private final Validation validation;
 
-    public StationResource(StationRegistry registry, SecurityIdentity identity) {
+    public StationResource(StationRegistry registry, SecurityIdentity identity, Validation validation) {
         this.registry = registry;
         this.identity = identity;
+        this.validation = validation;
     }
 
     @POST
@@ -79,12 +98,16 @@ public class StationResource {
     @APIResponse(responseCode = "403", description = "Not a union admin or station manager")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public RestResponse<StationView> register(
-            @NotNull @Valid StationDetailsRequest request,
-            @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys,
+            StationDetailsRequest request,
+            @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = COORD_SYS_DOC) String coordSys,
             @HeaderParam(IdempotencyKeys.HEADER)
-            @Parameter(description = "Client-chosen key that makes retries safe", example = "3f1c9a7e-reg-001")
+            @Parameter(description = "Client-chosen key that makes retries safe", example = "3f1c9a7e-reg-001",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKeys.MAX_LENGTH,
+                            pattern = IdempotencyKeys.PATTERN))
             String idempotencyKey,
             UriInfo uri) {
+        validation.check(request).throwIfAny();
         CoordinateSystem system = Coordinates.parse(coordSys);
         var registration = registry.register(details(request, system), identity, idempotencyKey);
         Station station = registration.station();
@@ -101,8 +124,9 @@ public class StationResource {
     @APIResponse(responseCode = "200", description = "A page of stations")
     public Page<StationView> list(
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-            @QueryParam("cursor") String cursor,
-            @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor,
+            @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = COORD_SYS_DOC) String coordSys) {
         CoordinateSystem system = Coordinates.parse(coordSys);
         Page<Station> page = registry.list(Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(s -> StationView.of(s, system)).toList(), page.nextCursor());
@@ -116,7 +140,8 @@ public class StationResource {
             content = @Content(schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "404", description = "No such station")
     public RestResponse<StationView> get(@PathParam("id") UUID id,
-                                         @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
+                                         @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
+                                                 @Parameter(description = COORD_SYS_DOC) String coordSys) {
         CoordinateSystem system = Coordinates.parse(coordSys);
         Station station = registry.get(id);
         return RestResponse.ResponseBuilder.ok(StationView.of(station, system)).tag(etag(station)).build();
@@ -136,9 +161,13 @@ public class StationResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public RestResponse<StationView> update(
             @PathParam("id") UUID id,
-            @NotNull @Valid StationDetailsRequest request,
-            @HeaderParam("If-Match") @Parameter(description = "ETag of the station as read", example = "\"3\"") String ifMatch,
-            @QueryParam("coordSys") @Parameter(description = COORD_SYS_DOC) String coordSys) {
+            StationDetailsRequest request,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the station as read", example = "\"3\"",
+                    schema = @Schema(type = SchemaType.STRING,
+                            maxLength = Versions.MAX_IF_MATCH_LENGTH)) String ifMatch,
+            @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = COORD_SYS_DOC) String coordSys) {
+        validation.check(request).throwIfAny();
         CoordinateSystem system = Coordinates.parse(coordSys);
         Station station = registry.update(id, details(request, system), version(ifMatch), identity);
         return RestResponse.ResponseBuilder.ok(StationView.of(station, system)).tag(etag(station)).build();
@@ -178,9 +207,11 @@ public class StationResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "A station's history, newest first",
             description = "Pass the last entry's id as before to read older entries.")
+    @APIResponse(responseCode = "200", description = "The entries, newest first", content = @Content(schema = @Schema(
+            type = SchemaType.ARRAY, implementation = StationChangeView.class, maxItems = StationResource.HISTORY_MAX)))
     public List<StationChangeView> history(@PathParam("id") UUID id,
-                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-                                           @QueryParam("before") @Min(1) Long before) {
+                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(HISTORY_MAX) int limit,
+                                           @QueryParam("before") @Min(1) @Max(Long.MAX_VALUE) Long before) {
         return registry.history(id, before, limit, identity).stream().map(StationChangeView::of).toList();
     }
 
@@ -189,6 +220,9 @@ public class StationResource {
     @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Who manages the station (token subjects)")
+    @APIResponse(responseCode = "200", description = "The subjects of its managers", content = @Content(schema =
+            @Schema(
+            type = SchemaType.ARRAY, implementation = ManagerSubject.class, maxItems = FieldLimits.LIST)))
     public List<String> managers(@PathParam("id") UUID id) {
         return registry.managers(id, identity);
     }
@@ -200,7 +234,8 @@ public class StationResource {
     @Operation(summary = "Let a person manage the station", description = "Union admins only; idempotent.")
     @APIResponse(responseCode = "204", description = "The subject manages the station")
     public void addManager(@PathParam("id") UUID id,
-                           @PathParam("subject") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@:-]+") String subject) {
+                           @PathParam("subject") @Size(max = SUBJECT_MAX)
+                                   @Pattern(regexp = SUBJECT_PATTERN) String subject) {
         registry.addManager(id, subject, identity);
     }
 
@@ -210,7 +245,9 @@ public class StationResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Stop a person managing the station", description = "Union admins only.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void removeManager(@PathParam("id") UUID id, @PathParam("subject") String subject) {
+    public void removeManager(@PathParam("id") UUID id,
+                              @PathParam("subject") @Size(max = SUBJECT_MAX) @Pattern(regexp = SUBJECT_PATTERN)
+                              String subject) {
         registry.removeManager(id, subject, identity);
     }
 

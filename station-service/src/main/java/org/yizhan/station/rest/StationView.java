@@ -1,11 +1,14 @@
 package org.yizhan.station.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.kit.geo.CoordinateSystem;
+import org.yizhan.station.domain.DocSchemas;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.MapApp;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationStatus;
-import org.yizhan.station.domain.geo.CoordinateSystem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,25 +19,28 @@ import java.util.UUID;
 @Schema(name = "Station")
 public record StationView(
         UUID id,
-        String name,
+        @Schema(maxLength = FieldLimits.NAME) String name,
         HostType hostType,
-        String hostOrganisation,
-        String address,
-        String district,
+        @Schema(maxLength = FieldLimits.HOST_ORGANISATION) String hostOrganisation,
+        @Schema(maxLength = FieldLimits.ADDRESS) String address,
+        @Schema(maxLength = FieldLimits.DISTRICT) String district,
         LocationDto location,
-        @Schema(description = "Coordinate system of location: wgs84 (default) or gcj02") String coordSys,
-        String contactPhone,
+        @Schema(description = "Coordinate system of location: wgs84 (default) or gcj02",
+                maxLength = FieldLimits.CODE) String coordSys,
+        @Schema(maxLength = FieldLimits.PHONE) String contactPhone,
         Double areaM2,
-        Integer seats,
-        List<String> photos,
-        List<MapApp> listedIn,
+        @Schema(minimum = "0", maximum = FieldLimits.COUNT_MAX) Integer seats,
+        @Schema(maxItems = FieldLimits.PHOTOS, type = SchemaType.ARRAY,
+                implementation = DocSchemas.PhotoUrl.class) List<String> photos,
+        @Schema(maxItems = FieldLimits.LISTED_IN) List<MapApp> listedIn,
         StationStatus status,
-        String statusReason,
+        @Schema(maxLength = FieldLimits.REASON) String statusReason,
         LocalDate expectedReopening,
         LocalDate lastVerifiedOn,
         Instant registeredAt,
         Instant updatedAt,
-        @Schema(description = "Grows with every change; send it back in If-Match to update") int version) {
+        @Schema(description = "Grows with every change; send it back in If-Match to update", minimum = "0",
+                maximum = FieldLimits.COUNT_MAX) int version) {
 
     static StationView of(Station s, CoordinateSystem coordSys) {
         return new StationView(s.id, s.name, s.hostType, s.hostOrganisation, s.address, s.district,

@@ -6,15 +6,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.calendar.ChinaHolidayCalendar;
+import org.yizhan.kit.calendar.HolidayCalendar;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationChange;
-import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
-import org.yizhan.station.domain.hours.HolidayCalendar;
+import org.yizhan.station.domain.hours.OpenWeek;
 import org.yizhan.station.domain.hours.OpeningHours;
 import org.yizhan.station.domain.hours.OpeningHoursForm;
-import org.yizhan.station.domain.hours.OpenWeek;
 import org.yizhan.station.domain.hours.WeeklySchedule;
 import org.yizhan.station.events.StationEvents;
 

@@ -5,17 +5,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.calendar.ChinaHolidayCalendar;
+import org.yizhan.kit.calendar.HolidayCalendar;
+import org.yizhan.kit.geo.Distance;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.station.domain.Amenity;
 import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationStatus;
-import org.yizhan.station.domain.geo.Distance;
-import org.yizhan.station.domain.geo.GeoPoint;
-import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
-import org.yizhan.station.domain.hours.HolidayCalendar;
 import org.yizhan.station.domain.hours.OpenWeek;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Near-me search: stations within a radius, nearest first, filtered by status, amenities, host
@@ -164,25 +164,7 @@ public class StationSearch {
         params.add(lat - dLat);
         params.add(lon + dLon);
         params.add(lat + dLat);
-        // Statuses and amenities are enum names, written as literals: with parameters, the plan
-        // PostgreSQL caches for a prepared statement cannot see that most stations have the asked
-        // amenities and intersects the GIN index's 100,000s of rows with the bounding box.
-        sql.append(" and s.status in (").append(String.join(", ",
-                q.statuses().stream().map(st -> "'" + st.name() + "'").sorted().toList())).append(')');
-        if (!q.amenities().isEmpty()) {
-            sql.append(" and s.working_amenities @> cast('{").append(String.join(",",
-                    q.amenities().stream().map(Enum::name).sorted().toList())).append("}' as text[])");
-        }
-        if (q.hostType() != null) {
-            sql.append(" and s.host_type = ?");
-            params.add(q.hostType().name());
-        }
-        if (q.keyword() != null) {
-            String like = "%" + q.keyword().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" and (s.name ilike ? escape '\\' or s.address ilike ? escape '\\')");
-            params.add(like);
-            params.add(like);
-        }
+        filters(q, sql, params);
         if (q.openAt() != null) {
             // Open by the week at the local minute of the week, or left to the check in Java.
             sql.append(" and s.opening_hours is not null and (").append(javaChecks)
@@ -205,6 +187,29 @@ public class StationSearch {
         }
         sql.append(" order by distance, id limit ").append(batch);
         return new Statement(sql.toString(), params);
+    }
+
+    /** The conditions on status, amenities, host type and keyword. */
+    private static void filters(SearchQuery q, StringBuilder sql, List<Object> params) {
+        // Statuses and amenities are enum names, written as literals: with parameters, the plan
+        // PostgreSQL caches for a prepared statement cannot see that most stations have the asked
+        // amenities and intersects the GIN index's 100,000s of rows with the bounding box.
+        sql.append(" and s.status in (").append(String.join(", ",
+                q.statuses().stream().map(st -> "'" + st.name() + "'").sorted().toList())).append(')');
+        if (!q.amenities().isEmpty()) {
+            sql.append(" and s.working_amenities @> cast('{").append(String.join(",",
+                    q.amenities().stream().map(Enum::name).sorted().toList())).append("}' as text[])");
+        }
+        if (q.hostType() != null) {
+            sql.append(" and s.host_type = ?");
+            params.add(q.hostType().name());
+        }
+        if (q.keyword() != null) {
+            String like = "%" + q.keyword().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (s.name ilike ? escape '\\' or s.address ilike ? escape '\\')");
+            params.add(like);
+            params.add(like);
+        }
     }
 
     private Station station(UUID id, ResultSet rs) throws SQLException {

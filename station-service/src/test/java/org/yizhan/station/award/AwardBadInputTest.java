@@ -151,7 +151,7 @@ class AwardBadInputTest {
     @Test
     void theAwardListsRefuseBadFilters() {
         given().when().get("/api/v1/stations/awards?year=abc&level=GALACTIC").then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", contains("year", "level"));
+                .body("errors.field", contains("level", "year"));
         given().when().get("/api/v1/stations/awards?year=2019").then().statusCode(400).body("errors.field", contains("year"));
         given().when().get("/api/v1/stations/awards?limit=0").then().statusCode(400).contentType(PROBLEM);
         given().when().get("/api/v1/stations/awards?cursor=garbage").then().statusCode(400)

@@ -8,12 +8,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.geo.Gcj02;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
 import org.yizhan.station.domain.coverage.BoundingBox;
 import org.yizhan.station.domain.coverage.Coverage;
-import org.yizhan.station.domain.geo.Gcj02;
-import org.yizhan.station.domain.geo.GeoPoint;
 
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package org.yizhan.station.coverage;
 
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.geo.Distance;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.station.domain.coverage.BoundingBox;
 import org.yizhan.station.domain.coverage.Coverage;
 import org.yizhan.station.domain.coverage.CoverageGrid;
 import org.yizhan.station.domain.coverage.Districts;
 import org.yizhan.station.domain.coverage.TravelMode;
-import org.yizhan.station.domain.geo.Distance;
-import org.yizhan.station.domain.geo.GeoPoint;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.yizhan.station.visit;
 
-import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,7 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
 import org.yizhan.station.domain.visit.Occupation;
@@ -46,6 +47,11 @@ import static org.yizhan.station.visit.VisitFixtures.worker;
         initArgs = @ResourceArg(name = "database", value = "yizhan_station"))
 class VisitCheckInTest {
 
+    @AfterEach
+    void backToRealTime() {
+        VisitFixtures.realTime();
+    }
+
     @Inject
     VisitFixtures fixtures;
 
@@ -81,7 +87,7 @@ class VisitCheckInTest {
                 .body("hour", endsWith(":00:00+08:00"))
                 .extract();
         OffsetDateTime hour = OffsetDateTime.parse(first.path("hour"));
-        assertEquals(Instant.now().truncatedTo(ChronoUnit.HOURS), hour.toInstant());
+        assertEquals(VisitFixtures.now().truncatedTo(ChronoUnit.HOURS), hour.toInstant());
         assertEquals(hour.plusHours(1).toInstant(), OffsetDateTime.parse(first.path("countsAgainFrom")).toInstant());
 
         // Scanning again (the same code, or the next one) in the same hour is normal and counts nothing.
@@ -158,7 +164,7 @@ class VisitCheckInTest {
         // A genuine expired code whose window is rewritten to now: the MAC covers the window.
         byte[] raw = Base64.getUrlDecoder().decode(fixtures.codeWindowsAgo(station, 5));
         ByteBuffer.wrap(raw).position(1).putInt(
-                (int) VisitCode.windowOf(Instant.now()));
+                (int) VisitCode.windowOf(VisitFixtures.now()));
         String rewindowed = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         long before = fixtures.allVisits();
 
@@ -259,17 +265,17 @@ class VisitCheckInTest {
         UUID other = fixtures.stationManagedBy("manager-" + UUID.randomUUID());
         String rider = rider();
         awayFromEdges(20);
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = VisitFixtures.now().minusSeconds(1);
         assertFalse(ledger.visitedSince(station, rider, before.minus(Duration.ofDays(1))));
         worker(rider).body(checkIn(currentCode(station), "COURIER")).post(path(station)).then().statusCode(201);
 
         assertTrue(ledger.visitedSince(station, rider, before));
         assertFalse(ledger.visitedSince(other, rider, before));
         assertFalse(ledger.visitedSince(station, rider(), before));
-        Instant later = Instant.now().plusMillis(5);
+        Instant later = VisitFixtures.now().plusMillis(5);
         assertFalse(ledger.visitedSince(station, rider, later));
         // A repeat scan in the same hour is not a new visit, but it is a visit since then.
-        Thread.sleep(10);
+        VisitFixtures.advance(Duration.ofMillis(10));
         worker(rider).body(checkIn(currentCode(station), "COURIER")).post(path(station)).then().statusCode(200);
         assertTrue(ledger.visitedSince(station, rider, later));
     }

@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
@@ -25,6 +26,11 @@ import static org.yizhan.station.visit.VisitFixtures.awayFromEdges;
         initArgs = @ResourceArg(name = "database", value = "yizhan_station"))
 class VisitCodeEndpointTest {
 
+    @AfterEach
+    void backToRealTime() {
+        VisitFixtures.realTime();
+    }
+
     @Inject
     VisitFixtures fixtures;
 
@@ -37,7 +43,7 @@ class VisitCodeEndpointTest {
         String manager = "manager-" + UUID.randomUUID();
         UUID station = fixtures.stationManagedBy(manager);
         awayFromEdges(5);
-        Instant asked = Instant.now();
+        Instant asked = VisitFixtures.now();
         var answer = given().auth().oauth2(TestTokens.token(manager, "station-manager"))
                 .when().get(path(station))
                 .then().statusCode(200)

@@ -1,13 +1,16 @@
 package org.yizhan.station.visit;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.station.domain.visit.VisitCode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -63,7 +66,7 @@ public class VisitFixtures {
 
     /** The code the station would have shown {@code windowsAgo} windows ago (after it showed one). */
     String codeWindowsAgo(UUID station, int windowsAgo) {
-        return VisitCode.compute(secret(station), station, VisitCode.windowOf(Instant.now()) - windowsAgo);
+        return VisitCode.compute(secret(station), station, VisitCode.windowOf(now()) - windowsAgo);
     }
 
     @Transactional
@@ -91,16 +94,41 @@ public class VisitFixtures {
         return "{\"code\": \"" + code + "\", \"occupation\": \"" + occupation + "\"}";
     }
 
+    /** The clock the service reads; visit tests move it instead of waiting. */
+    static AppClock clock() {
+        return Arc.container().instance(AppClock.class).get();
+    }
+
+    private static Duration offset = Duration.ZERO;
+
+    /** "Now" as the service sees it. */
+    static Instant now() {
+        return clock().now();
+    }
+
+    /** Moves the service's clock {@code by} further ahead. */
+    static void advance(Duration by) {
+        offset = offset.plus(by);
+        clock().shift(offset);
+    }
+
+    /** Back to the real time (after each visit test). */
+    static void realTime() {
+        offset = Duration.ZERO;
+        clock().reset();
+    }
+
     /**
-     * Waits, if needed, until the test is at least {@code margin} seconds away from the end of a code
-     * window and of a clock hour, so that what it does within that margin stays in one window and hour.
+     * Moves the clock, if needed, until the test is at least {@code margin} seconds away from the end
+     * of a code window and of a clock hour, so that what it does within that margin stays in one
+     * window and hour.
      */
-    static void awayFromEdges(int margin) throws InterruptedException {
-        long second = Instant.now().getEpochSecond();
+    static void awayFromEdges(int margin) {
+        long second = now().getEpochSecond();
         long toWindowEnd = VisitCode.WINDOW.toSeconds() - second % VisitCode.WINDOW.toSeconds();
         long toHourEnd = 3600 - second % 3600;
         if (toWindowEnd <= margin || toHourEnd <= margin) {
-            Thread.sleep((Math.min(toWindowEnd, toHourEnd) + 1) * 1000);
+            advance(Duration.ofSeconds(Math.min(toWindowEnd, toHourEnd) + 1));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
@@ -34,6 +35,11 @@ import static org.yizhan.station.visit.VisitFixtures.worker;
 @WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "yizhan_station"))
 class VisitStatsTest {
+
+    @AfterEach
+    void backToRealTime() {
+        VisitFixtures.realTime();
+    }
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 

@@ -1,6 +1,6 @@
 package org.yizhan.station.domain.coverage;
 
-import org.yizhan.station.domain.geo.Distance;
+import org.yizhan.kit.geo.Distance;
 
 /**
  * A latitude/longitude rectangle in decimal degrees (WGS-84 unless the context says otherwise).

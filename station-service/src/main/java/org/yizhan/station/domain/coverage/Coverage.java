@@ -1,7 +1,7 @@
 package org.yizhan.station.domain.coverage;
 
-import org.yizhan.station.domain.geo.Distance;
-import org.yizhan.station.domain.geo.GeoPoint;
+import org.yizhan.kit.geo.Distance;
+import org.yizhan.kit.geo.GeoPoint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,8 +61,6 @@ public final class Coverage {
         if (!(radiusMetres > 0)) {
             throw new IllegalArgumentException("radiusMetres must be positive, was " + radiusMetres);
         }
-        int rows = grid.rows();
-        int cols = grid.cols();
         int n = grid.size();
         double[] sLat = new double[stations.size()];
         double[] sLon = new double[stations.size()];
@@ -84,6 +82,31 @@ public final class Coverage {
         int[] nearest = new int[n];
         double[] dist = new double[n];
         boolean[] covered = new boolean[n];
+        int coveredCells = nearestInBuckets(grid, new Buckets(buckets, bLat, bLon), sLat, sLon, radiusMetres,
+                nearest, dist, covered);
+
+        nearestEverywhere(grid, sLat, sLon, nearest, dist);
+        List<Gap> gaps = new ArrayList<>();
+        int regions = gaps(grid, covered, dist, maxGaps, gaps);
+        return new Result(grid, radiusMetres, sLat.length, n, coveredCells, share(coveredCells, n), regions,
+                List.copyOf(gaps), covered, dist);
+    }
+
+    /** Stations grouped by bucket of {@code bLat} × {@code bLon} degrees. */
+    private record Buckets(Map<Long, List<Integer>> stations, double bLat, double bLon) {
+    }
+
+    /**
+     * The nearest station of each cell among the buckets around it, and whether it is within the
+     * radius; returns how many cells are covered.
+     */
+    private static int nearestInBuckets(CoverageGrid grid, Buckets b, double[] sLat, double[] sLon, double radiusMetres,
+                                        int[] nearest, double[] dist, boolean[] covered) {
+        Map<Long, List<Integer>> buckets = b.stations();
+        double bLat = b.bLat();
+        double bLon = b.bLon();
+        int rows = grid.rows();
+        int cols = grid.cols();
         int coveredCells = 0;
         for (int r = 0; r < rows; r++) {
             double lat = grid.latOf(r);
@@ -117,12 +140,7 @@ public final class Coverage {
                 }
             }
         }
-
-        nearestEverywhere(grid, sLat, sLon, nearest, dist);
-        List<Gap> gaps = new ArrayList<>();
-        int regions = gaps(grid, covered, dist, maxGaps, gaps);
-        return new Result(grid, radiusMetres, sLat.length, n, coveredCells, share(coveredCells, n), regions,
-                List.copyOf(gaps), covered, dist);
+        return coveredCells;
     }
 
     /** Completes {@code nearest}/{@code dist} for cells with no station in the buckets around them. */
@@ -192,8 +210,6 @@ public final class Coverage {
         boolean[] seen = new boolean[n];
         int[] queue = new int[n];
         double cellKm2 = grid.cellMetres() * grid.cellMetres() / 1_000_000.0;
-        record Found(Gap gap, double remoteness, int firstCell) {
-        }
         List<Found> found = new ArrayList<>();
         for (int start = 0; start < n; start++) {
             if (covered[start] || seen[start]) {
@@ -233,16 +249,7 @@ public final class Coverage {
             Double distance = Double.isFinite(dist[farthest]) ? dist[farthest] : null;
             if (distance == null) {
                 // No station at all: the most remote cell is undefined; point at the cell nearest the centroid.
-                double bestD = Double.POSITIVE_INFINITY;
-                for (int i = 0; i < size; i++) {
-                    int cell = queue[i];
-                    double d = metres(centroid.latitude(), centroid.longitude(), grid.latOf(cell / cols),
-                            grid.lonOf(cell % cols));
-                    if (d < bestD) {
-                        bestD = d;
-                        farthest = cell;
-                    }
-                }
+                farthest = nearestCell(grid, queue, size, centroid);
             }
             GeoPoint remote = grid.centre(farthest / cols, farthest % cols);
             found.add(new Found(new Gap(size, Math.round(size * cellKm2 * 100) / 100.0, centroid, remote, distance),
@@ -255,6 +262,26 @@ public final class Coverage {
                 .limit(Math.max(0, maxGaps))
                 .forEach(f -> out.add(f.gap()));
         return found.size();
+    }
+
+    /** An uncovered region found, how far its most remote cell is from a station, and where it starts. */
+    private record Found(Gap gap, double remoteness, int firstCell) {
+    }
+
+    /** Of the first {@code size} cells of {@code queue}, the one nearest {@code point}. */
+    private static int nearestCell(CoverageGrid grid, int[] queue, int size, GeoPoint point) {
+        int cols = grid.cols();
+        int nearest = queue[0];
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < size; i++) {
+            int cell = queue[i];
+            double d = metres(point.latitude(), point.longitude(), grid.latOf(cell / cols), grid.lonOf(cell % cols));
+            if (d < bestD) {
+                bestD = d;
+                nearest = cell;
+            }
+        }
+        return nearest;
     }
 
     private static int visit(int cell, boolean[] covered, boolean[] seen, int[] queue, int tail) {

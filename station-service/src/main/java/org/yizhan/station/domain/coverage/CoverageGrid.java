@@ -1,6 +1,6 @@
 package org.yizhan.station.domain.coverage;
 
-import org.yizhan.station.domain.geo.GeoPoint;
+import org.yizhan.kit.geo.GeoPoint;
 
 /**
  * Square cells of {@code cellMetres} laid over a bounding box. Cells are {@code cellMetres} apart

@@ -1,5 +1,6 @@
 package org.yizhan.station.domain.hours;
 
+import org.yizhan.kit.calendar.HolidayCalendar;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

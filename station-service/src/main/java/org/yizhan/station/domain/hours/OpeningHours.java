@@ -1,5 +1,7 @@
 package org.yizhan.station.domain.hours;
 
+import org.yizhan.kit.calendar.HolidayCalendar;
+import org.yizhan.kit.calendar.OfficialDay;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package org.yizhan.station.domain.hours;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -19,11 +20,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "OpeningHours")
 public record OpeningHoursForm(
-        @Schema(description = "IANA time zone of the station", example = "Asia/Shanghai") String timeZone,
-        @Schema(description = "Regular weekly hours", example = "Mo-Fr 08:00-12:00,14:00-18:00; Sa 09:00-13:00; Su off")
+        @Schema(description = "IANA time zone of the station", example = "Asia/Shanghai",
+                maxLength = FieldLimits.CODE) String timeZone,
+        @Schema(description = "Regular weekly hours",
+                example = "Mo-Fr 08:00-12:00,14:00-18:00; Sa 09:00-13:00; Su off", maxLength = FieldLimits.HOURS_TEXT)
         String weekly,
-        @Schema(description = "Schedules that replace the weekly one within a window") List<Season> seasons,
-        @Schema(description = "Single days with other hours, or closed") List<Exception> exceptions,
+        @Schema(description = "Schedules that replace the weekly one within a window",
+                maxItems = FieldLimits.SEASONS) List<Season> seasons,
+        @Schema(description = "Single days with other hours, or closed",
+                maxItems = FieldLimits.EXCEPTIONS) List<Exception> exceptions,
         @Schema(description = "Hours on public holidays (休)", example = "KEEP_WEEKLY_HOURS")
         HolidayPolicy.OnPublicHoliday onPublicHoliday,
         @Schema(description = "Whose hours a make-up working day (调休 班) keeps; absent = that weekend day's own",
@@ -31,15 +36,16 @@ public record OpeningHoursForm(
 
     /** A seasonal schedule: {@code from}/{@code to} both MM-DD (every year) or both YYYY-MM-DD. */
     @Schema(name = "OpeningHoursSeason")
-    public record Season(@Schema(example = "06-01") String from, @Schema(example = "09-30") String to,
-                         @Schema(example = "Mo-Su 07:00-21:00") String weekly) {
+    public record Season(@Schema(example = "06-01", maxLength = 10) String from, @Schema(example = "09-30",
+            maxLength = 10) String to,
+                         @Schema(example = "Mo-Su 07:00-21:00", maxLength = FieldLimits.HOURS_TEXT) String weekly) {
     }
 
     /** A dated exception: {@code hours} like {@code 09:00-12:00,14:00-16:00}, or absent for closed. */
     @Schema(name = "OpeningHoursException")
     public record Exception(@Schema(example = "2026-12-31") LocalDate date,
-                            @Schema(example = "09:00-15:00") String hours,
-                            @Schema(example = "跨年提前闭站") String reason) {
+                            @Schema(example = "09:00-15:00", maxLength = FieldLimits.HOURS_TEXT) String hours,
+                            @Schema(example = "跨年提前闭站", maxLength = FieldLimits.REASON) String reason) {
     }
 
     /** A field of the form that does not hold a valid value. */

@@ -36,10 +36,10 @@
  *       ({@code 05-01..09-30}, may wrap over New Year: {@code 11-01..02-29}) or a dated range
  *       ({@code 2026-06-01..2026-08-31}); both inclusive. Windows of one station must not
  *       overlap, so no precedence rule is needed.</li>
- *   <li><b>Holiday data.</b> {@link org.yizhan.station.domain.hours.ChinaHolidayCalendar#official()}
+ *   <li><b>Holiday data.</b> {@link org.yizhan.kit.calendar.ChinaHolidayCalendar#official()}
  *       holds the State Council arrangements for 2025 and 2026 (国务院办公厅关于部分节假日安排的通知).
  *       On a date of a year it does not cover it answers "ordinary day", so the weekly hours
- *       apply; adding a year is a data-only change in that class.</li>
+ *       apply; adding a year is a data-only change in that class of the kit.</li>
  * </ul>
  */
 package org.yizhan.station.domain.hours;

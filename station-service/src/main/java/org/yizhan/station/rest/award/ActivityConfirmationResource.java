@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,6 +28,7 @@ import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 import org.yizhan.station.domain.award.Confirmation;
 import org.yizhan.station.domain.award.PushedActivity;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.award.ActivityConfirmations;
 import org.yizhan.station.service.feedback.FeedbackText;
 
@@ -60,9 +63,10 @@ public class ActivityConfirmationResource {
     public Page<PushedActivity> list(
             @PathParam("id") UUID stationId,
             @QueryParam("confirmation") @Parameter(description = "PENDING (default), CONFIRMED or REJECTED",
-                    schema = @Schema(enumeration = {"PENDING", "CONFIRMED", "REJECTED"})) String confirmation,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "CONFIRMED",
+                            "REJECTED"})) String confirmation,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         Params params = new Params();
         Confirmation state = params.enumValue(Confirmation.class, "confirmation", confirmation);
         params.throwIfAny();

@@ -1,6 +1,7 @@
 package org.yizhan.station.rest.award;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.award.AwardLevel;
 import org.yizhan.station.domain.award.StationAward;
 
@@ -13,11 +14,12 @@ import java.util.UUID;
 public record AwardView(
         UUID id,
         UUID stationId,
-        @Schema(description = "In the list of all awards only", example = "卡车司机暖心驿站") String stationName,
-        @Schema(example = "2026") int year,
+        @Schema(description = "In the list of all awards only", example = "卡车司机暖心驿站",
+                maxLength = FieldLimits.NAME) String stationName,
+        @Schema(example = "2026", minimum = FieldLimits.YEAR_FIRST, maximum = FieldLimits.YEAR_LAST) int year,
         @Schema(example = "CITY") AwardLevel level,
-        @Schema(example = "市级") String levelNameZh,
-        @Schema(example = "2026年度北京市最美户外劳动者服务站点") String title,
+        @Schema(example = "市级", maxLength = FieldLimits.LABEL) String levelNameZh,
+        @Schema(example = "2026年度北京市最美户外劳动者服务站点", maxLength = FieldLimits.TITLE) String title,
         @Schema(description = "The station's total in the latest snapshot of the year when the title was recorded; "
                 + "absent without a snapshot", example = "76.71") BigDecimal score,
         @Schema(description = "That snapshot") UUID snapshotId,

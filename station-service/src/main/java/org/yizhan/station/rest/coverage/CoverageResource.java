@@ -1,18 +1,23 @@
 package org.yizhan.station.rest.coverage;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.geo.CoordinateSystem;
+import org.yizhan.kit.geo.Gcj02;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -22,9 +27,7 @@ import org.yizhan.station.domain.coverage.Coverage;
 import org.yizhan.station.domain.coverage.CoverageGrid;
 import org.yizhan.station.domain.coverage.Districts;
 import org.yizhan.station.domain.coverage.TravelMode;
-import org.yizhan.station.domain.geo.CoordinateSystem;
-import org.yizhan.station.domain.geo.Gcj02;
-import org.yizhan.station.domain.geo.GeoPoint;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.coverage.CoverageService;
 
 import java.time.Instant;
@@ -38,6 +41,29 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Coverage", description = "Which share of an area has a station within reach")
 public class CoverageResource {
+
+    /** The bounds of the numeric parameters, checked here and shown in the OpenAPI document. */
+    static final int LAT_MIN = -90;
+    static final int LAT_MAX = 90;
+    static final int LON_MIN = -180;
+    static final int LON_MAX = 180;
+    static final int CELL_MIN = 50;
+    static final int CELL_MAX = 5000;
+    static final int MINUTES_MIN = 1;
+    static final int MINUTES_MAX = 60;
+    static final int RADIUS_MIN = 1;
+    static final int RADIUS_MAX = 50_000;
+    static final String LAT_MIN_TEXT = "" + LAT_MIN;
+    static final String LAT_MAX_TEXT = "" + LAT_MAX;
+    static final String LON_MIN_TEXT = "" + LON_MIN;
+    static final String LON_MAX_TEXT = "" + LON_MAX;
+    static final String CELL_MIN_TEXT = "" + CELL_MIN;
+    static final String CELL_MAX_TEXT = "" + CELL_MAX;
+    static final String MINUTES_MIN_TEXT = "" + MINUTES_MIN;
+    static final String MINUTES_MAX_TEXT = "" + MINUTES_MAX;
+    static final String RADIUS_MIN_TEXT = "" + RADIUS_MIN;
+    static final String RADIUS_MAX_TEXT = "" + RADIUS_MAX;
+
 
     /** The most cells one answer computes. */
     public static final int MAX_CELLS = 40_000;
@@ -68,45 +94,55 @@ public class CoverageResource {
     @APIResponse(responseCode = "400", description = "Invalid area, cell size, mode, minutes, radius or time, or too many cells")
     @APIResponse(responseCode = "403", description = "Not a union admin")
     public CoverageView coverage(
-            @QueryParam("minLat") @Parameter(description = "South edge", example = "39.70") String minLat,
-            @QueryParam("minLon") @Parameter(description = "West edge", example = "116.28") String minLon,
-            @QueryParam("maxLat") @Parameter(description = "North edge", example = "39.78") String maxLat,
-            @QueryParam("maxLon") @Parameter(description = "East edge", example = "116.40") String maxLon,
-            @QueryParam("district") @Parameter(description = "Instead of the box: 大兴区 (daxing), its rectangle")
+            @QueryParam("minLat") @Parameter(description = "South edge",
+                    example = "39.70",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = LAT_MIN_TEXT,
+                            maximum = LAT_MAX_TEXT)) String minLat,
+            @QueryParam("minLon") @Parameter(description = "West edge",
+                    example = "116.28",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = LON_MIN_TEXT,
+                            maximum = LON_MAX_TEXT)) String minLon,
+            @QueryParam("maxLat") @Parameter(description = "North edge",
+                    example = "39.78",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = LAT_MIN_TEXT,
+                            maximum = LAT_MAX_TEXT)) String maxLat,
+            @QueryParam("maxLon") @Parameter(description = "East edge",
+                    example = "116.40",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = LON_MIN_TEXT,
+                            maximum = LON_MAX_TEXT)) String maxLon,
+            @QueryParam("district") @Size(max = ParamLimits.DISTRICT)
+                    @Parameter(description = "Instead of the box: 大兴区 (daxing), its rectangle")
             String district,
-            @QueryParam("cellMetres") @Parameter(description = "Cell side, 50–5,000, default 500") String cellMetres,
-            @QueryParam("mode") @Parameter(description = "WALK (4.5 km/h, default) or RIDE (15 km/h)") String mode,
-            @QueryParam("minutes") @Parameter(description = "1–60, default 15") String minutes,
-            @QueryParam("radiusMetres") @Parameter(description = "1–50,000; overrides mode and minutes")
+            @QueryParam("cellMetres") @Parameter(description = "Cell side, 50–5,000, default 500",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = CELL_MIN_TEXT,
+                            maximum = CELL_MAX_TEXT)) String cellMetres,
+            @QueryParam("mode") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = "WALK (4.5 km/h, default) or RIDE (15 km/h)") String mode,
+            @QueryParam("minutes") @Parameter(description = "1–60, default 15",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = MINUTES_MIN_TEXT,
+                            maximum = MINUTES_MAX_TEXT)) String minutes,
+            @QueryParam("radiusMetres") @Parameter(description = "1–50,000; overrides mode and minutes",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = RADIUS_MIN_TEXT, maximum = RADIUS_MAX_TEXT))
             String radiusMetres,
-            @QueryParam("at") @Parameter(description = "Only stations open at this instant, e.g. 2026-11-29T21:40:00+08:00")
+            @QueryParam("at") @Size(max = ParamLimits.INSTANT)
+                    @Parameter(description = "Only stations open at this instant, e.g. 2026-11-29T21:40:00+08:00")
             String at,
-            @QueryParam("coordSys") @Parameter(description = "wgs84 (default) or gcj02, for the box and the answer")
+            @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
+                    @Parameter(description = "wgs84 (default) or gcj02, for the box and the answer")
             String coordSys) {
         List<Problem.FieldError> errors = new ArrayList<>();
         CoordinateSystem system = coordSys(coordSys, errors);
-        Double cell = number("cellMetres", cellMetres, 500, 50, 5000, errors);
-        Integer mins = integer("minutes", minutes, 15, 1, 60, errors);
+        Double cell = number("cellMetres", cellMetres, 500, CELL_MIN, CELL_MAX, errors);
+        Integer mins = integer("minutes", minutes, 15, MINUTES_MIN, MINUTES_MAX, errors);
         TravelMode travel = mode(mode, errors);
         Double radius = radiusMetres == null || radiusMetres.isBlank() ? null
-                : number("radiusMetres", radiusMetres, 0, 1, 50_000, errors);
+                : number("radiusMetres", radiusMetres, 0, RADIUS_MIN, RADIUS_MAX, errors);
         Instant instant = instant(at, errors);
         BoundingBox asked = area(minLat, minLon, maxLat, maxLon, district, errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        // A GCJ-02 box becomes the WGS-84 box of its corners (the shift is nearly uniform over a district).
-        GeoPoint sw = Gcj02.convert(new GeoPoint(asked.minLat(), asked.minLon()), system, CoordinateSystem.WGS84);
-        GeoPoint ne = Gcj02.convert(new GeoPoint(asked.maxLat(), asked.maxLon()), system, CoordinateSystem.WGS84);
-        BoundingBox box = new BoundingBox(sw.latitude(), sw.longitude(), ne.latitude(), ne.longitude());
-        CoverageGrid grid;
-        try {
-            grid = CoverageGrid.over(box, cell, MAX_CELLS);
-        } catch (CoverageGrid.TooManyCellsException e) {
-            throw invalid(List.of(new Problem.FieldError("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
-                    + e.limit() + "；请增大 cellMetres 或缩小范围 / the grid would have " + e.cells()
-                    + " cells, more than " + e.limit() + "; use a larger cellMetres or a smaller area")));
-        }
+        CoverageGrid grid = grid(wgs84(asked, system), cell);
         double r = radius != null ? radius : travel.radiusMetres(mins);
         Coverage.Result result = coverage.coverage(grid, r, instant, GAPS);
         return new CoverageView(new CoverageView.Area(asked.minLat(), asked.minLon(), asked.maxLat(), asked.maxLon()),
@@ -114,10 +150,31 @@ public class CoverageResource {
                 grid.rows(), grid.cols(), result.cells(), result.coveredCells(), result.coveredShare(),
                 radius == null ? travel.name() : null, radius == null ? mins : null, r, instant,
                 result.stations(), result.uncoveredRegions(),
-                result.largestGaps().stream().map(g -> new CoverageView.Gap(g.cells(), g.areaKm2(),
-                        point(g.centroid(), system), point(g.farthestCell(), system),
-                        g.distanceToNearestStationMetres() == null ? null
-                                : Math.round(g.distanceToNearestStationMetres() * 10) / 10.0)).toList());
+                result.largestGaps().stream().map(g -> gap(g, system)).toList());
+    }
+
+    private static CoverageView.Gap gap(Coverage.Gap g, CoordinateSystem system) {
+        return new CoverageView.Gap(g.cells(), g.areaKm2(), point(g.centroid(), system), point(g.farthestCell(), system),
+                g.distanceToNearestStationMetres() == null ? null
+                        : Math.round(g.distanceToNearestStationMetres() * 10) / 10.0);
+    }
+
+    /** A GCJ-02 box becomes the WGS-84 box of its corners (the shift is nearly uniform over a district). */
+    private static BoundingBox wgs84(BoundingBox asked, CoordinateSystem system) {
+        GeoPoint sw = Gcj02.convert(new GeoPoint(asked.minLat(), asked.minLon()), system, CoordinateSystem.WGS84);
+        GeoPoint ne = Gcj02.convert(new GeoPoint(asked.maxLat(), asked.maxLon()), system, CoordinateSystem.WGS84);
+        return new BoundingBox(sw.latitude(), sw.longitude(), ne.latitude(), ne.longitude());
+    }
+
+    /** The grid over {@code box}; a 400 on cellMetres when it would have too many cells. */
+    private static CoverageGrid grid(BoundingBox box, double cell) {
+        try {
+            return CoverageGrid.over(box, cell, MAX_CELLS);
+        } catch (CoverageGrid.TooManyCellsException e) {
+            throw invalid(List.of(new Problem.FieldError("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
+                    + e.limit() + "；请增大 cellMetres 或缩小范围 / the grid would have " + e.cells()
+                    + " cells, more than " + e.limit() + "; use a larger cellMetres or a smaller area")));
+        }
     }
 
     private static CoverageView.Point point(GeoPoint wgs84, CoordinateSystem to) {
@@ -142,10 +199,10 @@ public class CoverageResource {
             return box;
         }
         int before = errors.size();
-        Double south = required("minLat", minLat, -90, 90, errors);
-        Double west = required("minLon", minLon, -180, 180, errors);
-        Double north = required("maxLat", maxLat, -90, 90, errors);
-        Double east = required("maxLon", maxLon, -180, 180, errors);
+        Double south = required("minLat", minLat, LAT_MIN, LAT_MAX, errors);
+        Double west = required("minLon", minLon, LON_MIN, LON_MAX, errors);
+        Double north = required("maxLat", maxLat, LAT_MIN, LAT_MAX, errors);
+        Double east = required("maxLon", maxLon, LON_MIN, LON_MAX, errors);
         if (errors.size() > before) {
             return null;
         }

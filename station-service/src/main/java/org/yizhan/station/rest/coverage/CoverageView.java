@@ -1,6 +1,7 @@
 package org.yizhan.station.rest.coverage;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,21 +10,27 @@ import java.util.List;
 @Schema(name = "Coverage")
 public record CoverageView(
         @Schema(description = "The area asked for, as given (a named district: its rectangle)") Area area,
-        @Schema(description = "The district named, if any") String district,
-        String coordSys,
+        @Schema(description = "The district named, if any", maxLength = FieldLimits.DISTRICT) String district,
+        @Schema(maxLength = FieldLimits.CODE) String coordSys,
         double cellMetres,
-        int rows,
-        int cols,
-        @Schema(description = "Cells in the grid") int cells,
-        @Schema(description = "Cells whose centre is within radiusMetres of a station") int coveredCells,
+        @Schema(minimum = "0", maximum = FieldLimits.COUNT_MAX) int rows,
+        @Schema(minimum = "0", maximum = FieldLimits.COUNT_MAX) int cols,
+        @Schema(description = "Cells in the grid", minimum = "0", maximum = FieldLimits.COUNT_MAX) int cells,
+        @Schema(description = "Cells whose centre is within radiusMetres of a station", minimum = "0",
+                maximum = FieldLimits.COUNT_MAX) int coveredCells,
         @Schema(description = "coveredCells / cells, 0..1, 4 decimals") double coveredShare,
-        @Schema(description = "WALK or RIDE; null when radiusMetres was given") String mode,
-        @Schema(description = "Travel time; null when radiusMetres was given") Integer minutes,
+        @Schema(description = "WALK or RIDE; null when radiusMetres was given",
+                maxLength = FieldLimits.CODE) String mode,
+        @Schema(description = "Travel time; null when radiusMetres was given", minimum = "0",
+                maximum = FieldLimits.COUNT_MAX) Integer minutes,
         @Schema(description = "Straight-line radius used") double radiusMetres,
         @Schema(description = "Only stations open at this instant counted; null = any time") Instant at,
-        @Schema(description = "ACTIVE stations (open at `at`) within the area grown by the radius") int stationsConsidered,
-        @Schema(description = "Connected regions of uncovered cells") int uncoveredRegions,
-        @Schema(description = "The largest uncovered regions (at most 10), largest first") List<Gap> largestGaps) {
+        @Schema(description = "ACTIVE stations (open at `at`) within the area grown by the radius", minimum = "0",
+                maximum = FieldLimits.COUNT_MAX) int stationsConsidered,
+        @Schema(description = "Connected regions of uncovered cells", minimum = "0",
+                maximum = FieldLimits.COUNT_MAX) int uncoveredRegions,
+        @Schema(description = "The largest uncovered regions (at most 10), largest first",
+                maxItems = 10) List<Gap> largestGaps) {
 
     /** A rectangle. */
     @Schema(name = "CoverageArea")
@@ -38,7 +45,7 @@ public record CoverageView(
     /** A connected region of uncovered cells. */
     @Schema(name = "CoverageGap")
     public record Gap(
-            @Schema(description = "Cells in the region") int cells,
+            @Schema(description = "Cells in the region", minimum = "0", maximum = FieldLimits.COUNT_MAX) int cells,
             @Schema(description = "cells × cellMetres², km²") double areaKm2,
             @Schema(description = "Mean of the cell centres (may lie outside a curved region)") Point centroid,
             @Schema(description = "Centre of the region's cell farthest from any station: where a new station helps most")

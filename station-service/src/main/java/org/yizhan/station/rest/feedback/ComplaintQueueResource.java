@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.feedback.ComplaintService;
 
 import java.time.Instant;
@@ -43,7 +45,7 @@ public class ComplaintQueueResource {
     @APIResponse(responseCode = "200", description = "A page of complaints")
     @APIResponse(responseCode = "403", description = "Not a worker")
     public Page<ComplaintView> mine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-                                    @QueryParam("cursor") String cursor) {
+                                    @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         var page = complaints.mine(identity.getPrincipal().getName(), Cursor.decode(cursor), limit);
         Instant now = complaints.now();
         return new Page<>(page.items().stream().map(h -> ComplaintView.of(h, now, false)).toList(), page.nextCursor());
@@ -59,7 +61,7 @@ public class ComplaintQueueResource {
     @APIResponse(responseCode = "200", description = "A page of complaints")
     @APIResponse(responseCode = "403", description = "Not a union admin")
     public Page<ComplaintView> overdue(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-                                       @QueryParam("cursor") String cursor) {
+                                       @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         Cursor after = Cursor.decode(cursor);
         Instant now = complaints.now();
         var page = complaints.overdue(now, after, limit);

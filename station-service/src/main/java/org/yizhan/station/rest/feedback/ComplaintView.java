@@ -1,6 +1,7 @@
 package org.yizhan.station.rest.feedback;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.feedback.Complaint;
 import org.yizhan.station.domain.feedback.ComplaintCategory;
 import org.yizhan.station.domain.feedback.ComplaintStatus;
@@ -16,19 +17,20 @@ public record ComplaintView(
         UUID id,
         UUID stationId,
         @Schema(example = "AMENITY_BROKEN") ComplaintCategory category,
-        @Schema(example = "MICROWAVE") String amenity,
-        @Schema(example = "微波炉插电后不加热，已经坏了两天。") String description,
+        @Schema(example = "MICROWAVE", maxLength = FieldLimits.CODE) String amenity,
+        @Schema(example = "微波炉插电后不加热，已经坏了两天。", maxLength = FieldLimits.TEXT) String description,
         @Schema(example = "2026-11-29T03:40:00Z") Instant occurredAt,
         @Schema(example = "2026-11-29T04:02:11.512Z") Instant receivedAt,
         @Schema(description = "When the first answer is due: receivedAt + 72 h (SAFETY: 24 h)",
                 example = "2026-12-02T04:02:11.512Z") Instant respondBy,
         @Schema(example = "OPEN") ComplaintStatus status,
         @Schema(description = "When the first answer came; absent while unanswered") Instant firstResponseAt,
-        @Schema(example = "已更换新微波炉。") String resolution,
+        @Schema(example = "已更换新微波炉。", maxLength = FieldLimits.TEXT) String resolution,
         Instant closedAt,
         @Schema(description = "Unanswered and past respondBy") boolean overdue,
-        @Schema(description = "Whole hours past respondBy while overdue, else 0", example = "0") long hoursOverdue,
-        List<ComplaintResponseView> responses) {
+        @Schema(description = "Whole hours past respondBy while overdue, else 0", example = "0", minimum = "0",
+                maximum = FieldLimits.SUM_MAX) long hoursOverdue,
+        @Schema(maxItems = FieldLimits.LIST) List<ComplaintResponseView> responses) {
 
     static ComplaintView of(ComplaintService.Handled handled, Instant now, boolean withResponders) {
         Complaint c = handled.complaint();

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.feedback.RatingService;
 
 import java.util.LinkedHashMap;
@@ -71,7 +73,7 @@ public class RatingResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "A station's ratings",
+    @Operation(operationId = "listRatings", summary = "A station's ratings",
             description = "Public. Count, average and histogram of all ratings, and the latest comments (text, "
                     + "stars and day only) newest first; pass comments.nextCursor as cursor for older ones.")
     @APIResponse(responseCode = "200", description = "The ratings",
@@ -81,7 +83,7 @@ public class RatingResource {
             @PathParam("id") UUID stationId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200)
             @Parameter(description = "Comments per page", example = "20") int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         Cursor after = Cursor.decode(cursor);
         RatingService.Summary summary = ratings.summary(stationId);
         var page = ratings.comments(stationId, after, limit);

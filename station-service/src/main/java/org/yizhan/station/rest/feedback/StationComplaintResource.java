@@ -6,6 +6,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.feedback.ComplaintStatus;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.feedback.ComplaintService;
 
@@ -79,7 +81,9 @@ public class StationComplaintResource {
             @PathParam("id") UUID stationId,
             @NotNull FileComplaintRequest request,
             @HeaderParam(IdempotencyKeys.HEADER)
-            @Parameter(description = "Client-chosen key that makes retries safe", example = "c7a1-complaint-001")
+            @Parameter(description = "Client-chosen key that makes retries safe", example = "c7a1-complaint-001",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKeys.MAX_LENGTH,
+                            pattern = IdempotencyKeys.PATTERN))
             String idempotencyKey,
             UriInfo uri) {
         var complaint = new ComplaintService.NewComplaint(request.category(), request.amenity(),
@@ -96,7 +100,7 @@ public class StationComplaintResource {
     @GET
     @RolesAllowed({Roles.STATION_MANAGER, Roles.UNION_ADMIN})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "A station's complaints",
+    @Operation(operationId = "listStationComplaints", summary = "A station's complaints",
             description = "For the station's managers and union admins; newest first, optionally of one status.")
     @APIResponse(responseCode = "200", description = "A page of complaints")
     @APIResponse(responseCode = "400", description = "Invalid status, limit or cursor")
@@ -104,12 +108,12 @@ public class StationComplaintResource {
     @APIResponse(responseCode = "404", description = "No such station")
     public Page<ComplaintView> list(
             @PathParam("id") UUID stationId,
-            @QueryParam("status")
+            @QueryParam("status") @Size(max = ParamLimits.CODE_LIST)
             @Parameter(description = "Only complaints in this status",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"OPEN", "IN_PROGRESS", "RESOLVED", "REJECTED"}),
                     example = "OPEN") String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         ComplaintStatus only = parseStatus(status);
         var page = complaints.ofStation(stationId, identity, only, Cursor.decode(cursor), limit);
         Instant now = complaints.now();
@@ -120,7 +124,7 @@ public class StationComplaintResource {
     @Path("/{complaintId}")
     @RolesAllowed({Roles.WORKER, Roles.STATION_MANAGER, Roles.UNION_ADMIN})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "One complaint",
+    @Operation(operationId = "getStationComplaint", summary = "One complaint",
             description = "For the station's managers, union admins and the worker who filed it.")
     @APIResponse(responseCode = "200", description = "The complaint",
             content = @Content(schema = @Schema(implementation = ComplaintView.class)))

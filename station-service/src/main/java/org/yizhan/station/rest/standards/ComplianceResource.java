@@ -22,9 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.http.Params;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.standards.ComplianceStatus;
 import org.yizhan.station.domain.standards.Requirement;
 import org.yizhan.station.domain.standards.Tier;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.standards.InspectionService;
 
 import java.util.Arrays;
@@ -40,14 +42,17 @@ public class ComplianceResource {
     /** One requirement of the checklist. */
     @Schema(name = "StandardRequirement")
     public record RequirementView(@Schema(example = "TOILET") Requirement code, boolean basic,
-                                  @Schema(example = "急可如厕") String nameZh, @Schema(example = "A toilet") String nameEn) {
+                                  @Schema(example = "急可如厕", maxLength = FieldLimits.LABEL) String nameZh,
+                                          @Schema(example = "A toilet", maxLength = FieldLimits.LABEL) String nameEn) {
     }
 
     /** The checklist and the rules' parameters. */
     @Schema(name = "Standard")
-    public record StandardView(List<RequirementView> requirements,
-                               @Schema(example = "365") int inspectionIntervalDays,
-                               @Schema(example = "4") int demonstrationOptionalItems) {
+    public record StandardView(@Schema(maxItems = FieldLimits.LIST) List<RequirementView> requirements,
+                               @Schema(example = "365", minimum = "0",
+                                       maximum = FieldLimits.COUNT_MAX) int inspectionIntervalDays,
+                               @Schema(example = "4", minimum = "0",
+                                       maximum = FieldLimits.COUNT_MAX) int demonstrationOptionalItems) {
     }
 
     private final InspectionService inspections;
@@ -95,14 +100,14 @@ public class ComplianceResource {
     @APIResponse(responseCode = "400", description = "Invalid status, tier, limit or cursor")
     @APIResponse(responseCode = "403", description = "Not a union admin")
     public Page<ComplianceView> district(
-            @QueryParam("status")
+            @QueryParam("status") @Size(max = ParamLimits.CODE_LIST)
             @Parameter(description = "Comma-separated statuses; a list that names none (status=,) is a 400", example = "NON_COMPLIANT,OVERDUE") String status,
-            @QueryParam("tier")
+            @QueryParam("tier") @Size(max = ParamLimits.CODE_LIST)
             @Parameter(description = "Comma-separated tiers; a list that names none (tier=,) is a 400", example = "DEMONSTRATION") String tier,
-            @QueryParam("district") @Size(max = 60)
+            @QueryParam("district") @Size(max = ParamLimits.DISTRICT)
             @Parameter(description = "Only stations of this district", example = "大兴区") String district,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         Params params = new Params();
         Set<ComplianceStatus> statuses = params.enumList(ComplianceStatus.class, "status", listed(status));
         Set<Tier> tiers = params.enumList(Tier.class, "tier", listed(tier));

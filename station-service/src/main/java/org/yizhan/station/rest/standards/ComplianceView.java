@@ -2,6 +2,7 @@ package org.yizhan.station.rest.standards;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.standards.ComplianceRules;
 import org.yizhan.station.domain.standards.ComplianceStatus;
 import org.yizhan.station.domain.standards.Inspection;
@@ -18,14 +19,16 @@ import java.util.UUID;
 @Schema(name = "StationCompliance")
 public record ComplianceView(
         UUID stationId,
-        @Schema(example = "卡车司机暖心驿站") String name,
-        @Schema(example = "大兴区") String district,
+        @Schema(example = "卡车司机暖心驿站", maxLength = FieldLimits.NAME) String name,
+        @Schema(example = "大兴区", maxLength = FieldLimits.DISTRICT) String district,
         @Schema(example = "NON_COMPLIANT") ComplianceStatus status,
         @Schema(example = "BASIC") Tier tier,
-        @Schema(example = "基础驿站") String tierNameZh,
-        @Schema(description = "Basic requirements NOT_MET at the latest counting inspection")
+        @Schema(example = "基础驿站", maxLength = FieldLimits.LABEL) String tierNameZh,
+        @Schema(description = "Basic requirements NOT_MET at the latest counting inspection",
+                maxItems = FieldLimits.LIST)
         List<Failure> failedRequirements,
-        @Schema(description = "Optional requirements MET at the latest counting inspection", example = "3")
+        @Schema(description = "Optional requirements MET at the latest counting inspection", example = "3",
+                minimum = "0", maximum = FieldLimits.COUNT_MAX)
         int optionalItemsMet,
         @Schema(description = "Date of the latest counting inspection; absent if never inspected", example = "2026-11-27")
         LocalDate lastInspectedOn,
@@ -40,9 +43,10 @@ public record ComplianceView(
     @Schema(name = "FailedRequirement")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Failure(@Schema(example = "TOILET") Requirement requirement,
-                          @Schema(example = "急可如厕") String nameZh, @Schema(example = "A toilet") String nameEn,
+                          @Schema(example = "急可如厕", maxLength = FieldLimits.LABEL) String nameZh,
+                                  @Schema(example = "A toilet", maxLength = FieldLimits.LABEL) String nameEn,
                           @Schema(description = "What the inspector found (per-station answer only)",
-                                  example = "卫生间锁闭，钥匙在物业") String finding) {
+                                  example = "卫生间锁闭，钥匙在物业", maxLength = FieldLimits.COMMENT) String finding) {
     }
 
     static ComplianceView of(InspectionService.StationCompliance c) {

@@ -6,6 +6,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -28,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.standards.InspectionService;
 
@@ -73,7 +76,9 @@ public class InspectionResource {
             @PathParam("id") UUID stationId,
             @NotNull InspectionRequest request,
             @HeaderParam(IdempotencyKeys.HEADER)
-            @Parameter(description = "Client-chosen key that makes retries safe", example = "insp-2026-11-27-huangcun")
+            @Parameter(description = "Client-chosen key that makes retries safe", example = "insp-2026-11-27-huangcun",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKeys.MAX_LENGTH,
+                            pattern = IdempotencyKeys.PATTERN))
             String idempotencyKey,
             UriInfo uri) {
         access.requireManageable(stationId, identity);
@@ -90,7 +95,7 @@ public class InspectionResource {
     @GET
     @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "A station's inspections",
+    @Operation(operationId = "listInspections", summary = "A station's inspections",
             description = "Inspections and self-checks, newest inspection date first (same date: last recorded first).")
     @APIResponse(responseCode = "200", description = "A page of inspections")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
@@ -98,7 +103,7 @@ public class InspectionResource {
     @APIResponse(responseCode = "404", description = "No such station")
     public Page<InspectionView> list(@PathParam("id") UUID stationId,
                                      @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                     @QueryParam("cursor") String cursor) {
+                                     @QueryParam("cursor") @Size(max = ParamLimits.CURSOR) String cursor) {
         var page = inspections.ofStation(stationId, identity, cursor, limit);
         return new Page<>(page.items().stream().map(InspectionView::of).toList(), page.nextCursor());
     }

@@ -1,6 +1,7 @@
 package org.yizhan.station.rest.standards;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.standards.Inspection;
 import org.yizhan.station.domain.standards.InspectionKind;
 import org.yizhan.station.domain.standards.InspectionResult;
@@ -20,18 +21,21 @@ public record InspectionView(
         @Schema(description = "INSPECTION (union admin; counts for compliance) or SELF_CHECK (a manager; does not count)",
                 example = "INSPECTION") InspectionKind kind,
         @Schema(description = "Whether it counts for compliance and tier") boolean counts,
-        @Schema(example = "admin-daxing") String recordedBy,
+        @Schema(example = "admin-daxing", maxLength = FieldLimits.SUBJECT) String recordedBy,
         Instant recordedAt,
-        @Schema(example = "卫生间需全天开放，两周内复查") String summary,
-        @Schema(description = "Basic requirements found NOT_MET", example = "[\"TOILET\"]") List<Requirement> failedRequirements,
-        @Schema(description = "Optional requirements found MET", example = "1") int optionalItemsMet,
-        List<Item> items) {
+        @Schema(example = "卫生间需全天开放，两周内复查", maxLength = FieldLimits.TEXT) String summary,
+        @Schema(description = "Basic requirements found NOT_MET", example = "[\"TOILET\"]",
+                maxItems = FieldLimits.LIST) List<Requirement> failedRequirements,
+        @Schema(description = "Optional requirements found MET", example = "1", minimum = "0",
+                maximum = FieldLimits.COUNT_MAX) int optionalItemsMet,
+        @Schema(maxItems = FieldLimits.LIST) List<Item> items) {
 
     @Schema(name = "InspectionItem")
     public record Item(@Schema(example = "TOILET") Requirement requirement, boolean basic,
-                       @Schema(example = "急可如厕") String nameZh, @Schema(example = "A toilet") String nameEn,
+                       @Schema(example = "急可如厕", maxLength = FieldLimits.LABEL) String nameZh,
+                               @Schema(example = "A toilet", maxLength = FieldLimits.LABEL) String nameEn,
                        @Schema(example = "NOT_MET") InspectionResult result,
-                       @Schema(example = "卫生间锁闭，钥匙在物业") String finding) {
+                       @Schema(example = "卫生间锁闭，钥匙在物业", maxLength = FieldLimits.COMMENT) String finding) {
     }
 
     static InspectionView of(Inspection i) {

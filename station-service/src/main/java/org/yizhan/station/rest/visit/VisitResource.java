@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +29,7 @@ import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.visit.VisitGrouping;
+import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.visit.StationVisits;
 import org.yizhan.station.service.visit.VisitCodes;
 import org.yizhan.station.service.visit.VisitLedger;
@@ -120,10 +123,13 @@ public class VisitResource {
     @APIResponse(responseCode = "404", description = "No such station")
     public VisitStatsView stationStats(
             @PathParam("id") UUID id,
-            @QueryParam("from") @Parameter(description = "First day, included", example = "2026-11-01") String from,
-            @QueryParam("to") @Parameter(description = "Last day, included", example = "2026-11-30") String to,
+            @QueryParam("from") @Size(max = ParamLimits.DATE) @Parameter(description = "First day, included",
+                    example = "2026-11-01") String from,
+            @QueryParam("to") @Size(max = ParamLimits.DATE) @Parameter(description = "Last day, included",
+                    example = "2026-11-30") String to,
             @QueryParam("by") @Parameter(in = ParameterIn.QUERY, description = "day (default), occupation or hourOfDay",
-                    schema = @Schema(enumeration = {"day", "occupation", "hourOfDay"}, defaultValue = "day"))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "occupation", "hourOfDay"},
+                            defaultValue = "day"))
             String by) {
         visits.requireStatsAccess(id, identity); // who may not see them learns nothing from the parameters
         StatsParams params = StatsParams.parse(from, to, by, clock.today(VisitLedger.ZONE), VisitGrouping.DAY,
@@ -143,11 +149,14 @@ public class VisitResource {
     @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping")
     @APIResponse(responseCode = "403", description = "Not a union admin")
     public VisitStatsView districtStats(
-            @QueryParam("from") @Parameter(description = "First day, included", example = "2026-11-01") String from,
-            @QueryParam("to") @Parameter(description = "Last day, included", example = "2026-11-30") String to,
+            @QueryParam("from") @Size(max = ParamLimits.DATE) @Parameter(description = "First day, included",
+                    example = "2026-11-01") String from,
+            @QueryParam("to") @Size(max = ParamLimits.DATE) @Parameter(description = "Last day, included",
+                    example = "2026-11-30") String to,
             @QueryParam("by") @Parameter(in = ParameterIn.QUERY,
                     description = "station (default), day, occupation or hourOfDay",
-                    schema = @Schema(enumeration = {"station", "day", "occupation", "hourOfDay"},
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"station", "day", "occupation",
+                            "hourOfDay"},
                             defaultValue = "station"))
             String by) {
         StatsParams params = StatsParams.parse(from, to, by, clock.today(VisitLedger.ZONE), VisitGrouping.STATION,

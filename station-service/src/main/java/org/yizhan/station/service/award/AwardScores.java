@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.StationStatus;
@@ -89,8 +90,20 @@ public class AwardScores {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ProblemException.invalidField(field, "必须是 " + first + " 到 " + last + " 之间的年份 / must be a year from "
-                + first + " to " + last);
+        throw ProblemException.invalidField(field, yearMessage());
+    }
+
+    /** Adds an error on {@code field} to {@code errors} unless {@code year} (if given) can be scored or awarded. */
+    public void checkYear(FieldErrors errors, String field, Integer year) {
+        if (year != null && (year < settings.firstYear() || year > today().getYear())) {
+            errors.add(field, yearMessage());
+        }
+    }
+
+    private String yearMessage() {
+        int first = settings.firstYear();
+        int last = today().getYear();
+        return "必须是 " + first + " 到 " + last + " 之间的年份 / must be a year from " + first + " to " + last;
     }
 
     /** One station's score card for {@code year} (unranked); the station must exist and have been registered by the year's end. */

@@ -1,6 +1,7 @@
 package org.yizhan.station.service.award;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.station.domain.FieldLimits;
 import org.yizhan.station.domain.StationStatus;
 import org.yizhan.station.domain.award.AwardScore;
 import org.yizhan.station.domain.award.Criterion;
@@ -22,22 +23,23 @@ import java.util.UUID;
 @Schema(name = "StationScore", description = "A station's award score for a year, broken down by criterion")
 public record ScoreCard(
         @Schema(description = "Place among the eligible stations of the list (equal totals share a place); absent if ineligible",
-                example = "1") Integer rank,
+                example = "1", minimum = "0", maximum = FieldLimits.COUNT_MAX) Integer rank,
         UUID stationId,
-        @Schema(example = "卡车司机暖心驿站") String name,
-        @Schema(example = "大兴区") String district,
+        @Schema(example = "卡车司机暖心驿站", maxLength = FieldLimits.NAME) String name,
+        @Schema(example = "大兴区", maxLength = FieldLimits.DISTRICT) String district,
         @Schema(example = "ACTIVE") StationStatus status,
         @Schema(description = "Compliance status today", example = "COMPLIANT") ComplianceStatus compliance,
         @Schema(description = "Tier today", example = "STANDARD") Tier tier,
         boolean eligible,
-        @Schema(description = "Why the station cannot be ranked; empty if eligible") List<Reason> ineligibleReasons,
-        @Schema(example = "2026") int year,
+        @Schema(description = "Why the station cannot be ranked; empty if eligible",
+                maxItems = 10) List<Reason> ineligibleReasons,
+        @Schema(example = "2026", minimum = FieldLimits.YEAR_FIRST, maximum = FieldLimits.YEAR_LAST) int year,
         @Schema(description = "First day counted: 1 January, or the registration day if later", example = "2026-01-01")
         LocalDate periodFrom,
         @Schema(description = "Last day counted: 31 December, or today in the current year", example = "2026-11-29")
         LocalDate periodTo,
         @Schema(description = "Sum of the criteria's points, 0–100", example = "76.71") BigDecimal total,
-        List<Line> criteria,
+        @Schema(maxItems = 20) List<Line> criteria,
         @Schema(description = "Activities partners pushed that wait for the station's confirmation and do not count "
                 + "yet; absent in snapshots taken before confirmation existed") Unconfirmed unconfirmed) {
 
@@ -47,8 +49,10 @@ public record ScoreCard(
     /** Pushed activities of the year that wait for confirmation (ADR 0013). */
     @Schema(name = "AwardUnconfirmedActivities")
     public record Unconfirmed(
-            @Schema(description = "How many wait", example = "2") int activities,
-            @Schema(description = "Their person-times", example = "70") long personTimes,
+            @Schema(description = "How many wait", example = "2", minimum = "0",
+                    maximum = FieldLimits.COUNT_MAX) int activities,
+            @Schema(description = "Their person-times", example = "70", minimum = "0",
+                    maximum = FieldLimits.SUM_MAX) long personTimes,
             @Schema(description = "The oldest of them (on a station's own score card only; the list of them all is "
                     + "GET /api/v1/stations/{id}/pushed-activities)", maxItems = UNCONFIRMED_SHOWN)
             List<PushedActivity> items) {
@@ -57,8 +61,9 @@ public record ScoreCard(
     /** Why a station is not eligible. */
     @Schema(name = "AwardIneligibility")
     public record Reason(@Schema(example = "NON_COMPLIANT") Ineligibility code,
-                         @Schema(example = "最近一次检查有基本要求未达标") String messageZh,
-                         @Schema(example = "The latest inspection found a basic requirement not met") String messageEn) {
+                         @Schema(example = "最近一次检查有基本要求未达标", maxLength = FieldLimits.LABEL) String messageZh,
+                         @Schema(example = "The latest inspection found a basic requirement not met",
+                                 maxLength = FieldLimits.LABEL) String messageEn) {
         static Reason of(Ineligibility i) {
             return new Reason(i, i.messageZh(), i.messageEn());
         }
@@ -67,9 +72,9 @@ public record ScoreCard(
     /** One criterion of the breakdown. */
     @Schema(name = "AwardCriterionScore")
     public record Line(@Schema(example = "RATINGS") Criterion criterion,
-                       @Schema(example = "工友评价") String nameZh,
-                       @Schema(example = "Ratings") String nameEn,
-                       @Schema(example = "10") int weight,
+                       @Schema(example = "工友评价", maxLength = FieldLimits.LABEL) String nameZh,
+                       @Schema(example = "Ratings", maxLength = FieldLimits.LABEL) String nameEn,
+                       @Schema(example = "10", minimum = "0", maximum = "100") int weight,
                        @Schema(description = "The raw inputs the criterion read",
                                example = "{\"ratings\":50,\"starsSum\":240,\"mean\":4.80,\"priorMean\":3.5,\"priorWeight\":10,\"bayesianMean\":4.5833}")
                        Map<String, Object> inputs,
@@ -77,7 +82,7 @@ public record ScoreCard(
                        BigDecimal normalised,
                        @Schema(description = "weight × normalised, rounded half-up to 2 decimals", example = "8.96")
                        BigDecimal points,
-                       @Schema(example = "(bayesianMean − 1) / 4, bayesianMean = (priorWeight × priorMean + starsSum) / (priorWeight + ratings)")
+                       @Schema(example = "(bayesianMean − 1) / 4, bayesianMean = (priorWeight × priorMean + starsSum) / (priorWeight + ratings)", maxLength = FieldLimits.EXPLANATION)
                        String formula) {
         static Line of(AwardScore.Line l) {
             Criterion c = l.criterion();

@@ -3,12 +3,12 @@ package org.yizhan.station.service.coverage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationStatus;
 import org.yizhan.station.domain.coverage.BoundingBox;
 import org.yizhan.station.domain.coverage.Coverage;
 import org.yizhan.station.domain.coverage.CoverageGrid;
-import org.yizhan.station.domain.geo.GeoPoint;
 import org.yizhan.station.service.StationHours;
 
 import java.time.Instant;

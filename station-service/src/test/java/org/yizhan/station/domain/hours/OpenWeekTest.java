@@ -1,6 +1,8 @@
 package org.yizhan.station.domain.hours;
 
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.calendar.ChinaHolidayCalendar;
+import org.yizhan.kit.calendar.HolidayCalendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

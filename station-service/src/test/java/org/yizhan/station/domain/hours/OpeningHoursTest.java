@@ -2,6 +2,8 @@ package org.yizhan.station.domain.hours;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.calendar.ChinaHolidayCalendar;
+import org.yizhan.kit.calendar.HolidayCalendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
