@@ -36,5 +36,22 @@ public record Problem(
     public record FieldError(
             @Schema(example = "location.latitude", maxLength = 300, pattern = "^[^<>]*$") String field,
             @Schema(example = "必须在 -90 到 90 之间", maxLength = 1000, pattern = "^[^<>]*$") String message) {
+
+        /**
+         * Angle brackets become ‹ › and overlong texts are cut, so that no field error can carry
+         * markup into a client (a Bean Validation message quotes its pattern, which may hold them).
+         */
+        public FieldError {
+            field = plain(field, 300);
+            message = plain(message, 1000);
+        }
+
+        private static String plain(String text, int max) {
+            if (text == null) {
+                return null;
+            }
+            String plain = text.replace('<', '‹').replace('>', '›');
+            return plain.length() <= max ? plain : plain.substring(0, max);
+        }
     }
 }

@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.yizhan.kit.http.InputLimits;
+import org.yizhan.kit.validation.ViolationPaths;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +45,7 @@ public class ProblemMappers {
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         Language lang = language(headers);
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(ViolationPaths.fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(ProblemType.VALIDATION, countDetail(errors.size(), lang), uri, errors, lang);
@@ -150,33 +148,6 @@ public class ProblemMappers {
 
     private static String countDetail(int count, Language lang) {
         return lang.pick(ProblemException.countZh(count), ProblemException.countEn(count));
-    }
-
-    /** The JSON field a violation is about: the property path after the method and parameter. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> parts = new ArrayList<>();
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.RETURN_VALUE) {
-                if (node.getKind() == ElementKind.PARAMETER && !isBodyParameter(violation)) {
-                    parts.add(node.getName());
-                }
-                continue;
-            }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                parts.add(name + "[" + node.getIndex() + "]");
-            } else if (!name.isEmpty()) {
-                parts.add(name);
-            }
-        }
-        return String.join(".", parts);
-    }
-
-    /** Violations inside the request body are named by their JSON path alone. */
-    private static boolean isBodyParameter(ConstraintViolation<?> violation) {
-        Object leaf = violation.getLeafBean();
-        return leaf != null && violation.getRootBean() != leaf;
     }
 
     private static String pathOf(JsonMappingException e) {

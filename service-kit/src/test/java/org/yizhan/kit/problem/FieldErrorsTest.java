@@ -47,4 +47,12 @@ class FieldErrorsTest {
         assertTrue(validation.check(null).has("body"));
         assertDoesNotThrow(() -> validation.require(new Request("n", "A", 1, 2), new FieldErrors()));
     }
+
+    @Test
+    void aFieldErrorCarriesNoAngleBracketsAndNoOverlongText() {
+        Problem.FieldError error = new Problem.FieldError("codes[1].<list element>", "must match \"^[^<>]*$\"");
+        org.junit.jupiter.api.Assertions.assertEquals("codes[1].‹list element›", error.field());
+        org.junit.jupiter.api.Assertions.assertEquals("must match \"^[^‹›]*$\"", error.message());
+        org.junit.jupiter.api.Assertions.assertEquals(1000, new Problem.FieldError("f", "x".repeat(5000)).message().length());
+    }
 }
