@@ -1,5 +1,7 @@
 package org.yizhan.services.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Size;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
@@ -39,8 +41,10 @@ public class VenueResource {
     @GET
     @Operation(summary = "List venues", description = "The local replica of the station registry, in registration order.")
     @APIResponse(responseCode = "200", description = "A page of venues")
-    public Page<VenueView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.LONG_PAGE_LIMIT_MAX) int limit,
+    public Page<VenueView> list(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + ApiLimits.LONG_PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                 @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.LONG_PAGE_LIMIT_MAX);
         var page = replica.list(Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(VenueView::of).toList(), page.nextCursor());
     }

@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.activity;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -107,18 +108,30 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "A page of activities; distanceM when searching near a point")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public Page<ActivityView> upcoming(
-            @QueryParam("lat") @DecimalMin("-90") @DecimalMax("90") @Parameter(example = "39.7268") Double lat,
-            @QueryParam("lon") @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3411") Double lon,
-            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax(ApiLimits.RADIUS_KM_MAX) double radiusKm,
-            @QueryParam("stationId") UUID stationId,
+            @QueryParam("lat") @Parameter(example = "39.7268", schema = @Schema(type = SchemaType.NUMBER,
+                    minimum = "-90", maximum = "90")) String latText,
+            @QueryParam("lon") @Parameter(example = "116.3411", schema = @Schema(type = SchemaType.NUMBER,
+                    minimum = "-180", maximum = "180")) String lonText,
+            @QueryParam("radiusKm") @Parameter(schema = @Schema(type = SchemaType.NUMBER, minimum = ApiLimits.RADIUS_KM_MIN,
+                    maximum = ApiLimits.RADIUS_KM_MAX, defaultValue = "5")) String radiusText,
+            @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String stationText,
             @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("occupation") @Parameter(description = "Only activities open to this occupation",
                     schema = @Schema(implementation = Occupation.class)) String occupationText,
             @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
             @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(example = "2026-12-31T16:00:00Z") String toText,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+            @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         Params params = new Params();
+        Double lat = params.number("lat", latText, -90, 90);
+        Double lon = params.number("lon", lonText, -180, 180);
+        Double radius = params.number("radiusKm", radiusText, Double.parseDouble(ApiLimits.RADIUS_KM_MIN),
+                Double.parseDouble(ApiLimits.RADIUS_KM_MAX));
+        double radiusKm = radius == null ? ApiLimits.RADIUS_KM_DEFAULT : radius;
+        UUID stationId = params.uuid("stationId", stationText);
         Occupation occupation = params.enumValue(Occupation.class, "occupation", occupationText);
         Instant from = params.instant("from", fromText);
         Instant to = params.instant("to", toText);
@@ -144,8 +157,10 @@ public class ActivityResource {
     public Page<ActivityView> organised(@QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) @Parameter(description = "Admins only") String partner,
                                         @QueryParam("status")
                                         @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
-                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                        @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                         @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         Params params = new Params();
         ActivityStatus status = params.enumValue(ActivityStatus.class, "status", statusText);
         params.throwIfAny();
@@ -214,8 +229,10 @@ public class ActivityResource {
     @Operation(summary = "Invitations to co-organise",
             description = "Activities the calling partner is invited to co-organise and has not answered yet.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
-    public Page<ActivityView> invitations(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+    public Page<ActivityView> invitations(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                           @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         var page = activities.invitations(access.caller(identity), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
     }

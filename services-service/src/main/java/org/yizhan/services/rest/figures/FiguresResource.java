@@ -1,5 +1,7 @@
 package org.yizhan.services.rest.figures;
 
+import org.yizhan.kit.http.Params;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -83,8 +85,9 @@ public class FiguresResource {
             content = @Content(schema = @Schema(implementation = FiguresView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public FiguresView json(
-            @QueryParam("year") @Min(ApiLimits.YEAR_MIN) @Max(ApiLimits.YEAR_MAX)
-            @Parameter(description = "A calendar year; or give from and to", example = "2026") Integer year,
+            @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "" + ApiLimits.YEAR_MIN,
+                            maximum = "" + ApiLimits.YEAR_MAX)) String year,
             @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX)
             @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,
             @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX)
@@ -95,7 +98,8 @@ public class FiguresResource {
             @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX)
             @Parameter(description = "Only activities this partner (co-)organised") String partner,
             @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
-            @QueryParam("stationId") UUID stationId) {
+            @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String stationId) {
         return compute(year, from, to, groupBy, partner, type, stationId);
     }
 
@@ -106,13 +110,15 @@ public class FiguresResource {
             + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
             + "its last row is the total.")
     @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(mediaType = TEXT_CSV))
-    public Response csv(@QueryParam("year") @Min(ApiLimits.YEAR_MIN) @Max(ApiLimits.YEAR_MAX) Integer year,
+    public Response csv(@QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+                                minimum = "" + ApiLimits.YEAR_MIN, maximum = "" + ApiLimits.YEAR_MAX)) String year,
                         @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) String from,
                         @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) String to,
                         @QueryParam("groupBy") @DefaultValue("partner") @Size(max = ApiLimits.GROUP_BY_TEXT_MAX) String groupBy,
                         @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner,
                         @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
-                        @QueryParam("stationId") UUID stationId) {
+                        @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                        String stationId) {
         FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
         byte[] body = toCsv(view);
         String name = "activity-figures-" + view.from() + "-" + view.to() + ".csv";
@@ -120,8 +126,12 @@ public class FiguresResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    private FiguresView compute(Integer year, String fromText, String toText, String groupByText, String partner,
-                                String type, UUID stationId) {
+    private FiguresView compute(String yearText, String fromText, String toText, String groupByText, String partner,
+                                String type, String stationText) {
+        Params params = new Params();
+        Integer year = params.integer("year", yearText, ApiLimits.YEAR_MIN, ApiLimits.YEAR_MAX, null);
+        UUID stationId = params.uuid("stationId", stationText);
+        params.throwIfAny();
         Caller caller = access.caller(identity);
         LocalDate from;
         LocalDate to;

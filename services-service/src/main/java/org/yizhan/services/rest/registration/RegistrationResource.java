@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.registration;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Size;
 import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -131,8 +132,10 @@ public class RegistrationResource {
     @Operation(summary = "All my registrations", description = "Live and past, newest first.")
     @APIResponse(responseCode = "200", description = "A page of registrations")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public Page<MyRegistrationView> allMine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+    public Page<MyRegistrationView> allMine(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         var page = registrations.allMine(access.caller(identity), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream()
                 .map(r -> MyRegistrationView.of(r, em.find(Activity.class, r.activityId), registrations.position(r)))
@@ -152,8 +155,10 @@ public class RegistrationResource {
     public RosterView roster(@PathParam("id") UUID id,
                              @QueryParam("status") @Parameter(example = "WAITLISTED",
                                      schema = @Schema(implementation = RegistrationStatus.class)) String status,
-                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApiLimits.LONG_PAGE_LIMIT_MAX) int limit,
+                             @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "" + ApiLimits.LONG_PAGE_LIMIT_MAX, defaultValue = "50")) String limitText,
                              @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 50, ApiLimits.LONG_PAGE_LIMIT_MAX);
         var roster = registrations.roster(id, statusOf(status), access.caller(identity), Cursor.decode(cursor), limit);
         var page = roster.registrations();
         return new RosterView(id, roster.activity().capacity, roster.placesTaken(), roster.counts(),
