@@ -41,7 +41,7 @@ public class VenueResource {
     @GET
     @Operation(summary = "List venues", description = "The local replica of the station registry, in registration order.")
     @APIResponse(responseCode = "200", description = "A page of venues")
-    public Page<VenueView> list(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+    public Page<VenueView> list(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.LONG_PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                 @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 20, ApiLimits.LONG_PAGE_LIMIT_MAX);

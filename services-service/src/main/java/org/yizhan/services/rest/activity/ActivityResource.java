@@ -121,7 +121,7 @@ public class ActivityResource {
                     schema = @Schema(implementation = Occupation.class)) String occupationText,
             @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
             @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(example = "2026-12-31T16:00:00Z") String toText,
-            @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+            @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
@@ -157,7 +157,7 @@ public class ActivityResource {
     public Page<ActivityView> organised(@QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) @Parameter(description = "Admins only") String partner,
                                         @QueryParam("status")
                                         @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
-                                        @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                                        @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                         @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
@@ -229,7 +229,7 @@ public class ActivityResource {
     @Operation(summary = "Invitations to co-organise",
             description = "Activities the calling partner is invited to co-organise and has not answered yet.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
-    public Page<ActivityView> invitations(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+    public Page<ActivityView> invitations(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                           @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);

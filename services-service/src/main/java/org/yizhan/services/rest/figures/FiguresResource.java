@@ -86,7 +86,7 @@ public class FiguresResource {
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public FiguresView json(
             @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", example = "2026",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "" + ApiLimits.YEAR_MIN,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "" + ApiLimits.YEAR_MIN,
                             maximum = "" + ApiLimits.YEAR_MAX)) String year,
             @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX)
             @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,
@@ -110,7 +110,7 @@ public class FiguresResource {
             + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
             + "its last row is the total.")
     @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(mediaType = TEXT_CSV))
-    public Response csv(@QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER,
+    public Response csv(@QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                                 minimum = "" + ApiLimits.YEAR_MIN, maximum = "" + ApiLimits.YEAR_MAX)) String year,
                         @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) String from,
                         @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) String to,

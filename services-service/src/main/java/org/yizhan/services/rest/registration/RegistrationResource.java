@@ -132,7 +132,7 @@ public class RegistrationResource {
     @Operation(summary = "All my registrations", description = "Live and past, newest first.")
     @APIResponse(responseCode = "200", description = "A page of registrations")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public Page<MyRegistrationView> allMine(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+    public Page<MyRegistrationView> allMine(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
@@ -155,7 +155,7 @@ public class RegistrationResource {
     public RosterView roster(@PathParam("id") UUID id,
                              @QueryParam("status") @Parameter(example = "WAITLISTED",
                                      schema = @Schema(implementation = RegistrationStatus.class)) String status,
-                             @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                             @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.LONG_PAGE_LIMIT_MAX, defaultValue = "50")) String limitText,
                              @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 50, ApiLimits.LONG_PAGE_LIMIT_MAX);
