@@ -1,11 +1,13 @@
 package org.yizhan.services.rest.activity;
 
+import org.yizhan.services.repository.UpcomingActivities;
+import org.yizhan.kit.time.AppClock;
+import org.yizhan.kit.replica.StationReplica;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,7 +43,6 @@ import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
-import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivityStatus;
 import org.yizhan.services.domain.activity.Occupation;
@@ -63,16 +64,21 @@ public class ActivityResource {
     private final ActivityService activities;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final StationReplica stations;
     private final CoOrganisers coOrganisers;
+    private final UpcomingActivities upcoming;
+    private final AppClock clock;
 
     public ActivityResource(ActivityService activities, ActivityAccess access, SecurityIdentity identity,
-                            EntityManager em, CoOrganisers coOrganisers) {
+                            StationReplica stations, CoOrganisers coOrganisers, UpcomingActivities upcoming,
+                            AppClock clock) {
+        this.upcoming = upcoming;
+        this.clock = clock;
         this.coOrganisers = coOrganisers;
         this.activities = activities;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.stations = stations;
     }
 
     @POST
@@ -142,8 +148,8 @@ public class ActivityResource {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ProblemException.invalidField("to", "须晚于 from / must be after from");
         }
-        var page = activities.upcoming(new ActivityService.UpcomingQuery(lat, lon, radiusKm, stationId, type, occupation,
-                from, to), Cursor.decode(cursor), limit);
+        var page = upcoming.page(new UpcomingActivities.Filter(UpcomingActivities.circle(lat, lon, radiusKm), stationId,
+                type, occupation, from, to), clock.now(), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(l -> ActivityView.of(l.activity(), l.venue(), l.distanceM())).toList(),
                 page.nextCursor());
     }
@@ -277,6 +283,6 @@ public class ActivityResource {
     }
 
     private ActivityView view(Activity a, Integer distance) {
-        return ActivityView.of(a, em.find(Venue.class, a.stationId), distance);
+        return ActivityView.of(a, stations.find(a.stationId).orElse(null), distance);
     }
 }

@@ -1,5 +1,8 @@
 package org.yizhan.services.rest.figures;
 
+import org.yizhan.services.service.activity.ActivityCatalog;
+import org.yizhan.kit.replica.ReplicatedStation;
+import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.kit.http.Params;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Max;
@@ -12,7 +15,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,9 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.services.domain.Venue;
-import org.yizhan.services.domain.activity.ActivityType;
-import org.yizhan.services.domain.activity.Partner;
 import org.yizhan.services.service.activity.ActivityAccess;
 import org.yizhan.services.service.activity.Caller;
 import org.yizhan.services.service.figures.ActivityFigures;
@@ -68,13 +67,16 @@ public class FiguresResource {
     private final ActivityFigures figures;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final ActivityCatalog catalog;
+    private final StationReplica stations;
 
-    public FiguresResource(ActivityFigures figures, ActivityAccess access, SecurityIdentity identity, EntityManager em) {
+    public FiguresResource(ActivityFigures figures, ActivityAccess access, SecurityIdentity identity,
+                           ActivityCatalog catalog, StationReplica stations) {
         this.figures = figures;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.catalog = catalog;
+        this.stations = stations;
     }
 
     @GET
@@ -173,11 +175,16 @@ public class FiguresResource {
                     + " rows; group by fewer dimensions or ask for a shorter period");
         }
         List<String> names = dims.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
-        List<FiguresView.RowView> rows = result.rows().stream().map(r -> row(r, dims)).toList();
-        return new FiguresView(from, to, names, rows, row(result.total(), List.of()));
+        Map<String, String> partnerNames = new java.util.HashMap<>();
+        catalog.partners().forEach(p -> partnerNames.put(p.code, p.nameZh));
+        Map<String, String> typeNames = new java.util.HashMap<>();
+        catalog.types().forEach(t -> typeNames.put(t.code, t.nameZh));
+        List<FiguresView.RowView> rows = result.rows().stream().map(r -> row(r, dims, partnerNames, typeNames)).toList();
+        return new FiguresView(from, to, names, rows, row(result.total(), List.of(), partnerNames, typeNames));
     }
 
-    private FiguresView.RowView row(ActivityFigures.Row r, List<Dimension> dims) {
+    private FiguresView.RowView row(ActivityFigures.Row r, List<Dimension> dims, Map<String, String> partnerNames,
+                                    Map<String, String> typeNames) {
         Map<String, String> key = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
@@ -186,17 +193,10 @@ public class FiguresResource {
             String field = d.name().toLowerCase(Locale.ROOT);
             key.put(field, value);
             String name = switch (d) {
-                case PARTNER -> {
-                    Partner p = em.find(Partner.class, value);
-                    yield p == null ? null : p.nameZh;
-                }
-                case TYPE -> {
-                    ActivityType t = em.find(ActivityType.class, value);
-                    yield t == null ? null : t.nameZh;
-                }
+                case PARTNER -> partnerNames.get(value);
+                case TYPE -> typeNames.get(value);
                 case STATION -> {
-                    Venue v = em.find(Venue.class, UUID.fromString(value));
-                    yield v == null ? null : v.name;
+                    yield stations.find(UUID.fromString(value)).map(ReplicatedStation::name).orElse(null);
                 }
                 default -> null;
             };

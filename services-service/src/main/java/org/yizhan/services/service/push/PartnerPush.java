@@ -328,7 +328,7 @@ public class PartnerPush {
         Map<UUID, String> venues = new HashMap<>();
         if (!stations.isEmpty()) {
             try (PreparedStatement q = c.prepareStatement("select v.station_id, v.status from unnest(cast(? as uuid[])) as s(id)"
-                    + " join venue v on v.station_id = s.id")) {
+                    + " join station_replica v on v.station_id = s.id")) {
                 q.setArray(1, c.createArrayOf("uuid", stations.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
