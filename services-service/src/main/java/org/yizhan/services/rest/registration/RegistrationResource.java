@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
+import org.yizhan.services.repository.ActivityRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,14 +49,14 @@ public class RegistrationResource {
     private final RegistrationService registrations;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final ActivityRepository activities;
 
     public RegistrationResource(RegistrationService registrations, ActivityAccess access, SecurityIdentity identity,
-                                EntityManager em) {
+                                ActivityRepository activities) {
         this.registrations = registrations;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.activities = activities;
     }
 
     @POST
@@ -137,8 +137,9 @@ public class RegistrationResource {
                                             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
         int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         var page = registrations.allMine(access.caller(identity), Cursor.decode(cursor), limit);
+        var byId = activities.byIds(page.items().stream().map(r -> r.activityId).distinct().toList());
         return new Page<>(page.items().stream()
-                .map(r -> MyRegistrationView.of(r, em.find(Activity.class, r.activityId), registrations.position(r)))
+                .map(r -> MyRegistrationView.of(r, byId.get(r.activityId), registrations.position(r)))
                 .toList(), page.nextCursor());
     }
 
