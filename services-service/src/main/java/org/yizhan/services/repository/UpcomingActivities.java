@@ -12,7 +12,7 @@ import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.replica.ReplicatedStation;
 import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.services.domain.activity.Activity;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 
 import java.time.Instant;
 import java.util.ArrayList;

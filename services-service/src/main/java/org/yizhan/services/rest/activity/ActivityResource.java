@@ -45,7 +45,7 @@ import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivityStatus;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 import org.yizhan.services.service.activity.ActivityAccess;
 import org.yizhan.services.service.activity.ActivityDetails;
 import org.yizhan.services.service.activity.ActivityRules;
