@@ -8,6 +8,7 @@ import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -16,7 +17,7 @@ import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivitySource;
 import org.yizhan.services.domain.activity.ActivityStatus;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 import org.yizhan.services.events.activity.ActivityEvents;
 import org.yizhan.services.service.registration.Waitlist;
 
@@ -276,10 +277,7 @@ public class ActivityService {
     }
 
     private static void failOn(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, errors.size() + " 个字段不合法",
-                    errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid", errors);
-        }
+        new FieldErrors().addAll(errors).throwIfAny();
     }
 
     private static void requireStatus(Activity activity, ActivityStatus... allowed) {
