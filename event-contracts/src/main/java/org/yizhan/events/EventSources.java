@@ -9,6 +9,9 @@ public final class EventSources {
 
     public static final URI SERVICES_SERVICE = URI.create("/yizhan/services-service");
 
+    /** health-checkup-service. */
+    public static final URI CHECKUP_SERVICE = URI.create("/yizhan/health-checkup-service");
+
     private EventSources() {
     }
 }

@@ -41,4 +41,13 @@ public final class EventTypes {
 
     private EventTypes() {
     }
+
+    /** A free checkup campaign opened for booking; data: {@link org.yizhan.events.checkup.CampaignPublished}. */
+    public static final String CAMPAIGN_PUBLISHED = "campaign.published";
+
+    /** A worker confirmed a checkup place; data: {@link org.yizhan.events.checkup.AppointmentBooked}. */
+    public static final String APPOINTMENT_BOOKED = "appointment.booked";
+
+    /** A booked checkup place was given back; data: {@link org.yizhan.events.checkup.AppointmentCancelled}. */
+    public static final String APPOINTMENT_CANCELLED = "appointment.cancelled";
 }

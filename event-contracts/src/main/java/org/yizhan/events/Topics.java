@@ -12,6 +12,9 @@ public final class Topics {
     /** Events of integrated service activities and their registrations, owned by services-service; key = activity id. */
     public static final String ACTIVITY = "yizhan.activity.v1";
 
+    /** Events of free health checkup campaigns and their appointments, owned by health-checkup-service; key = campaign id. */
+    public static final String CHECKUP = "yizhan.checkup.v1";
+
     private Topics() {
     }
 

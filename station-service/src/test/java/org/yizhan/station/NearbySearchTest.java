@@ -241,6 +241,21 @@ class NearbySearchTest {
     }
 
     @Test
+    void listsThatNameNothingAreProblemsNamingTheParameter() {
+        GeoPoint c = new GeoPoint(30, 110);
+        for (String empty : List.of(",", " , ", ",,,")) {
+            nearby(c, "status", empty).statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("status")));
+            nearby(c, "amenities", empty).statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", equalTo(List.of("amenities")));
+        }
+        nearby(c, "status", ",ACTIVE,").statusCode(200);
+        nearby(c, "status", "").statusCode(200);
+        nearby(c, "status", ",", "amenities", ",", "hostType", "CASTLE").statusCode(400)
+                .body("errors.field", equalTo(List.of("amenities", "hostType", "status")));
+    }
+
+    @Test
     void hoursAndAmenitiesRejectBadInputAndChangeNothing() {
         GeoPoint c = freshCentre();
         String id = station("校验驿站", c, 0, "PARK");

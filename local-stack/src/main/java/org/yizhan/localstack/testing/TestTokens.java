@@ -22,6 +22,11 @@ public final class TestTokens {
         return keys().mint(subject, List.of("partner"), Duration.ofHours(1), organisation);
     }
 
+    /** A token of a clinic's staff: role {@code clinic}, claim {@code org} (the clinic's code). */
+    public static String clinicToken(String subject, String clinic) {
+        return keys().mint(subject, List.of("clinic"), Duration.ofHours(1), clinic);
+    }
+
     /** A token that expired a minute ago (issued an hour before that). */
     public static String expiredToken(String subject, String... roles) {
         return keys().mint(subject, List.of(roles), Duration.ofMinutes(-1));

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +32,10 @@ import java.util.UUID;
  * that is given and names no value at all ({@code status=,}) is a 400.
  */
 public final class Params {
+
+    /** The earliest and latest year a date or instant parameter may name. */
+    public static final int MIN_YEAR = 1;
+    public static final int MAX_YEAR = 9999;
 
     private final FieldErrors errors = new FieldErrors();
 
@@ -91,11 +96,16 @@ public final class Params {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (inRange(LocalDate.ofInstant(instant, ZoneOffset.UTC))) {
+                return instant;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(field, "ISO-8601 时刻，如 2026-12-01T08:00:00+08:00 / an ISO-8601 instant with an offset");
-            return null;
+            // reported below
         }
+        errors.add(field, "ISO-8601 时刻（1 至 9999 年），如 2026-12-01T08:00:00+08:00"
+                + " / an ISO-8601 instant with an offset, in the years 1 to 9999");
+        return null;
     }
 
     /** A date as {@code YYYY-MM-DD}. */
@@ -105,11 +115,15 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate date = LocalDate.parse(value);
+            if (inRange(date)) {
+                return date;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(field, "必须是 YYYY-MM-DD 格式的日期 / must be a date as YYYY-MM-DD");
-            return null;
+            // reported below
         }
+        errors.add(field, "必须是 YYYY-MM-DD 格式的日期（1 至 9999 年） / must be a date as YYYY-MM-DD, in the years 1 to 9999");
+        return null;
     }
 
     /** A UUID. */
@@ -197,6 +211,14 @@ public final class Params {
             errors.add(field, "至少给出一个值，或不带此参数 / name at least one value, or leave the parameter out");
         }
         return values;
+    }
+
+    /**
+     * Years 1 to 9999, the ones ISO-8601 writes with four digits: PostgreSQL stores fewer years than
+     * Java parses ({@code +999999999-12-31} would fail in the query instead of being a 400).
+     */
+    private static boolean inRange(LocalDate date) {
+        return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
     }
 
     private static String clean(String text) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.yizhan.kit.http.InputLimits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,6 +118,10 @@ public class ProblemMappers {
             String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
                     .map(String::valueOf).collect(Collectors.joining(", "));
             message = lang.pick("取值必须是以下之一：" + allowed, "must be one of: " + allowed);
+        } else if (e instanceof InvalidFormatException format
+                && InputLimits.messageOf(format.getOriginalMessage(), true) != null) {
+            message = lang.pick(InputLimits.messageOf(format.getOriginalMessage(), true),
+                    InputLimits.messageOf(format.getOriginalMessage(), false));
         } else if (e instanceof UnrecognizedPropertyException) {
             message = lang.pick("不认识的字段", "unknown field");
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {

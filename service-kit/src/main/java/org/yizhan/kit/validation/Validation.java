@@ -34,7 +34,7 @@ public class Validation {
             return errors.add("body", "请求体不能为空 / the request body is required");
         }
         for (ConstraintViolation<Object> v : validator.validate(body)) {
-            errors.add(v.getPropertyPath().toString(), v.getMessage());
+            errors.add(ViolationPaths.fieldOf(v), v.getMessage());
         }
         return errors;
     }

@@ -67,4 +67,19 @@ class ParamsTest {
         assertEquals(Arrays.asList("at", "day", "days", "id", "lat", "limit", "lon", "name", "on", "page", "q"), fields);
         assertEquals(400, e.type().status());
     }
+
+    @Test
+    void datesAndInstantsBeyondTheYearsADatabaseStoresAreProblems() {
+        Params p = new Params();
+        p.instant("late", "+999999999-12-31T23:59:59Z");
+        p.instant("early", "-999999999-01-01T00:00:00Z");
+        p.date("to", "-999999999-01-01");
+        p.date("from", "+10000-01-01");
+        ProblemException e = assertThrows(ProblemException.class, p::throwIfAny);
+        assertEquals(List.of("early", "from", "late", "to"), e.errors().stream().map(Problem.FieldError::field).toList());
+        Params edge = new Params();
+        assertEquals(LocalDate.parse("9999-12-31"), edge.date("to", "9999-12-31"));
+        assertEquals(Instant.parse("0001-01-01T00:00:00Z"), edge.instant("at", "0001-01-01T00:00:00Z"));
+        edge.throwIfAny();
+    }
 }

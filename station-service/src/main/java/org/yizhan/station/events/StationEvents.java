@@ -13,6 +13,7 @@ import org.yizhan.events.station.StationRegistered;
 import org.yizhan.events.station.StationStatusChanged;
 import org.yizhan.events.station.StationUpdated;
 import org.yizhan.kit.outbox.Outbox;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationChange;
 import org.yizhan.station.domain.StationStatus;
@@ -30,8 +31,10 @@ public class StationEvents {
     private final Outbox outbox;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final AppClock clock;
 
-    public StationEvents(Outbox outbox, EntityManager em, ObjectMapper json) {
+    public StationEvents(Outbox outbox, EntityManager em, ObjectMapper json, AppClock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.em = em;
         this.json = json;
@@ -91,7 +94,7 @@ public class StationEvents {
     }
 
     private void remember(Station station, StationChange.Kind kind, String by) {
-        remember(station, kind, by, station.updatedAt == null ? Instant.now() : station.updatedAt, null);
+        remember(station, kind, by, station.updatedAt == null ? clock.now() : station.updatedAt, null);
     }
 
     private void remember(Station station, StationChange.Kind kind, String by, Instant at, Object detail) {

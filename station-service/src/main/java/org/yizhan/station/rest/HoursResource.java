@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.hours.OpeningHoursForm;
 import org.yizhan.station.service.StationHours;
 
@@ -39,17 +40,19 @@ public class HoursResource {
 
     private final StationHours hours;
     private final SecurityIdentity identity;
+    private final AppClock clock;
 
-    public HoursResource(StationHours hours, SecurityIdentity identity) {
+    public HoursResource(StationHours hours, SecurityIdentity identity, AppClock clock) {
         this.hours = hours;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "A station's opening hours and whether it is open now", description = "Public.")
     public HoursView get(@PathParam("id") UUID id) {
-        return hours.get(id, Instant.now()).map(HoursView::of)
+        return hours.get(id, clock.now()).map(HoursView::of)
                 .orElseThrow(() -> ProblemException.notFound("该站点的开放时间", "This station's opening hours"));
     }
 

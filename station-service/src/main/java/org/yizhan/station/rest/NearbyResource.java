@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.http.Params;
+import org.yizhan.kit.paging.KeysetCursor;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Amenity;
 import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.StationStatus;
@@ -27,11 +29,7 @@ import org.yizhan.station.domain.geo.Gcj02;
 import org.yizhan.station.domain.geo.GeoPoint;
 import org.yizhan.station.service.StationSearch;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -58,10 +56,14 @@ public class NearbyResource {
     public record NearbyPage<T>(List<T> items, String coordSys, String nextCursor) {
     }
 
-    private final StationSearch search;
+    private static final String CURSOR = "nearby";
 
-    public NearbyResource(StationSearch search) {
+    private final StationSearch search;
+    private final AppClock clock;
+
+    public NearbyResource(StationSearch search, AppClock clock) {
         this.search = search;
+        this.clock = clock;
     }
 
     @GET
@@ -81,23 +83,32 @@ public class NearbyResource {
             String coordSys,
             @QueryParam("openNow") @DefaultValue("false") boolean openNow,
             @QueryParam("openAt") @Parameter(description = "An instant, e.g. 2026-11-29T13:40:00Z") String openAt,
-            @QueryParam("amenities") @Parameter(description = "Comma-separated codes, all required",
+            @QueryParam("amenities") @Parameter(
+                    description = "Comma-separated codes, all required; a list that names none (amenities=,) is a 400",
                     example = "PHONE_CHARGING,MICROWAVE") String amenities,
             @QueryParam("hostType") @Parameter(description = "One host type, e.g. RESTAURANT") String hostType,
             @QueryParam("q") @Size(max = 50) @Parameter(description = "Part of the name or address") String keyword,
-            @QueryParam("status") @Parameter(description = "Comma-separated statuses; default ACTIVE") String status,
+            @QueryParam("status") @Parameter(description = "Comma-separated statuses; default ACTIVE. "
+                    + "A list that names no status (status=,) is a 400") String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor,
             @QueryParam("view") @DefaultValue("full") @Pattern(regexp = "full|pins") String view) {
         CoordinateSystem system = Coordinates.parse(coordSys);
-        if (openNow && openAt != null) {
-            throw invalid("openAt", "openNow 与 openAt 只能选一个 / use openNow or openAt, not both");
+        Params params = new Params();
+        Instant asked = params.instant("openAt", openAt);
+        if (openNow && asked != null) {
+            params.errors().add("openAt", "openNow 与 openAt 只能选一个 / use openNow or openAt, not both");
         }
-        Instant at = openNow ? Instant.now() : parseInstant(openAt);
+        Set<StationStatus> statuses = params.enumList(StationStatus.class, "status", listed(status));
+        Set<Amenity> wanted = params.enumList(Amenity.class, "amenities", listed(amenities));
+        HostType host = params.enumValue(HostType.class, "hostType", hostType);
+        params.throwIfAny();
+        Instant at = openNow ? clock.now() : asked;
         GeoPoint centre = Gcj02.convert(new GeoPoint(lat, lon), system, CoordinateSystem.WGS84);
         String trimmed = keyword == null || keyword.isBlank() ? null : keyword.strip();
-        StationSearch.Result result = search.search(new StationSearch.SearchQuery(centre, radius, statuses(status),
-                amenities(amenities), hostType(hostType), trimmed, at, decode(cursor), limit));
+        StationSearch.Result result = search.search(new StationSearch.SearchQuery(centre, radius,
+                statuses.isEmpty() ? EnumSet.of(StationStatus.ACTIVE) : statuses, wanted, host, trimmed, at,
+                decode(cursor), limit));
         String next = result.next() == null ? null : encode(result.next());
         if ("pins".equals(view)) {
             return new NearbyPage<>(result.hits().stream().map(h -> new Pin(h.station().id, h.station().name,
@@ -112,83 +123,16 @@ public class NearbyResource {
         return Math.round(metres * 10) / 10.0;
     }
 
-    private static Instant parseInstant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(text.strip()).toInstant();
-            } catch (DateTimeParseException again) {
-                throw invalid("openAt", "ISO-8601 时刻，如 2026-11-29T21:40:00+08:00 / an ISO-8601 instant");
-            }
-        }
-    }
-
-    private static HostType hostType(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return HostType.valueOf(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid("hostType", "取值必须是以下之一 / must be one of: " + Arrays.toString(HostType.values()));
-        }
-    }
-
-    private static Set<Amenity> amenities(String text) {
-        Set<Amenity> set = EnumSet.noneOf(Amenity.class);
-        if (text == null || text.isBlank()) {
-            return set;
-        }
-        for (String code : text.split(",")) {
-            try {
-                set.add(Amenity.valueOf(code.strip()));
-            } catch (IllegalArgumentException e) {
-                throw invalid("amenities", "未知的设施代码 " + code.strip() + "，见 /api/v1/stations/amenities"
-                        + " / unknown amenity code, see /api/v1/stations/amenities");
-            }
-        }
-        return set;
-    }
-
-    private static Set<StationStatus> statuses(String text) {
-        if (text == null || text.isBlank()) {
-            return EnumSet.of(StationStatus.ACTIVE);
-        }
-        Set<StationStatus> set = EnumSet.noneOf(StationStatus.class);
-        for (String s : text.split(",")) {
-            try {
-                set.add(StationStatus.valueOf(s.strip()));
-            } catch (IllegalArgumentException e) {
-                throw invalid("status", "取值必须是以下之一 / must be one of: " + Arrays.toString(StationStatus.values()));
-            }
-        }
-        return set;
+    private static List<String> listed(String text) {
+        return text == null ? List.of() : List.of(text);
     }
 
     private static String encode(StationSearch.Position p) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((p.distanceMetres() + "|" + p.id()).getBytes(StandardCharsets.UTF_8));
+        return KeysetCursor.of(CURSOR, p.distanceMetres(), p.id()).encode();
     }
 
     private static StationSearch.Position decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new StationSearch.Position(Double.parseDouble(raw.substring(0, bar)),
-                    UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            throw invalid("cursor", "不是本接口返回的游标 / not a cursor returned by this API");
-        }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalidField(field, message);
+        KeysetCursor after = KeysetCursor.decode(CURSOR, cursor, 2);
+        return after == null ? null : new StationSearch.Position(after.real(0), after.uuid(1));
     }
 }

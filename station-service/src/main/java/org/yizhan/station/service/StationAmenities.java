@@ -6,13 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.yizhan.events.station.StationAmenitiesChanged;
 import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Amenity;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationAmenity;
 import org.yizhan.station.events.StationEvents;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,10 @@ public class StationAmenities {
     private final StationAccess access;
     private final StationEvents events;
 
-    public StationAmenities(EntityManager em, StationAccess access, StationEvents events) {
+    private final AppClock clock;
+
+    public StationAmenities(EntityManager em, StationAccess access, StationEvents events, AppClock clock) {
+        this.clock = clock;
         this.em = em;
         this.access = access;
         this.events = events;
@@ -50,7 +53,7 @@ public class StationAmenities {
         Station station = access.requireManageable(stationId, caller);
         Map<String, StationAmenity> current = new LinkedHashMap<>();
         of(stationId).forEach(a -> current.put(a.key.amenity(), a));
-        Instant now = now();
+        Instant now = clock.now();
         String by = caller.getPrincipal().getName();
         Map<String, Setting> wanted = new LinkedHashMap<>();
         settings.forEach(s -> wanted.put(s.amenity().name(), s));
@@ -82,7 +85,7 @@ public class StationAmenities {
         if (row == null) {
             throw ProblemException.notFound("该站点的这项设施", "This amenity of the station");
         }
-        apply(row, new Setting(amenity, status, note), now(), caller.getPrincipal().getName());
+        apply(row, new Setting(amenity, status, note), clock.now(), caller.getPrincipal().getName());
         return changed(station, caller.getPrincipal().getName());
     }
 
@@ -92,7 +95,7 @@ public class StationAmenities {
         station.workingAmenities = all.stream()
                 .filter(a -> StationAmenity.Status.WORKING.name().equals(a.status))
                 .map(a -> a.key.amenity()).sorted().toArray(String[]::new);
-        station.updatedAt = now();
+        station.updatedAt = clock.now();
         em.flush();
         events.amenitiesChanged(station, all.stream()
                 .sorted(Comparator.comparing(a -> a.key.amenity()))
@@ -116,7 +119,5 @@ public class StationAmenities {
         row.updatedBy = by;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
+
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationChange;
 import org.yizhan.station.domain.hours.ChinaHolidayCalendar;
@@ -18,7 +19,6 @@ import org.yizhan.station.domain.hours.WeeklySchedule;
 import org.yizhan.station.events.StationEvents;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,7 +36,11 @@ public class StationHours {
     private final java.util.concurrent.ConcurrentHashMap<String, OpeningHours> parsed =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public StationHours(EntityManager em, StationAccess access, StationEvents events, ObjectMapper json) {
+    private final AppClock clock;
+
+    public StationHours(EntityManager em, StationAccess access, StationEvents events, ObjectMapper json,
+                        AppClock clock) {
+        this.clock = clock;
         this.em = em;
         this.access = access;
         this.events = events;
@@ -75,12 +79,12 @@ public class StationHours {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        station.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        station.updatedAt = clock.now();
         em.flush();
         // The flush reset what search had derived from the old hours (trigger); derive it anew.
         deriveForSearch(station.id, station.openingHours);
         events.updated(station, StationChange.Kind.HOURS_CHANGED, caller.getPrincipal().getName());
-        Instant now = Instant.now();
+        Instant now = clock.now();
         return new Answer(canonical, hours.isOpenAt(now, calendar), hours.nextChange(now, calendar).orElse(null));
     }
 

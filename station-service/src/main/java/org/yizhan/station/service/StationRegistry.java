@@ -10,6 +10,7 @@ import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.MapApp;
 import org.yizhan.station.domain.Station;
@@ -22,7 +23,6 @@ import org.yizhan.station.repository.StationRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,9 +38,11 @@ public class StationRegistry {
     private final IdempotencyKeys idempotencyKeys;
     private final StationAccess access;
     private final EntityManager em;
+    private final AppClock clock;
 
     public StationRegistry(StationRepository stations, StationEvents events, IdempotencyKeys idempotencyKeys,
-                           StationAccess access, EntityManager em) {
+                           StationAccess access, EntityManager em, AppClock clock) {
+        this.clock = clock;
         this.stations = stations;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
@@ -115,7 +117,7 @@ public class StationRegistry {
                 throw invalid("expectedReopening",
                         "只有暂停开放的站点有预计重新开放日期 / only a temporarily closed station has a reopening date");
             }
-            if (!expectedReopening.isAfter(LocalDate.now(ZONE))) {
+            if (!expectedReopening.isAfter(clock.today(ZONE))) {
                 throw invalid("expectedReopening", "必须是将来的日期 / must be a future date");
             }
         }
@@ -136,7 +138,7 @@ public class StationRegistry {
     @Transactional
     public Station verify(UUID id, SecurityIdentity caller) {
         Station station = access.requireManageable(id, caller);
-        station.lastVerifiedOn = LocalDate.now(ZONE);
+        station.lastVerifiedOn = clock.today(ZONE);
         station.lastVerifiedBy = caller.getPrincipal().getName();
         return changed(station, StationChange.Kind.VERIFIED, caller);
     }
@@ -249,7 +251,7 @@ public class StationRegistry {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.now();
     }
 }

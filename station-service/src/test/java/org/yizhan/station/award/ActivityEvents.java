@@ -25,6 +25,13 @@ final class ActivityEvents {
                 personTimes, personTimes, startsAt.plusSeconds(7200));
     }
 
+    /** A completion as it says how the activity came in: {@code source} APP or PUSH, {@code scanned} people scanned. */
+    static String completed(String eventId, UUID activityId, int version, UUID stationId, Instant startsAt,
+                            int personTimes, String source, int scanned) {
+        return completed(eventId, activityId, version, stationId, startsAt, personTimes)
+                .replace("\"aFieldFromTheFuture\":true", "\"source\":\"%s\",\"scanned\":%d".formatted(source, scanned));
+    }
+
     static String cancelled(String eventId, UUID activityId, int version, UUID stationId) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/yizhan/services-service","type":"activity.cancelled",

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.localstack.testing.YizhanTestResource;
 
 import java.time.Duration;
@@ -27,14 +28,14 @@ import static org.yizhan.station.feedback.FeedbackFixtures.newWorker;
 import static org.yizhan.station.feedback.FeedbackFixtures.station;
 import static org.yizhan.station.feedback.FeedbackFixtures.worker;
 
-/** Deadlines pass by moving the feedback clock, not by waiting. */
+/** Deadlines pass by moving the clock, not by waiting. */
 @QuarkusTest
 @WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "yizhan_station"))
 class OverdueComplaintsTest {
 
     @Inject
-    ShiftedFeedbackClock clock;
+    AppClock clock;
 
     @AfterEach
     void backToNow() {

@@ -136,7 +136,10 @@ class RatingTest {
         String station = station();
         String rider = newWorker();
         visit(station, rider);
-        rate(station, rider, "{\"stars\": 3, \"comment\": \" \\u0000 \\n \"}")
+        // The NUL character is refused outright (PostgreSQL cannot store it); nothing is stored.
+        rate(station, rider, "{\"stars\": 3, \"comment\": \"好 \\u0000\"}")
+                .then().statusCode(400).body("errors.field", equalTo(java.util.List.of("comment")));
+        rate(station, rider, "{\"stars\": 3, \"comment\": \" \\u200b\\t \\n \\u0007 \"}")
                 .then().statusCode(201).body("comment", nullValue());
         given().when().get("/api/v1/stations/" + station + "/ratings")
                 .then().statusCode(200).body("count", equalTo(1)).body("comments.items.size()", equalTo(0));

@@ -88,6 +88,8 @@ class DistrictComplianceTest {
     void badFiltersAnswer400AndOnlyUnionAdminsSeeTheList() {
         admin().queryParam("status", "GOOD").queryParam("tier", "GOLD").when().get(LIST)
                 .then().statusCode(400).body("errors.field", contains("status", "tier"));
+        admin().queryParam("status", ",").queryParam("tier", " , ").when().get(LIST)
+                .then().statusCode(400).body("errors.field", contains("status", "tier"));
         admin().queryParam("cursor", "x").when().get(LIST).then().statusCode(400).body("errors.field", contains("cursor"));
         String manager = "manager-" + UUID.randomUUID();
         addManager(station("大兴区"), manager);

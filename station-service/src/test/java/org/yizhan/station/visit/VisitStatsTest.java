@@ -213,8 +213,8 @@ class VisitStatsTest {
                 .when().get(path)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:yizhan:problem:validation"))
-                .body("errors.field", equalTo(List.of("from", "to", "by")))
-                .body("errors[2].message", containsString("hourOfDay"));
+                .body("errors.field", equalTo(List.of("by", "from", "to")))
+                .body("errors[0].message", containsString("hourOfDay"));
         given().auth().oauth2(TestTokens.token(manager, "station-manager"))
                 .queryParams(Map.of("from", "2026-11-30", "to", "2026-11-01"))
                 .when().get(path)

@@ -53,7 +53,9 @@ public record OpenWeek(ZoneId zone, List<int[]> ranges, boolean calendarFree, In
         ZoneRules rules = hours.zone().getRules();
         Instant validFrom = BEGINNING;
         if (!rules.isFixedOffset()) {
-            if (!rules.getTransitionRules().isEmpty() || rules.nextTransition(Instant.now()) != null) {
+            // Recurring clock changes: never a fixed week. A single change, past or scheduled, only
+            // moves validFrom after it.
+            if (!rules.getTransitionRules().isEmpty()) {
                 return Optional.empty();
             }
             List<ZoneOffsetTransition> past = rules.getTransitions();

@@ -190,7 +190,7 @@ public class AwardResource {
                            @QueryParam("year") @Parameter(description = YEAR_DOC + "; default this year", example = "2026")
                            String year) {
         access.requireManageable(stationId, identity);
-        int y = scores.year("year", year, scores.settings().today().getYear());
+        int y = scores.year("year", year, scores.today().getYear());
         return scores.ofStation(stationId, y).orElseThrow(() ->
                 ProblemException.notFound("该站点 " + y + " 年的得分", "A score of this station for " + y));
     }

@@ -19,21 +19,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.kit.http.Params;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.standards.ComplianceStatus;
 import org.yizhan.station.domain.standards.Requirement;
 import org.yizhan.station.domain.standards.Tier;
 import org.yizhan.station.service.standards.InspectionService;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Path("/api/v1/stations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -99,39 +96,23 @@ public class ComplianceResource {
     @APIResponse(responseCode = "403", description = "Not a union admin")
     public Page<ComplianceView> district(
             @QueryParam("status")
-            @Parameter(description = "Comma-separated statuses", example = "NON_COMPLIANT,OVERDUE") String status,
+            @Parameter(description = "Comma-separated statuses; a list that names none (status=,) is a 400", example = "NON_COMPLIANT,OVERDUE") String status,
             @QueryParam("tier")
-            @Parameter(description = "Comma-separated tiers", example = "DEMONSTRATION") String tier,
+            @Parameter(description = "Comma-separated tiers; a list that names none (tier=,) is a 400", example = "DEMONSTRATION") String tier,
             @QueryParam("district") @Size(max = 60)
             @Parameter(description = "Only stations of this district", example = "大兴区") String district,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(200) int limit,
             @QueryParam("cursor") String cursor) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Set<ComplianceStatus> statuses = parse("status", status, ComplianceStatus.class, errors);
-        Set<Tier> tiers = parse("tier", tier, Tier.class, errors);
-        if (!errors.isEmpty()) {
-            throw InspectionService.invalid(errors);
-        }
+        Params params = new Params();
+        Set<ComplianceStatus> statuses = params.enumList(ComplianceStatus.class, "status", listed(status));
+        Set<Tier> tiers = params.enumList(Tier.class, "tier", listed(tier));
+        params.throwIfAny();
         String only = district == null || district.isBlank() ? null : district.strip();
         var page = inspections.district(statuses, tiers, only, cursor, limit);
         return new Page<>(page.items().stream().map(ComplianceView::of).toList(), page.nextCursor());
     }
 
-    static <E extends Enum<E>> Set<E> parse(String field, String text, Class<E> type, List<Problem.FieldError> errors) {
-        Set<E> values = EnumSet.noneOf(type);
-        if (text == null || text.isBlank()) {
-            return values;
-        }
-        for (String part : text.split(",")) {
-            try {
-                values.add(Enum.valueOf(type, part.strip()));
-            } catch (IllegalArgumentException e) {
-                String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-                errors.add(new Problem.FieldError(field,
-                        "取值必须是以下之一：" + allowed + " / must be one of: " + allowed));
-                return values;
-            }
-        }
-        return values;
+    private static List<String> listed(String text) {
+        return text == null ? List.of() : List.of(text);
     }
 }

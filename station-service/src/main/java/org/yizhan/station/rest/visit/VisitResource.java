@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.visit.VisitGrouping;
 import org.yizhan.station.service.visit.StationVisits;
 import org.yizhan.station.service.visit.VisitCodes;
@@ -43,10 +44,12 @@ public class VisitResource {
 
     private final StationVisits visits;
     private final SecurityIdentity identity;
+    private final AppClock clock;
 
-    public VisitResource(StationVisits visits, SecurityIdentity identity) {
+    public VisitResource(StationVisits visits, SecurityIdentity identity, AppClock clock) {
         this.visits = visits;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
@@ -123,7 +126,7 @@ public class VisitResource {
                     schema = @Schema(enumeration = {"day", "occupation", "hourOfDay"}, defaultValue = "day"))
             String by) {
         visits.requireStatsAccess(id, identity); // who may not see them learns nothing from the parameters
-        StatsParams params = StatsParams.parse(from, to, by, StatsParams.today(), VisitGrouping.DAY,
+        StatsParams params = StatsParams.parse(from, to, by, clock.today(VisitLedger.ZONE), VisitGrouping.DAY,
                 VisitGrouping.DAY, VisitGrouping.OCCUPATION, VisitGrouping.HOUR_OF_DAY);
         return view(id, params, visits.stationStats(id, identity, params.from(), params.to(), params.by()));
     }
@@ -147,7 +150,7 @@ public class VisitResource {
                     schema = @Schema(enumeration = {"station", "day", "occupation", "hourOfDay"},
                             defaultValue = "station"))
             String by) {
-        StatsParams params = StatsParams.parse(from, to, by, StatsParams.today(), VisitGrouping.STATION,
+        StatsParams params = StatsParams.parse(from, to, by, clock.today(VisitLedger.ZONE), VisitGrouping.STATION,
                 VisitGrouping.STATION, VisitGrouping.DAY, VisitGrouping.OCCUPATION, VisitGrouping.HOUR_OF_DAY);
         return view(null, params, visits.districtStats(params.from(), params.to(), params.by()));
     }

@@ -12,10 +12,10 @@ import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.award.AwardParameters;
 import org.yizhan.station.domain.award.AwardSnapshot;
 import org.yizhan.station.domain.award.Criterion;
-import org.yizhan.station.service.feedback.FeedbackClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,11 +45,11 @@ public class AwardRankings {
     private final EntityManager em;
     private final AwardScores scores;
     private final IdempotencyKeys idempotencyKeys;
-    private final FeedbackClock clock;
+    private final AppClock clock;
     private final ObjectMapper json;
     private final ObjectMapper reader;
 
-    public AwardRankings(EntityManager em, AwardScores scores, IdempotencyKeys idempotencyKeys, FeedbackClock clock,
+    public AwardRankings(EntityManager em, AwardScores scores, IdempotencyKeys idempotencyKeys, AppClock clock,
                          ObjectMapper json) {
         this.em = em;
         this.scores = scores;
@@ -67,7 +67,7 @@ public class AwardRankings {
         int from = 0;
         if (after != null) {
             ScoreCard mark = new ScoreCard(null, after.stationId(), null, null, null, null, null, after.eligible(),
-                    List.of(), year, null, null, after.total(), List.of());
+                    List.of(), year, null, null, after.total(), List.of(), null);
             while (from < all.size() && AwardScores.RANKING.compare(all.get(from), mark) <= 0) {
                 from++;
             }

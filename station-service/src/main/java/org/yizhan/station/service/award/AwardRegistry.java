@@ -11,12 +11,12 @@ import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.award.AwardLevel;
 import org.yizhan.station.domain.award.StationAward;
 import org.yizhan.station.events.StationEvents;
 import org.yizhan.station.service.StationAccess;
-import org.yizhan.station.service.feedback.FeedbackClock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +46,10 @@ public class AwardRegistry {
     private final AwardRankings rankings;
     private final StationEvents events;
     private final IdempotencyKeys idempotencyKeys;
-    private final FeedbackClock clock;
+    private final AppClock clock;
 
     public AwardRegistry(EntityManager em, StationAccess access, AwardRankings rankings, StationEvents events,
-                         IdempotencyKeys idempotencyKeys, FeedbackClock clock) {
+                         IdempotencyKeys idempotencyKeys, AppClock clock) {
         this.em = em;
         this.access = access;
         this.rankings = rankings;

@@ -5,16 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.StationStatus;
 import org.yizhan.station.domain.award.AwardInputs;
-import org.yizhan.station.domain.award.AwardParameters;
 import org.yizhan.station.domain.award.AwardScore;
 import org.yizhan.station.domain.award.Ineligibility;
 import org.yizhan.station.domain.hours.OpeningHours;
 import org.yizhan.station.domain.standards.ComplianceRules;
 import org.yizhan.station.domain.standards.Inspection;
+import org.yizhan.station.repository.award.PushedActivityRows;
 import org.yizhan.station.service.StationHours;
-import org.yizhan.station.service.feedback.FeedbackClock;
 import org.yizhan.station.service.standards.StandardsSettings;
 
 import java.math.BigDecimal;
@@ -49,11 +49,13 @@ public class AwardScores {
     private final AwardSettings settings;
     private final StandardsSettings standards;
     private final StationHours hours;
-    private final FeedbackClock clock;
+    private final AppClock clock;
+    private final PushedActivityRows pushed;
 
     public AwardScores(EntityManager em, AwardSettings settings, StandardsSettings standards, StationHours hours,
-                       FeedbackClock clock) {
+                       AppClock clock, PushedActivityRows pushed) {
         this.em = em;
+        this.pushed = pushed;
         this.settings = settings;
         this.standards = standards;
         this.hours = hours;
@@ -64,13 +66,18 @@ public class AwardScores {
         return settings;
     }
 
+    /** Today in the awards' time zone. */
+    public LocalDate today() {
+        return clock.today(settings.timeZone());
+    }
+
     /**
      * A year given as text: a whole number from {@code yizhan.awards.first-year} to the current
      * year; blank gives {@code fallback} if there is one. Else 400 on {@code field}.
      */
     public int year(String field, String text, Integer fallback) {
         int first = settings.firstYear();
-        int last = settings.today().getYear();
+        int last = today().getYear();
         if ((text == null || text.isBlank()) && fallback != null) {
             return fallback;
         }
@@ -90,7 +97,9 @@ public class AwardScores {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ScoreCard> ofStation(UUID stationId, int year) {
         List<ScoreCard> cards = compute(year, null, stationId);
-        return cards.isEmpty() ? Optional.empty() : Optional.of(cards.get(0));
+        return cards.stream().findFirst().map(card -> card.withUnconfirmed(new ScoreCard.Unconfirmed(
+                card.unconfirmed().activities(), card.unconfirmed().personTimes(),
+                pushed.pendingIn(stationId, year, ScoreCard.UNCONFIRMED_SHOWN))));
     }
 
     /** Every station's score card for {@code year} (optionally of one district), in ranking order with ranks. */
@@ -126,36 +135,56 @@ public class AwardScores {
                               ComplianceRules.Latest latest) {
     }
 
+    /** The year's calendar: its first and last day, the last day counted, and its instants in the zone. */
+    private record Period(int year, LocalDate start, LocalDate end, LocalDate countedTo, Instant from, Instant until) {
+    }
+
+    /** Every station's evidence of the year: station id → the grouped query's counts. */
+    private record Evidence(Map<UUID, long[]> inspections, Map<UUID, long[]> visits, Map<UUID, long[]> activities,
+                            Map<UUID, long[]> ratings, Map<UUID, long[]> complaints,
+                            Map<UUID, List<LocalDate>> amenities) {
+    }
+
     private List<ScoreCard> compute(int year, String district, UUID onlyStation) {
-        LocalDate today = settings.today();
+        LocalDate today = today();
         LocalDate yearStart = LocalDate.of(year, 1, 1);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        LocalDate periodEnd = yearEnd.isBefore(today) ? yearEnd : today;
-        Instant start = yearStart.atStartOfDay(settings.timeZone()).toInstant();
-        Instant end = yearEnd.plusDays(1).atStartOfDay(settings.timeZone()).toInstant();
-        String zone = settings.timeZone().getId();
-        AwardParameters parameters = settings.parameters();
-        ComplianceRules rules = standards.rules();
-
-        List<StationRow> stations = stations(end, periodEnd, district, onlyStation, zone);
+        Period period = new Period(year, yearStart, yearEnd, yearEnd.isBefore(today) ? yearEnd : today,
+                yearStart.atStartOfDay(settings.timeZone()).toInstant(),
+                yearEnd.plusDays(1).atStartOfDay(settings.timeZone()).toInstant());
+        List<StationRow> stations = stations(period.until(), period.countedTo(), district, onlyStation,
+                settings.timeZone().getId());
         if (stations.isEmpty()) {
             return List.of();
         }
-        String only = onlyStation == null ? "" : " and station_id = :station";
+        Evidence evidence = evidence(period, onlyStation);
+        List<ScoreCard> cards = new ArrayList<>(stations.size());
+        for (StationRow s : stations) {
+            cards.add(card(s, period, evidence));
+        }
+        return cards;
+    }
 
+    private Evidence evidence(Period period, UUID onlyStation) {
+        String only = onlyStation == null ? "" : " and station_id = :station";
         Map<UUID, long[]> inspections = grouped(query("""
                 select station_id, count(*), count(*) filter (where failed_basic = '') from station_inspection
                 where kind = 'INSPECTION' and inspected_on between :from and :to""" + only + " group by station_id",
-                onlyStation).setParameter("from", yearStart).setParameter("to", yearEnd));
+                onlyStation).setParameter("from", period.start()).setParameter("to", period.end()));
         Map<UUID, long[]> visits = grouped(query("select station_id, count(*) from station_visit"
                         + " where hour_start >= :start and hour_start < :end" + only + " group by station_id", onlyStation)
-                .setParameter("start", start).setParameter("end", end));
-        Map<UUID, long[]> activities = grouped(query("select station_id, count(*), coalesce(sum(person_times), 0)"
-                        + " from station_activity where year = :year and status = 'COMPLETED'" + only + " group by station_id",
-                onlyStation).setParameter("year", year));
+                .setParameter("start", period.from()).setParameter("end", period.until()));
+        // Pushed activities count once confirmed (ADR 0013); the pending ones are shown apart.
+        Map<UUID, long[]> activities = grouped(query("""
+                select station_id, count(*) filter (where confirmation is null or confirmation = 'CONFIRMED'),
+                       coalesce(sum(person_times) filter (where confirmation is null or confirmation = 'CONFIRMED'), 0),
+                       count(*) filter (where confirmation = 'PENDING'),
+                       coalesce(sum(person_times) filter (where confirmation = 'PENDING'), 0)
+                from station_activity where year = :year and status = 'COMPLETED'""" + only + " group by station_id",
+                onlyStation).setParameter("year", period.year()));
         Map<UUID, long[]> ratings = grouped(query("select station_id, count(*), coalesce(sum(stars), 0) from station_rating"
                         + " where rating_day between :from and :to" + only + " group by station_id", onlyStation)
-                .setParameter("from", yearStart).setParameter("to", yearEnd));
+                .setParameter("from", period.start()).setParameter("to", period.end()));
         Map<UUID, long[]> complaints = grouped(query("""
                 select station_id, count(*),
                        count(*) filter (where first_response_at is not null or respond_by <= :now),
@@ -163,41 +192,42 @@ public class AwardScores {
                        count(*) filter (where category = 'CLOSED_DURING_HOURS' and status = 'RESOLVED')
                 from station_complaint where received_at >= :start and received_at < :end""" + only
                 + " group by station_id", onlyStation)
-                .setParameter("now", clock.now()).setParameter("start", start).setParameter("end", end));
-        Map<UUID, List<LocalDate>> amenities = amenities(onlyStation, zone);
+                .setParameter("now", clock.now()).setParameter("start", period.from()).setParameter("end", period.until()));
+        return new Evidence(inspections, visits, activities, ratings, complaints,
+                amenities(onlyStation, settings.timeZone().getId()));
+    }
 
-        List<ScoreCard> cards = new ArrayList<>(stations.size());
-        for (StationRow s : stations) {
-            LocalDate from = s.registeredOn().isAfter(yearStart) ? s.registeredOn() : yearStart;
-            int daysInPeriod = (int) (ChronoUnit.DAYS.between(from, periodEnd) + 1);
-            long[] insp = inspections.getOrDefault(s.id(), new long[2]);
-            long[] act = activities.getOrDefault(s.id(), new long[2]);
-            long[] rat = ratings.getOrDefault(s.id(), new long[2]);
-            long[] com = complaints.getOrDefault(s.id(), new long[4]);
-            List<LocalDate> amenityStates = amenities.getOrDefault(s.id(), List.of());
-            long outOfOrderDays = 0;
-            int broken = 0;
-            for (LocalDate since : amenityStates) {
-                if (since == null) {
-                    continue;
-                }
+    private ScoreCard card(StationRow s, Period period, Evidence evidence) {
+        LocalDate from = s.registeredOn().isAfter(period.start()) ? s.registeredOn() : period.start();
+        LocalDate to = period.countedTo();
+        int daysInPeriod = (int) (ChronoUnit.DAYS.between(from, to) + 1);
+        long[] insp = evidence.inspections().getOrDefault(s.id(), new long[2]);
+        long[] act = evidence.activities().getOrDefault(s.id(), new long[4]);
+        long[] rat = evidence.ratings().getOrDefault(s.id(), new long[2]);
+        long[] com = evidence.complaints().getOrDefault(s.id(), new long[4]);
+        List<LocalDate> amenityStates = evidence.amenities().getOrDefault(s.id(), List.of());
+        long outOfOrderDays = 0;
+        int broken = 0;
+        for (LocalDate since : amenityStates) {
+            if (since != null) {
                 broken++;
                 LocalDate first = since.isAfter(from) ? since : from;
-                outOfOrderDays += Math.max(0, ChronoUnit.DAYS.between(first, periodEnd) + 1);
+                outOfOrderDays += Math.max(0, ChronoUnit.DAYS.between(first, to) + 1);
             }
-            ComplianceRules.Outcome atPeriodEnd = rules.evaluate(s.latestByPeriodEnd(), periodEnd);
-            ComplianceRules.Outcome now = rules.evaluate(s.latest(), standards.today());
-            AwardInputs inputs = new AwardInputs(atPeriodEnd.tier(), (int) insp[0], (int) insp[1],
-                    visits.getOrDefault(s.id(), new long[1])[0], s.seats(), openDays(s.openingHours(), from, periodEnd),
-                    amenityStates.size(), amenityStates.size() - broken, outOfOrderDays, daysInPeriod,
-                    (int) act[0], act[1], (int) rat[0], rat[1], (int) com[0], (int) com[1], (int) com[2], (int) com[3]);
-            AwardScore.Result score = AwardScore.compute(inputs, parameters);
-            List<Ineligibility> reasons = Ineligibility.of(s.status(), now.status());
-            cards.add(new ScoreCard(null, s.id(), s.name(), s.district(), s.status(), now.status(), now.tier(),
-                    reasons.isEmpty(), reasons.stream().map(ScoreCard.Reason::of).toList(), year, from, periodEnd,
-                    score.total(), score.lines().stream().map(ScoreCard.Line::of).toList()));
         }
-        return cards;
+        ComplianceRules rules = standards.rules();
+        ComplianceRules.Outcome atPeriodEnd = rules.evaluate(s.latestByPeriodEnd(), to);
+        ComplianceRules.Outcome now = rules.evaluate(s.latest(), standards.today());
+        AwardInputs inputs = new AwardInputs(atPeriodEnd.tier(), (int) insp[0], (int) insp[1],
+                evidence.visits().getOrDefault(s.id(), new long[1])[0], s.seats(), openDays(s.openingHours(), from, to),
+                amenityStates.size(), amenityStates.size() - broken, outOfOrderDays, daysInPeriod,
+                (int) act[0], act[1], (int) rat[0], rat[1], (int) com[0], (int) com[1], (int) com[2], (int) com[3]);
+        AwardScore.Result score = AwardScore.compute(inputs, settings.parameters());
+        List<Ineligibility> reasons = Ineligibility.of(s.status(), now.status());
+        return new ScoreCard(null, s.id(), s.name(), s.district(), s.status(), now.status(), now.tier(),
+                reasons.isEmpty(), reasons.stream().map(ScoreCard.Reason::of).toList(), period.year(), from, to,
+                score.total(), score.lines().stream().map(ScoreCard.Line::of).toList(),
+                new ScoreCard.Unconfirmed((int) act[2], act[3], null));
     }
 
     /** Days from {@code from} to {@code to} on which the hours open the station at all; every day if the hours are unknown. */

@@ -5,7 +5,6 @@ import io.smallrye.config.WithDefault;
 import org.yizhan.station.domain.award.AwardParameters;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** Targets and priors of the award score, and its calendar; every property has a default. */
@@ -44,9 +43,5 @@ public interface AwardSettings {
     default AwardParameters parameters() {
         return new AwardParameters(visitsPerSeatPerOpenDay(), activitiesTarget(), ratingPriorMean(),
                 ratingPriorWeight(), closedDuringHoursPenalty());
-    }
-
-    default LocalDate today() {
-        return LocalDate.now(timeZone());
     }
 }

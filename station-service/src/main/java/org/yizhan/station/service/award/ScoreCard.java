@@ -5,6 +5,7 @@ import org.yizhan.station.domain.StationStatus;
 import org.yizhan.station.domain.award.AwardScore;
 import org.yizhan.station.domain.award.Criterion;
 import org.yizhan.station.domain.award.Ineligibility;
+import org.yizhan.station.domain.award.PushedActivity;
 import org.yizhan.station.domain.standards.ComplianceStatus;
 import org.yizhan.station.domain.standards.Tier;
 
@@ -36,7 +37,22 @@ public record ScoreCard(
         @Schema(description = "Last day counted: 31 December, or today in the current year", example = "2026-11-29")
         LocalDate periodTo,
         @Schema(description = "Sum of the criteria's points, 0–100", example = "76.71") BigDecimal total,
-        List<Line> criteria) {
+        List<Line> criteria,
+        @Schema(description = "Activities partners pushed that wait for the station's confirmation and do not count "
+                + "yet; absent in snapshots taken before confirmation existed") Unconfirmed unconfirmed) {
+
+    /** The most pending activities a station's own score card lists. */
+    public static final int UNCONFIRMED_SHOWN = 20;
+
+    /** Pushed activities of the year that wait for confirmation (ADR 0013). */
+    @Schema(name = "AwardUnconfirmedActivities")
+    public record Unconfirmed(
+            @Schema(description = "How many wait", example = "2") int activities,
+            @Schema(description = "Their person-times", example = "70") long personTimes,
+            @Schema(description = "The oldest of them (on a station's own score card only; the list of them all is "
+                    + "GET /api/v1/stations/{id}/pushed-activities)", maxItems = UNCONFIRMED_SHOWN)
+            List<PushedActivity> items) {
+    }
 
     /** Why a station is not eligible. */
     @Schema(name = "AwardIneligibility")
@@ -71,6 +87,11 @@ public record ScoreCard(
 
     public ScoreCard withRank(Integer newRank) {
         return new ScoreCard(newRank, stationId, name, district, status, compliance, tier, eligible, ineligibleReasons,
-                year, periodFrom, periodTo, total, criteria);
+                year, periodFrom, periodTo, total, criteria, unconfirmed);
+    }
+
+    public ScoreCard withUnconfirmed(Unconfirmed listed) {
+        return new ScoreCard(rank, stationId, name, district, status, compliance, tier, eligible, ineligibleReasons,
+                year, periodFrom, periodTo, total, criteria, listed);
     }
 }

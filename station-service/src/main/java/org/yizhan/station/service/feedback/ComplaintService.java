@@ -14,6 +14,7 @@ import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.feedback.Complaint;
 import org.yizhan.station.domain.feedback.ComplaintCategory;
 import org.yizhan.station.domain.feedback.ComplaintResponse;
@@ -61,11 +62,11 @@ public class ComplaintService {
     private final StationAccess access;
     private final Pseudonyms pseudonyms;
     private final IdempotencyKeys idempotencyKeys;
-    private final FeedbackClock clock;
+    private final AppClock clock;
     private final FeedbackSettings settings;
 
     public ComplaintService(EntityManager em, StationAccess access, Pseudonyms pseudonyms,
-                            IdempotencyKeys idempotencyKeys, FeedbackClock clock, FeedbackSettings settings) {
+                            IdempotencyKeys idempotencyKeys, AppClock clock, FeedbackSettings settings) {
         this.em = em;
         this.access = access;
         this.pseudonyms = pseudonyms;

@@ -8,6 +8,7 @@ import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.feedback.StationRating;
 import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.visit.VisitLedger;
@@ -39,11 +40,11 @@ public class RatingService {
     private final StationAccess access;
     private final VisitLedger visits;
     private final Pseudonyms pseudonyms;
-    private final FeedbackClock clock;
+    private final AppClock clock;
     private final FeedbackSettings settings;
 
     public RatingService(EntityManager em, StationAccess access, VisitLedger visits, Pseudonyms pseudonyms,
-                         FeedbackClock clock, FeedbackSettings settings) {
+                         AppClock clock, FeedbackSettings settings) {
         this.em = em;
         this.access = access;
         this.visits = visits;

@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Amenity;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationAmenity;
@@ -30,14 +31,16 @@ public class HsdsExport {
     private final EntityManager em;
     private final ObjectMapper json;
     private final HsdsMapper mapper;
+    private final AppClock clock;
 
-    public HsdsExport(EntityManager em, ObjectMapper json,
+    public HsdsExport(EntityManager em, ObjectMapper json, AppClock clock,
                       @ConfigProperty(name = "yizhan.hsds.organization-name",
                               defaultValue = "工会户外劳动者服务站点（驿站）") String organizationName,
                       @ConfigProperty(name = "yizhan.hsds.city", defaultValue = "北京市") String city,
                       @ConfigProperty(name = "yizhan.hsds.state-province", defaultValue = "北京市") String stateProvince) {
         this.em = em;
         this.json = json;
+        this.clock = clock;
         this.mapper = new HsdsMapper(new HsdsMapper.Settings(organizationName, city, stateProvince));
     }
 
@@ -111,7 +114,7 @@ public class HsdsExport {
 
     private Hsds.Service map(Station station, List<StationAmenity> amenities) {
         OpeningHours hours = hours(station);
-        LocalDate today = LocalDate.now(hours == null ? OpeningHours.DEFAULT_ZONE : hours.zone());
+        LocalDate today = clock.today(hours == null ? OpeningHours.DEFAULT_ZONE : hours.zone());
         return mapper.service(station, amenities, hours, today);
     }
 

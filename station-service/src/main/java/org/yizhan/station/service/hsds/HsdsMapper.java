@@ -13,7 +13,6 @@ import org.yizhan.station.domain.hours.ValidityWindow;
 import org.yizhan.station.domain.hours.WeeklySchedule;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -199,7 +198,7 @@ public final class HsdsMapper {
      * occurrence, and each exception from today on as a one-day schedule.
      */
     List<Hsds.Schedule> schedules(UUID stationId, UUID locationId, OpeningHours hours, LocalDate today) {
-        Number timezone = offsetHours(hours.zone());
+        Number timezone = offsetHours(hours.zone(), today);
         String notes = policyNotes(hours);
         List<Hsds.Schedule> out = new ArrayList<>();
         String regularDescription = hours.seasons().isEmpty() && hours.exceptions().isEmpty()
@@ -303,9 +302,9 @@ public final class HsdsMapper {
         return holiday + "; " + makeUp + "; 时区 / Time zone " + hours.zone().getId();
     }
 
-    /** The zone's standard UTC offset in hours: whole hours as an integer. */
-    static Number offsetHours(ZoneId zone) {
-        int seconds = zone.getRules().getStandardOffset(Instant.now()).getTotalSeconds();
+    /** The zone's standard UTC offset on {@code day}, in hours: whole hours as an integer. */
+    static Number offsetHours(ZoneId zone, LocalDate day) {
+        int seconds = zone.getRules().getStandardOffset(day.atStartOfDay(zone).toInstant()).getTotalSeconds();
         return seconds % 3600 == 0 ? (Number) (seconds / 3600) : (Number) (seconds / 3600.0);
     }
 

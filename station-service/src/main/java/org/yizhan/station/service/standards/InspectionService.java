@@ -11,6 +11,7 @@ import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.standards.ComplianceRules;
 import org.yizhan.station.domain.standards.ComplianceStatus;
@@ -76,9 +77,11 @@ public class InspectionService {
     private final IdempotencyKeys idempotencyKeys;
     private final StandardsSettings settings;
     private final StationEvents events;
+    private final AppClock clock;
 
     public InspectionService(EntityManager em, StationAccess access, IdempotencyKeys idempotencyKeys,
-                             StandardsSettings settings, StationEvents events) {
+                             StandardsSettings settings, StationEvents events, AppClock clock) {
+        this.clock = clock;
         this.em = em;
         this.access = access;
         this.idempotencyKeys = idempotencyKeys;
@@ -115,7 +118,7 @@ public class InspectionService {
         inspection.inspectedOn = request.inspectedOn();
         inspection.kind = caller.hasRole(Roles.UNION_ADMIN) ? InspectionKind.INSPECTION : InspectionKind.SELF_CHECK;
         inspection.recordedBy = subject;
-        inspection.recordedAt = Instant.now();
+        inspection.recordedAt = clock.now();
         inspection.summary = FeedbackText.clean(request.summary());
         for (NewItem item : request.items()) {
             inspection.items.add(new InspectionItem(item.requirement(), item.result(), FeedbackText.clean(item.finding())));

@@ -2,6 +2,7 @@ package org.yizhan.station.service.standards;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.standards.ComplianceRules;
 
 import java.time.LocalDate;
@@ -13,13 +14,15 @@ public class StandardsSettings {
 
     private final ComplianceRules rules;
     private final ZoneId zone;
+    private final AppClock clock;
 
-    public StandardsSettings(
+    public StandardsSettings(AppClock clock,
             @ConfigProperty(name = "yizhan.standards.inspection-interval-days", defaultValue = "365") int intervalDays,
             @ConfigProperty(name = "yizhan.standards.demonstration-optional-items", defaultValue = "4") int demonstrationItems,
             @ConfigProperty(name = "yizhan.standards.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
         this.rules = new ComplianceRules(intervalDays, demonstrationItems);
         this.zone = zone;
+        this.clock = clock;
     }
 
     public ComplianceRules rules() {
@@ -28,6 +31,6 @@ public class StandardsSettings {
 
     /** Today in the zone whose calendar inspection dates are written in. */
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return clock.today(zone);
     }
 }

@@ -7,13 +7,13 @@ import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.StationStatus;
 import org.yizhan.station.domain.visit.Occupation;
 import org.yizhan.station.domain.visit.VisitGrouping;
 import org.yizhan.station.service.StationAccess;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +26,11 @@ public class StationVisits {
     private final VisitCodes codes;
     private final VisitLedger ledger;
     private final Pseudonyms pseudonyms;
-    private final Clock clock = Clock.systemUTC();
+    private final AppClock clock;
 
-    public StationVisits(StationAccess access, VisitCodes codes, VisitLedger ledger, Pseudonyms pseudonyms) {
+    public StationVisits(StationAccess access, VisitCodes codes, VisitLedger ledger, Pseudonyms pseudonyms,
+                         AppClock clock) {
+        this.clock = clock;
         this.access = access;
         this.codes = codes;
         this.ledger = ledger;
@@ -41,7 +43,7 @@ public class StationVisits {
         requireConfigured();
         Station station = access.requireManageable(stationId, caller);
         requireActive(station);
-        return codes.issue(stationId, clock.instant());
+        return codes.issue(stationId, clock.now());
     }
 
     /**
@@ -53,7 +55,7 @@ public class StationVisits {
         requireConfigured();
         Station station = access.requireExisting(stationId);
         requireActive(station);
-        var now = clock.instant();
+        var now = clock.now();
         switch (codes.verify(stationId, code, now)) {
             case VALID -> {
                 return ledger.record(stationId, subject, occupation, now);

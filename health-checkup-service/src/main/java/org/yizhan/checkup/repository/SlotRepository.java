@@ -1,0 +1,31 @@
+package org.yizhan.checkup.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.yizhan.checkup.domain.site.Slot;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The slots of sites. */
+@ApplicationScoped
+public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
+
+    /** Adds the slot unless the site already has one starting then; returns whether it was added. */
+    public boolean addIfFree(Slot slot) {
+        return getEntityManager().createNativeQuery("insert into slot (id, site_id, campaign_id, starts_at, ends_at,"
+                        + " capacity) values (:id, :site, :campaign, :starts, :ends, :capacity)"
+                        + " on conflict (site_id, starts_at) do nothing")
+                .setParameter("id", slot.id).setParameter("site", slot.siteId).setParameter("campaign", slot.campaignId)
+                .setParameter("starts", Timestamp.from(slot.startsAt)).setParameter("ends", Timestamp.from(slot.endsAt))
+                .setParameter("capacity", slot.capacity)
+                .executeUpdate() == 1;
+    }
+
+    /** The site's slots that start in [from, to), in time order. */
+    public List<Slot> ofSite(UUID siteId, Instant from, Instant to) {
+        return find("siteId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", siteId, from, to).list();
+    }
+}

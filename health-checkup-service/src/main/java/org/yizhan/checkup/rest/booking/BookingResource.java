@@ -1,0 +1,141 @@
+package org.yizhan.checkup.rest.booking;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.checkup.domain.booking.Appointment;
+import org.yizhan.checkup.service.booking.BookingService;
+import org.yizhan.kit.http.Params;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.validation.Validation;
+
+import java.util.UUID;
+
+@Path("/api/v1/checkups/appointments")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Booking", description = "Holding a place, consenting and confirming, cancelling")
+public class BookingResource {
+
+    private final BookingService bookings;
+    private final Validation validation;
+    private final SecurityIdentity identity;
+
+    public BookingResource(BookingService bookings, Validation validation, SecurityIdentity identity) {
+        this.bookings = bookings;
+        this.validation = validation;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "Hold a place",
+            description = "Workers. Holds a place at the slot for a few minutes (holdExpiresAt) while the worker reads "
+                    + "the terms and confirms; an unconfirmed hold gives the place back. One appointment per person and "
+                    + "per rider id in a campaign.")
+    @APIResponse(responseCode = "201", description = "Held (status pending)",
+            content = @Content(schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request, an unknown slot, or a campaign not for this occupation")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+        @APIResponse(responseCode = "409", description = "The slot is full or has started, booking is closed, the site is "
+            + "not open, or the worker already has an appointment in the campaign")
+    public RestResponse<AppointmentView> holdPlace(@NotNull HoldRequest request, UriInfo uri) {
+        FieldErrors errors = validation.check(request);
+        errors.throwIfAny();
+        Appointment a = bookings.hold(request.slotId(), request.toDetails(), subject());
+        var location = uri.getBaseUriBuilder().path("api/v1/checkups/appointments").path(a.id.toString()).build();
+        return RestResponse.ResponseBuilder.<AppointmentView>created(location).entity(view(a)).build();
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "Consent and confirm a held place",
+            description = "pending → booked, with the consent recorded (version and time); publishes "
+                    + "appointment.booked. Confirming a booked appointment again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Booked",
+            content = @Content(schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "400", description = "No consent, or consent to other terms than the current ones")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such appointment of this worker")
+    @APIResponse(responseCode = "409", description = "The hold has expired or was cancelled")
+    public AppointmentView confirmPlace(@PathParam("id") UUID id, @NotNull ConfirmRequest request) {
+        validation.check(request).throwIfAny();
+        return view(bookings.confirm(id, request.consentVersion(), subject()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "Cancel an appointment",
+            description = "Gives the place back, until the slot starts; a booked one publishes appointment.cancelled. "
+                    + "Cancelling again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such appointment of this worker")
+    @APIResponse(responseCode = "409", description = "The slot has started or the checkup is over")
+    public AppointmentView cancelAppointment(@PathParam("id") UUID id) {
+        return view(bookings.cancel(id, subject()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "One of my appointments")
+    @APIResponse(responseCode = "200", description = "The appointment",
+            content = @Content(schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such appointment of this worker")
+    public AppointmentView appointment(@PathParam("id") UUID id) {
+        return view(bookings.own(id, subject()));
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "My appointments", description = "Newest first, in every state.")
+    @APIResponse(responseCode = "200", description = "A page of appointments")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    public Page<AppointmentView> myAppointments(
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "100", defaultValue = "20")) String limitText,
+            @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String cursor) {
+        Params params = new Params();
+        Integer limit = params.integer("limit", limitText, 1, 100, 20);
+        params.throwIfAny();
+        return bookings.mine(subject(), cursor, limit).map(this::view);
+    }
+
+    private AppointmentView view(Appointment a) {
+        return AppointmentView.of(a, bookings.site(a), bookings.slot(a), bookings.name(a), bookings.phone(a));
+    }
+
+    private String subject() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,236 @@
+package org.yizhan.checkup.service.booking;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.yizhan.checkup.domain.booking.Appointment;
+import org.yizhan.checkup.domain.booking.AppointmentStatus;
+import org.yizhan.checkup.domain.campaign.Campaign;
+import org.yizhan.checkup.domain.campaign.CampaignStatus;
+import org.yizhan.checkup.domain.site.Site;
+import org.yizhan.checkup.domain.site.Slot;
+import org.yizhan.checkup.events.CheckupEvents;
+import org.yizhan.checkup.repository.AppointmentRepository;
+import org.yizhan.checkup.repository.CampaignRepository;
+import org.yizhan.checkup.repository.QuotaRepository;
+import org.yizhan.checkup.repository.SiteRepository;
+import org.yizhan.checkup.repository.SlotRepository;
+import org.yizhan.kit.figures.FiguresPeriod;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.KeysetCursor;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.privacy.FieldCipher;
+import org.yizhan.kit.privacy.Pseudonyms;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.time.AppClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Booking a checkup place: hold it for a few minutes, consent and confirm, or cancel. The slot's
+ * counters change only through {@link AppointmentRepository}'s conditional statements, and the
+ * one-appointment-per-person rule is a unique index, so no slot is overbooked and nobody holds two
+ * places in a campaign under any concurrency.
+ */
+@ApplicationScoped
+public class BookingService {
+
+    static final String NAME_FIELD = "appointment.name";
+    static final String PHONE_FIELD = "appointment.phone";
+    private static final String CURSOR = "appointments";
+
+    private final AppointmentRepository appointments;
+    private final QuotaRepository quotas;
+    private final SlotRepository slots;
+    private final SiteRepository sites;
+    private final CampaignRepository campaigns;
+    private final CheckupEvents events;
+    private final Pseudonyms pseudonyms;
+    private final FieldCipher cipher;
+    private final AppClock clock;
+    private final Duration holdFor;
+    private final int retentionDays;
+
+    public BookingService(AppointmentRepository appointments, QuotaRepository quotas, SlotRepository slots,
+                          SiteRepository sites,
+                          CampaignRepository campaigns, CheckupEvents events, Pseudonyms pseudonyms, FieldCipher cipher,
+                          AppClock clock,
+                          @ConfigProperty(name = "yizhan.checkup.hold-for", defaultValue = "5m") Duration holdFor,
+                          @ConfigProperty(name = "yizhan.checkup.retention-days", defaultValue = "180") int retentionDays) {
+        this.appointments = appointments;
+        this.quotas = quotas;
+        this.slots = slots;
+        this.sites = sites;
+        this.campaigns = campaigns;
+        this.events = events;
+        this.pseudonyms = pseudonyms;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.holdFor = holdFor;
+        this.retentionDays = retentionDays;
+    }
+
+    /** The consent a worker gives before booking at this campaign. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConsentTerms terms(UUID campaignId) {
+        Campaign campaign = campaigns.findByIdOptional(campaignId).filter(c -> c.status != CampaignStatus.DRAFT)
+                .orElseThrow(() -> ProblemException.notFound("体检活动", "The checkup campaign"));
+        return ConsentTerms.of(campaign, retentionDays);
+    }
+
+    /** Holds a place at the slot for {@code yizhan.checkup.hold-for} while the worker consents and confirms. */
+    @Transactional
+    public Appointment hold(UUID slotId, HoldRequestDetails details, String subject) {
+        pseudonyms.requireConfigured();
+        cipher.requireConfigured();
+        Instant now = clock.now();
+        Slot slot = slots.findByIdOptional(slotId)
+                .orElseThrow(() -> ProblemException.invalidField("slotId", "时段不存在 / no such slot"));
+        Campaign campaign = campaigns.findById(slot.campaignId);
+        requireBookable(campaign, slot, now);
+        if (!campaign.packages.containsKey(details.occupation())) {
+            throw ProblemException.invalidField("occupation", "本次体检不面向该职业 / the campaign is not for this occupation");
+        }
+        appointments.expireHolds(now, slotId);
+        Appointment a = new Appointment();
+        a.id = UUID.randomUUID();
+        a.campaignId = campaign.id;
+        a.slotId = slot.id;
+        a.siteId = slot.siteId;
+        a.person = pseudonyms.of(subject);
+        a.proof = pseudonyms.of("rider-id\u0000" + details.platform().toLowerCase(Locale.ROOT) + "\u0000"
+                + details.riderId().strip());
+        a.occupation = details.occupation();
+        a.status = AppointmentStatus.PENDING;
+        a.holdExpiresAt = now.plus(holdFor);
+        a.nameEncrypted = cipher.encrypt(details.name().strip(), NAME_FIELD);
+        a.phoneEncrypted = cipher.encrypt(details.phone(), PHONE_FIELD);
+        a.quotaDay = slot.startsAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
+        a.createdAt = now;
+        if (!appointments.holdPlace(slot.id)) {
+            throw new ProblemException(ProblemType.CONFLICT, "该时段已约满", "The slot is full");
+        }
+        if (!quotas.take(campaign.id, a.occupation, slot.siteId, a.quotaDay)) {
+            // Thrown out of the transaction, so the places taken above are given back.
+            throw new ProblemException(ProblemType.CONFLICT, "该职业在此的名额已满",
+                    "No places are left for this occupation here");
+        }
+        if (!appointments.insertPending(a)) {
+            // Thrown out of the transaction, so the place taken above is given back.
+            throw new ProblemException(ProblemType.CONFLICT, "本次体检您已有预约（每人一次）",
+                    "You already have an appointment in this campaign (one per person)");
+        }
+        return appointments.findById(a.id);
+    }
+
+    /** Confirms a held place with the worker's consent; confirming a booked appointment again changes nothing. */
+    @Transactional
+    public Appointment confirm(UUID appointmentId, String consentVersion, String subject) {
+        Appointment a = own(appointmentId, subject);
+        if (a.status == AppointmentStatus.BOOKED) {
+            return a;
+        }
+        Instant now = clock.now();
+        if (a.status != AppointmentStatus.PENDING || !a.holdExpiresAt.isAfter(now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "预留已过期，请重新预约", "The hold has expired; book again");
+        }
+        Campaign campaign = campaigns.findById(a.campaignId);
+        if (!ConsentTerms.of(campaign, retentionDays).version().equals(consentVersion)) {
+            throw ProblemException.invalidField("consentVersion", "请阅读并同意最新的授权说明 / consent to the current terms");
+        }
+        if (!appointments.bookHeldPlace(a.slotId)) {
+            throw new IllegalStateException("a pending appointment without its held place");
+        }
+        a.status = AppointmentStatus.BOOKED;
+        a.holdExpiresAt = null;
+        a.consentVersion = consentVersion;
+        a.consentedAt = now;
+        a.bookedAt = now;
+        a.updatedAt = now;
+        events.booked(a, slots.findById(a.slotId));
+        return a;
+    }
+
+    /** Gives a held or booked place back, until the slot starts. */
+    @Transactional
+    public Appointment cancel(UUID appointmentId, String subject) {
+        Appointment a = own(appointmentId, subject);
+        Instant now = clock.now();
+        if (a.status == AppointmentStatus.CANCELLED) {
+            return a;
+        }
+        Slot slot = slots.findById(a.slotId);
+        if (a.status == AppointmentStatus.PENDING) {
+            appointments.freeHeldPlace(a.slotId);
+        } else if (a.status == AppointmentStatus.BOOKED && slot.startsAt.isAfter(now)) {
+            appointments.freeBookedPlace(a.slotId);
+        } else {
+            throw new ProblemException(ProblemType.CONFLICT, "预约已开始或已结束，不能取消",
+                    "The appointment has started or is over; it cannot be cancelled");
+        }
+        quotas.giveBack(a.campaignId, a.occupation, a.siteId, a.quotaDay);
+        boolean wasBooked = a.status == AppointmentStatus.BOOKED;
+        a.status = AppointmentStatus.CANCELLED;
+        a.cancelReason = "CANCELLED_BY_WORKER";
+        a.holdExpiresAt = null;
+        a.updatedAt = now;
+        if (wasBooked) {
+            events.cancelled(a, now);
+        }
+        return a;
+    }
+
+    /** The worker's own appointments, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Appointment> mine(String subject, String cursor, int limit) {
+        KeysetCursor after = KeysetCursor.decode(CURSOR, cursor, 2);
+        return Keyset.page(appointments.ofPerson(pseudonyms.of(subject), after, Keyset.fetchSize(limit)), limit,
+                a -> KeysetCursor.of(CURSOR, a.createdAt, a.id));
+    }
+
+    /** The worker's own appointment, or 404 (another worker's is not theirs to know of). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Appointment own(UUID appointmentId, String subject) {
+        String person = pseudonyms.of(subject);
+        return appointments.findByIdOptional(appointmentId).filter(a -> a.person.equals(person))
+                .orElseThrow(() -> ProblemException.notFound("预约", "The appointment"));
+    }
+
+    /** The name and phone the worker gave, for their own view (masked in lists elsewhere). */
+    public String name(Appointment a) {
+        return cipher.decrypt(a.nameEncrypted, NAME_FIELD);
+    }
+
+    public String phone(Appointment a) {
+        return cipher.decrypt(a.phoneEncrypted, PHONE_FIELD);
+    }
+
+    /** The site of an appointment. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Site site(Appointment a) {
+        return sites.findById(a.siteId);
+    }
+
+    /** The slot of an appointment. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Slot slot(Appointment a) {
+        return slots.findById(a.slotId);
+    }
+
+    private void requireBookable(Campaign campaign, Slot slot, Instant now) {
+        if (campaign.status != CampaignStatus.PUBLISHED || now.isBefore(campaign.bookingOpensAt)
+                || !now.isBefore(campaign.bookingClosesAt)) {
+            throw new ProblemException(ProblemType.CONFLICT, "当前不在预约时间内", "Booking is not open for this campaign");
+        }
+        if (!slot.startsAt.isAfter(now)) {
+            throw new ProblemException(ProblemType.CONFLICT, "该时段已开始", "The slot has started");
+        }
+        if (sites.findById(slot.siteId).warning != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "该地点暂停开放", "The site is not open");
+        }
+    }
+}

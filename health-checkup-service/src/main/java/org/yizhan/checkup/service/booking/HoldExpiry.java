@@ -1,0 +1,42 @@
+package org.yizhan.checkup.service.booking;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.yizhan.checkup.repository.AppointmentRepository;
+import org.yizhan.kit.time.AppClock;
+
+/**
+ * Gives back the places of holds that were never confirmed. A hold on a slot also expires when
+ * somebody next asks for that slot; this sweep frees the places of slots nobody asks for.
+ */
+@ApplicationScoped
+public class HoldExpiry {
+
+    private static final Logger LOG = Logger.getLogger(HoldExpiry.class);
+
+    private final AppointmentRepository appointments;
+    private final AppClock clock;
+
+    public HoldExpiry(AppointmentRepository appointments, AppClock clock) {
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${yizhan.checkup.hold-expiry-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** Expires the holds that ran out by now; returns how many. */
+    @Transactional
+    public int sweep() {
+        int expired = appointments.expireHolds(clock.now(), null);
+        if (expired > 0) {
+            LOG.infof("%d checkup hold(s) expired; their places are free again", expired);
+        }
+        return expired;
+    }
+}
