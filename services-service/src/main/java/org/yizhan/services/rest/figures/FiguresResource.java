@@ -1,5 +1,7 @@
 package org.yizhan.services.rest.figures;
 
+import org.yizhan.kit.figures.CsvTable;
+import org.yizhan.kit.time.AppClock;
 import org.yizhan.services.service.activity.ActivityCatalog;
 import org.yizhan.kit.replica.ReplicatedStation;
 import org.yizhan.kit.replica.StationReplica;
@@ -10,9 +12,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.rest.ApiLimits;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -36,7 +35,6 @@ import org.yizhan.services.service.figures.ActivityFigures;
 import org.yizhan.services.service.figures.Dimension;
 import org.yizhan.kit.security.Roles;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -61,17 +59,17 @@ public class FiguresResource {
             + "counted as distinct persons). Union admins see all partners; a partner sees its own activities. "
             + "Ask for text/csv (Accept header) to get the same figures as a CSV file for reports.";
 
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private final ActivityFigures figures;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
     private final ActivityCatalog catalog;
     private final StationReplica stations;
+    private final AppClock clock;
 
     public FiguresResource(ActivityFigures figures, ActivityAccess access, SecurityIdentity identity,
-                           ActivityCatalog catalog, StationReplica stations) {
+                           ActivityCatalog catalog, StationReplica stations, AppClock clock) {
+        this.clock = clock;
         this.figures = figures;
         this.access = access;
         this.identity = identity;
@@ -122,10 +120,7 @@ public class FiguresResource {
                         @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                         String stationId) {
         FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
-        byte[] body = toCsv(view);
-        String name = "activity-figures-" + view.from() + "-" + view.to() + ".csv";
-        return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return toCsv(view).download("activity-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 
     private FiguresView compute(String yearText, String fromText, String toText, String groupByText, String partner,
@@ -156,7 +151,7 @@ public class FiguresResource {
                 throw ProblemException.invalidField("to", "最长 10 年 / at most 10 years");
             }
         } else {
-            int current = LocalDate.now(BEIJING).getYear();
+            int current = clock.today(BEIJING).getYear();
             from = LocalDate.of(current, 1, 1);
             to = LocalDate.of(current, 12, 31);
         }
@@ -246,48 +241,33 @@ public class FiguresResource {
     }
 
     /** The CSV form: one column per key and name, the counts, and a last row with the total. */
-    static byte[] toCsv(FiguresView view) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    /** The figures as a CSV table: key and name columns per dimension, the counts; the total last. */
+    static CsvTable toCsv(FiguresView view) {
+        List<String> columns = new ArrayList<>();
         for (String dim : view.groupBy()) {
-            schema.addColumn(dim);
+            columns.add(dim);
             if (!dim.equals("month") && !dim.equals("year")) {
-                schema.addColumn(dim + "_name");
+                columns.add(dim + "_name");
             }
         }
-        schema.addColumn("activities").addColumn("person_times").addColumn("distinct_persons")
-                .addColumn("reported_only_person_times");
-        List<Map<String, Object>> lines = new ArrayList<>();
+        columns.addAll(List.of("activities", "person_times", "distinct_persons", "reported_only_person_times"));
+        CsvTable table = new CsvTable(columns);
         for (FiguresView.RowView r : view.rows()) {
-            lines.add(line(view, r, false));
+            table.row(line(view, r, false));
         }
-        lines.add(line(view, view.total(), true));
-        try {
-            String text = CSV.writer(schema.build()).writeValueAsString(lines);
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            byte[] withBom = new byte[utf8.length + 3];
-            withBom[0] = (byte) 0xEF;
-            withBom[1] = (byte) 0xBB;
-            withBom[2] = (byte) 0xBF;
-            System.arraycopy(utf8, 0, withBom, 3, utf8.length);
-            return withBom;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the figures as CSV", e);
-        }
+        return table.row(line(view, view.total(), true));
     }
 
-    private static Map<String, Object> line(FiguresView view, FiguresView.RowView r, boolean total) {
-        Map<String, Object> line = new LinkedHashMap<>();
+    private static List<Object> line(FiguresView view, FiguresView.RowView r, boolean total) {
+        List<Object> line = new ArrayList<>();
         for (int i = 0; i < view.groupBy().size(); i++) {
             String dim = view.groupBy().get(i);
-            line.put(dim, total ? (i == 0 ? "合计 total" : "") : r.key().get(dim));
+            line.add(total ? (i == 0 ? "合计 total" : "") : r.key().get(dim));
             if (!dim.equals("month") && !dim.equals("year")) {
-                line.put(dim + "_name", total ? "" : r.names().getOrDefault(dim, ""));
+                line.add(total ? "" : r.names().getOrDefault(dim, ""));
             }
         }
-        line.put("activities", r.activities());
-        line.put("person_times", r.personTimes());
-        line.put("distinct_persons", r.distinctPersons());
-        line.put("reported_only_person_times", r.reportedOnlyPersonTimes());
+        line.addAll(List.of(r.activities(), r.personTimes(), r.distinctPersons(), r.reportedOnlyPersonTimes()));
         return line;
     }
 }
