@@ -56,6 +56,8 @@ public final class PartnerPushBenchmark {
     static final String[] TYPES = {"HAIRCUT", "BIRTHDAY_PARTY", "TRAFFIC_SAFETY_TRAINING", "SAFETY_TALK",
             "FREE_LAUNDRY", "HEALTH_TALK"};
 
+    static final String PSEUDONYM_KEY = "benchmark-only-pseudonym-key-0123456789";
+
     private PartnerPushBenchmark() {
     }
 
@@ -78,7 +80,7 @@ public final class PartnerPushBenchmark {
             DevKeys keys = DevKeys.loadOrCreate(work.resolve("keys"));
             int port = Ports.free();
             ServiceSpec spec = new ServiceSpec("services-service", "services-service", port, database,
-                    Map.of("YIZHAN_PSEUDONYM_KEY", "benchmark-only-pseudonym-key-0123456789"));
+                    Map.of("YIZHAN_PSEUDONYM_KEY", PSEUDONYM_KEY));
             Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
@@ -94,36 +96,8 @@ public final class PartnerPushBenchmark {
             try {
                 service.awaitReady(Duration.ofMinutes(3));
                 System.out.printf("services-service ready in %.1f s%n", service.startupTime().toMillis() / 1000.0);
-                List<UUID> stations = venues(pg, database);
-                String token = keys.mint("bench-partner-system", List.of("partner"), Duration.ofHours(6), PARTNER);
-                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/activities/partner-records");
-                ObjectMapper json = new ObjectMapper();
-
-                List<byte[]> warmup = bodies(json, "warmup", warmupBatches * batchSize, batchSize, stations, now);
-                Phase warm = push("warm-up", http, uri, token, warmup, "\"created\":" + batchSize);
-                System.out.printf("warm-up: %d batches, %.0f records/s%n", warmup.size(), warm.recordsPerSecond(batchSize));
-
-                List<byte[]> batches = bodies(json, "bench", records, batchSize, stations, now);
-                Phase created = push("push, new records", http, uri, token, batches, "\"created\":" + batchSize);
-                System.out.printf("push: %.0f records/s, p99 %.1f ms%n", created.recordsPerSecond(batchSize),
-                        created.percentile(99));
-                long drainStart = System.nanoTime();
-                long pending = awaitOutboxDrained(pg, database, Duration.ofMinutes(10));
-                double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-                Phase unchanged = push("push again, all unchanged", http, uri, token, batches,
-                        "\"unchanged\":" + batchSize);
-                System.out.printf("replay: %.0f records/s%n", unchanged.recordsPerSecond(batchSize));
-                long rss = service.rssMib();
-                Counts counts = counts(pg, database);
-                Files.copy(work.resolve("logs/services-service.log"), repoRoot.resolve("benchmarks/target/partner-push-service.log"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-                Phase plain = plainJdbc(pg, database, records, batchSize, stations, now);
-                System.out.printf("plain JDBC: %.0f records/s%n", plain.recordsPerSecond(batchSize));
-                String report = report(records, batchSize, created, unchanged, plain, drainSeconds, pending, rss,
-                        counts, pg.origin());
+                String report = measure(pg, database, keys, port, service, repoRoot, work, records, batchSize,
+                        warmupBatches);
                 System.out.println(report);
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, report);
@@ -132,6 +106,39 @@ public final class PartnerPushBenchmark {
                 pg.dropDatabase(database);
             }
         }
+    }
+
+    /** Pushes new records, then the same again (all unchanged), then the plain-JDBC reference; returns the report. */
+    static String measure(PostgresServer pg, String database, DevKeys keys, int port, ServiceProcess service,
+                          Path repoRoot, Path work, int records, int batchSize, int warmupBatches) throws Exception {
+        List<UUID> stations = venues(pg, database);
+        String token = keys.mint("bench-partner-system", List.of("partner"), Duration.ofHours(6), PARTNER);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/activities/partner-records");
+        ObjectMapper json = new ObjectMapper();
+
+        List<byte[]> warmup = bodies(json, "warmup", warmupBatches * batchSize, batchSize, stations, now);
+        Phase warm = push("warm-up", http, uri, token, warmup, "\"created\":" + batchSize);
+        System.out.printf("warm-up: %d batches, %.0f records/s%n", warmup.size(), warm.recordsPerSecond(batchSize));
+
+        List<byte[]> batches = bodies(json, "bench", records, batchSize, stations, now);
+        Phase created = push("push, new records", http, uri, token, batches, "\"created\":" + batchSize);
+        System.out.printf("push: %.0f records/s, p99 %.1f ms%n", created.recordsPerSecond(batchSize),
+                created.percentile(99));
+        long drainStart = System.nanoTime();
+        long pending = awaitOutboxDrained(pg, database, Duration.ofMinutes(10));
+        double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+        Phase unchanged = push("push again, all unchanged", http, uri, token, batches, "\"unchanged\":" + batchSize);
+        System.out.printf("replay: %.0f records/s%n", unchanged.recordsPerSecond(batchSize));
+        long rss = service.rssMib();
+        Counts counts = counts(pg, database);
+        Files.copy(work.resolve("logs/services-service.log"), repoRoot.resolve("benchmarks/target/partner-push-service.log"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Phase plain = plainJdbc(pg, database, records, batchSize, stations, now);
+        System.out.printf("plain JDBC: %.0f records/s%n", plain.recordsPerSecond(batchSize));
+        return report(records, batchSize, created, unchanged, plain, drainSeconds, pending, rss, counts, pg.origin());
     }
 
     /** One generated record: a mix of held activities with named participants or counts, and upcoming ones. */
@@ -221,9 +228,9 @@ public final class PartnerPushBenchmark {
     static List<UUID> venues(PostgresServer pg, String database) throws Exception {
         List<UUID> ids = new ArrayList<>();
         try (Connection c = pg.connect(database);
-             PreparedStatement ps = c.prepareStatement("insert into venue (station_id, name, host_type, address,"
-                     + " latitude, longitude, status, registered_at, last_event_id, updated_at)"
-                     + " values (?, ?, 'RESTAURANT', '北京市大兴区', 39.73, 116.33, 'ACTIVE', now(), 'bench', now())")) {
+             PreparedStatement ps = c.prepareStatement("insert into station_replica (station_id, version, name,"
+                     + " host_type, address, latitude, longitude, status, registered_at, last_event_id, updated_at)"
+                     + " values (?, 0, ?, 'RESTAURANT', '北京市大兴区', 39.73, 116.33, 'ACTIVE', now(), 'bench', now())")) {
             for (int i = 0; i < STATIONS; i++) {
                 UUID id = UUID.nameUUIDFromBytes(("bench-station-" + i).getBytes());
                 ids.add(id);
@@ -300,6 +307,8 @@ public final class PartnerPushBenchmark {
                     + " values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, null, ?, ?, 0, ?, ?, ?, ?, ?, 'PUSH', ?, ?)");
             PreparedStatement organiser = c.prepareStatement(
                     "insert into activity_organiser (activity_id, partner_code) values (?, ?)");
+            PreparedStatement invitation = c.prepareStatement(
+                    "insert into activity_invitation (activity_id, partner_code) values (?, ?)");
             PreparedStatement attendance = c.prepareStatement("insert into attendance (activity_id, participant, kind,"
                     + " source, checked_in_at, recorded_at) values (?, ?, 'ATTENDED', 'PUSH', ?, ?)");
             String partner = "volunteers";
@@ -309,62 +318,80 @@ public final class PartnerPushBenchmark {
                 for (int i = b * batchSize; i < Math.min(records, (b + 1) * batchSize); i++) {
                     Map<String, Object> r = record("plain", i, stations, now);
                     UUID id = UUID.randomUUID();
-                    String status = (String) r.get("status");
-                    activity.setObject(1, id);
-                    activity.setString(2, (String) r.get("type"));
-                    activity.setString(3, (String) r.get("title"));
-                    activity.setObject(4, UUID.fromString((String) r.get("stationId")));
-                    activity.setObject(5, OffsetDateTime.parse((String) r.get("startsAt")));
-                    activity.setObject(6, OffsetDateTime.parse((String) r.get("endsAt")));
-                    if (r.get("capacity") == null) {
-                        activity.setNull(7, Types.INTEGER);
-                    } else {
-                        activity.setInt(7, (Integer) r.get("capacity"));
-                    }
-                    activity.setArray(8, c.createArrayOf("text", new String[0]));
-                    activity.setString(9, status);
-                    activity.setString(10, "0".repeat(64));
-                    if (r.get("participantCount") == null) {
-                        activity.setNull(11, Types.INTEGER);
-                    } else {
-                        activity.setInt(11, (Integer) r.get("participantCount"));
-                    }
-                    activity.setObject(12, ts);
-                    activity.setObject(13, ts);
-                    activity.setObject(14, "PUBLISHED".equals(status) ? ts : null);
-                    activity.setObject(15, "COMPLETED".equals(status) ? ts : null);
-                    activity.setString(16, "bench-plain");
-                    activity.setString(17, partner);
-                    activity.setString(18, (String) r.get("recordId"));
+                    bindActivity(c, activity, r, id, ts, partner);
                     activity.addBatch();
                     organiser.setObject(1, id);
                     organiser.setString(2, partner);
                     organiser.addBatch();
                     if (r.get("organisers") != null) {
-                        organiser.setObject(1, id);
-                        organiser.setString(2, "womens-federation");
-                        organiser.addBatch();
+                        invitation.setObject(1, id);
+                        invitation.setString(2, "womens-federation");
+                        invitation.addBatch();
                     }
-                    @SuppressWarnings("unchecked")
-                    List<Map<String, Object>> participants = (List<Map<String, Object>>) r.get("participants");
-                    if (participants != null) {
-                        for (Map<String, Object> p : participants) {
-                            attendance.setObject(1, id);
-                            attendance.setString(2, partner + ":" + p.get("id"));
-                            attendance.setObject(3, OffsetDateTime.parse((String) p.get("checkedInAt")));
-                            attendance.setObject(4, ts);
-                            attendance.addBatch();
-                        }
-                    }
+                    addParticipants(attendance, r, id, ts, partner);
                 }
                 activity.executeBatch();
                 organiser.executeBatch();
+                invitation.executeBatch();
                 attendance.executeBatch();
                 c.commit();
                 micros[b] = (System.nanoTime() - t0) / 1000;
             }
         }
         return new Phase("plain JDBC", micros, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The columns of one generated record's activity row, in the order of the reference's insert. */
+    static void bindActivity(Connection c, PreparedStatement activity, Map<String, Object> r, UUID id, OffsetDateTime ts,
+                             String partner) throws Exception {
+        String status = (String) r.get("status");
+        activity.setObject(1, id);
+        activity.setString(2, (String) r.get("type"));
+        activity.setString(3, (String) r.get("title"));
+        activity.setObject(4, UUID.fromString((String) r.get("stationId")));
+        activity.setObject(5, OffsetDateTime.parse((String) r.get("startsAt")));
+        activity.setObject(6, OffsetDateTime.parse((String) r.get("endsAt")));
+        if (r.get("capacity") == null) {
+            activity.setNull(7, Types.INTEGER);
+        } else {
+            activity.setInt(7, (Integer) r.get("capacity"));
+        }
+        activity.setArray(8, c.createArrayOf("text", new String[0]));
+        activity.setString(9, status);
+        activity.setString(10, "0".repeat(64));
+        if (r.get("participantCount") == null) {
+            activity.setNull(11, Types.INTEGER);
+        } else {
+            activity.setInt(11, (Integer) r.get("participantCount"));
+        }
+        activity.setObject(12, ts);
+        activity.setObject(13, ts);
+        activity.setObject(14, "PUBLISHED".equals(status) ? ts : null);
+        activity.setObject(15, "COMPLETED".equals(status) ? ts : null);
+        activity.setString(16, "bench-plain");
+        activity.setString(17, partner);
+        activity.setString(18, (String) r.get("recordId"));
+    }
+
+    /** The named participants of a generated record, as pseudonyms (HMAC-SHA256, as the service stores them). */
+    static void addParticipants(PreparedStatement attendance, Map<String, Object> r, UUID id, OffsetDateTime ts,
+                                String partner) throws Exception {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> participants = (List<Map<String, Object>>) r.get("participants");
+        if (participants == null) {
+            return;
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(PSEUDONYM_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        for (Map<String, Object> p : participants) {
+            byte[] pseudonym = mac.doFinal((partner + ":" + p.get("id")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            attendance.setObject(1, id);
+            attendance.setString(2, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(pseudonym));
+            attendance.setObject(3, OffsetDateTime.parse((String) p.get("checkedInAt")));
+            attendance.setObject(4, ts);
+            attendance.addBatch();
+        }
     }
 
     static String report(int records, int batchSize, Phase created, Phase unchanged, Phase plain, double drainSeconds,

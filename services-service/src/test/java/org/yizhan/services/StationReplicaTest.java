@@ -157,7 +157,7 @@ class StationReplicaTest {
 
     String venueName(UUID stationId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            java.util.List<?> names = em.createNativeQuery("select name from venue where station_id = :id")
+            java.util.List<?> names = em.createNativeQuery("select name from station_replica where station_id = :id")
                     .setParameter("id", stationId).getResultList();
             return names.isEmpty() ? null : (String) names.get(0);
         });

@@ -36,7 +36,7 @@ class VenueApiTest {
         given().auth().oauth2(token).header("Accept-Language", "en")
                 .when().get("/api/v1/activities/venues/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json")
-                .body("detail", equalTo("Venue does not exist"));
+                .body("detail", equalTo("The station does not exist"));
         given().auth().oauth2(token).queryParam("limit", 500)
                 .when().get("/api/v1/activities/venues")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -1,5 +1,6 @@
 package org.yizhan.services.rest;
 
+import org.yizhan.kit.http.Params;
 import org.yizhan.kit.paging.Page;
 
 /**
@@ -35,7 +36,9 @@ public final class ApiLimits {
     public static final int VENUE_STATUS_MAX = 30;
     public static final int VENUE_STATUS_REASON_MAX = 300;
     /** Search radius around a point, in kilometres, and the distances it gives, in metres. */
+    public static final String RADIUS_KM_MIN = "0.1";
     public static final String RADIUS_KM_MAX = "50";
+    public static final double RADIUS_KM_DEFAULT = 5;
     public static final String DISTANCE_M_MAX = "50000";
     /** Check-in passes: a compact JWS, and its id. */
     public static final int PASS_MAX = 2048;
@@ -59,5 +62,17 @@ public final class ApiLimits {
     public static final int FIGURES_KEY_MAX = 100;
 
     private ApiLimits() {
+    }
+
+    /**
+     * The page size asked for in {@code text} (a query parameter), {@code fallback} when absent.
+     *
+     * @throws org.yizhan.kit.problem.ProblemException 400 naming {@code limit} unless it is 1 to {@code max}
+     */
+    public static int limit(String text, int fallback, int max) {
+        Params params = new Params();
+        Integer limit = params.integer("limit", text, 1, max, fallback);
+        params.throwIfAny();
+        return limit;
     }
 }

@@ -1,5 +1,8 @@
 package org.yizhan.services.rest;
 
+import org.yizhan.kit.replica.StationReplica;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Size;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
@@ -17,9 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
-import org.yizhan.services.service.VenueReplica;
 
 import java.util.UUID;
 
@@ -30,18 +31,20 @@ import java.util.UUID;
 @Tag(name = "Venues", description = "Stations that can host activities (replicated from station-service)")
 public class VenueResource {
 
-    private final VenueReplica replica;
+    private final StationReplica replica;
 
-    public VenueResource(VenueReplica replica) {
+    public VenueResource(StationReplica replica) {
         this.replica = replica;
     }
 
     @GET
     @Operation(summary = "List venues", description = "The local replica of the station registry, in registration order.")
     @APIResponse(responseCode = "200", description = "A page of venues")
-    public Page<VenueView> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.LONG_PAGE_LIMIT_MAX) int limit,
+    public Page<VenueView> list(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + ApiLimits.LONG_PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                 @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
-        var page = replica.list(Cursor.decode(cursor), limit);
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.LONG_PAGE_LIMIT_MAX);
+        var page = replica.page(cursor, limit);
         return new Page<>(page.items().stream().map(VenueView::of).toList(), page.nextCursor());
     }
 
@@ -52,6 +55,6 @@ public class VenueResource {
             content = @Content(schema = @Schema(implementation = VenueView.class)))
     @APIResponse(responseCode = "404", description = "Not (yet) replicated")
     public VenueView getVenue(@PathParam("stationId") UUID stationId) {
-        return VenueView.of(replica.get(stationId));
+        return VenueView.of(replica.require(stationId));
     }
 }

@@ -1,7 +1,7 @@
 package org.yizhan.services.rest;
 
+import org.yizhan.kit.replica.ReplicatedStation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.yizhan.services.domain.Venue;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -19,8 +19,8 @@ public record VenueView(UUID stationId,
                         Instant registeredAt,
                         @Schema(minimum = "0", maximum = ApiLimits.INT_MAX) int version) {
 
-    static VenueView of(Venue v) {
-        return new VenueView(v.stationId, v.name, v.hostType, v.address, v.district, v.latitude, v.longitude,
-                v.status, v.statusReason, v.registeredAt, v.version);
+    static VenueView of(ReplicatedStation v) {
+        return new VenueView(v.stationId(), v.name(), v.hostType(), v.address(), v.district(), v.position().latitude(),
+                v.position().longitude(), v.status(), v.statusReason(), v.registeredAt(), v.version());
     }
 }

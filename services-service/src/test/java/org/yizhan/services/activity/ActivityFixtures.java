@@ -2,7 +2,6 @@ package org.yizhan.services.activity;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
-import org.yizhan.services.domain.Venue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,24 +15,16 @@ public final class ActivityFixtures {
     private ActivityFixtures() {
     }
 
-    /** A venue in the replica, as if its station.registered event had arrived. */
+    /** A station in the replica, as if its station.registered event had arrived. */
     public static UUID venue(EntityManager em, String status, double latitude, double longitude) {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            Venue v = new Venue();
-            v.stationId = id;
-            v.name = "测试驿站 " + id.toString().substring(0, 4);
-            v.hostType = "RESTAURANT";
-            v.address = "北京市大兴区黄村镇";
-            v.district = "大兴区";
-            v.latitude = latitude;
-            v.longitude = longitude;
-            v.status = status;
-            v.registeredAt = Instant.now();
-            v.lastEventId = "fixture-" + id;
-            v.updatedAt = Instant.now();
-            em.persist(v);
-        });
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into station_replica (station_id, version,"
+                        + " name, host_type, address, district, latitude, longitude, status, registered_at, last_event_id,"
+                        + " updated_at) values (:id, 0, :name, 'RESTAURANT', '北京市大兴区黄村镇', '大兴区', :lat, :lon, :status,"
+                        + " now(), :event, now())")
+                .setParameter("id", id).setParameter("name", "测试驿站 " + id.toString().substring(0, 4))
+                .setParameter("lat", latitude).setParameter("lon", longitude).setParameter("status", status)
+                .setParameter("event", "fixture-" + id).executeUpdate());
         return id;
     }
 

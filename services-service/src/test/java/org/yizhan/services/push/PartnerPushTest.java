@@ -78,9 +78,9 @@ class PartnerPushTest {
     }
 
     void insertVenue(UUID id, String status) {
-        em.createNativeQuery("insert into venue (station_id, name, host_type, address, latitude, longitude, status,"
-                        + " registered_at, last_event_id, updated_at) values (:id, '黄村驿站', 'RESTAURANT', '北京市大兴区',"
-                        + " 39.73, 116.33, :status, now(), 'test', now())")
+        em.createNativeQuery("insert into station_replica (station_id, version, name, host_type, address, latitude,"
+                        + " longitude, status, registered_at, last_event_id, updated_at) values (:id, 0, '黄村驿站',"
+                        + " 'RESTAURANT', '北京市大兴区', 39.73, 116.33, :status, now(), 'test', now())")
                 .setParameter("id", id).setParameter("status", status).executeUpdate();
     }
 

@@ -51,7 +51,7 @@ final class RegistrationFixtures {
     /** An active venue, written straight into the replica. */
     static UUID venue() {
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("insert into venue (station_id, name,"
+        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("insert into station_replica (station_id, name,"
                         + " host_type, address, district, latitude, longitude, status, registered_at, last_event_id,"
                         + " updated_at, version) values (:id, '黄村小哥驿站', 'RESTAURANT', '北京市大兴区黄村镇', '大兴区',"
                         + " 39.73, 116.33, 'ACTIVE', now(), :event, now(), 0)")

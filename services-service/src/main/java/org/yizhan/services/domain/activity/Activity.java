@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.yizhan.events.Occupation;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;

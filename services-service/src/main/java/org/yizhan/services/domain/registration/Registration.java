@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,10 +1,13 @@
 package org.yizhan.services.rest.activity;
 
+import org.yizhan.services.repository.UpcomingActivities;
+import org.yizhan.kit.time.AppClock;
+import org.yizhan.kit.replica.StationReplica;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,10 +43,9 @@ import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
-import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivityStatus;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 import org.yizhan.services.service.activity.ActivityAccess;
 import org.yizhan.services.service.activity.ActivityDetails;
 import org.yizhan.services.service.activity.ActivityRules;
@@ -62,16 +64,21 @@ public class ActivityResource {
     private final ActivityService activities;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final StationReplica stations;
     private final CoOrganisers coOrganisers;
+    private final UpcomingActivities upcoming;
+    private final AppClock clock;
 
     public ActivityResource(ActivityService activities, ActivityAccess access, SecurityIdentity identity,
-                            EntityManager em, CoOrganisers coOrganisers) {
+                            StationReplica stations, CoOrganisers coOrganisers, UpcomingActivities upcoming,
+                            AppClock clock) {
+        this.upcoming = upcoming;
+        this.clock = clock;
         this.coOrganisers = coOrganisers;
         this.activities = activities;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.stations = stations;
     }
 
     @POST
@@ -107,18 +114,30 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "A page of activities; distanceM when searching near a point")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public Page<ActivityView> upcoming(
-            @QueryParam("lat") @DecimalMin("-90") @DecimalMax("90") @Parameter(example = "39.7268") Double lat,
-            @QueryParam("lon") @DecimalMin("-180") @DecimalMax("180") @Parameter(example = "116.3411") Double lon,
-            @QueryParam("radiusKm") @DefaultValue("5") @DecimalMin("0.1") @DecimalMax(ApiLimits.RADIUS_KM_MAX) double radiusKm,
-            @QueryParam("stationId") UUID stationId,
+            @QueryParam("lat") @Parameter(example = "39.7268", schema = @Schema(type = SchemaType.NUMBER,
+                    minimum = "-90", maximum = "90")) String latText,
+            @QueryParam("lon") @Parameter(example = "116.3411", schema = @Schema(type = SchemaType.NUMBER,
+                    minimum = "-180", maximum = "180")) String lonText,
+            @QueryParam("radiusKm") @Parameter(schema = @Schema(type = SchemaType.NUMBER, minimum = ApiLimits.RADIUS_KM_MIN,
+                    maximum = ApiLimits.RADIUS_KM_MAX, defaultValue = "5")) String radiusText,
+            @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String stationText,
             @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("occupation") @Parameter(description = "Only activities open to this occupation",
                     schema = @Schema(implementation = Occupation.class)) String occupationText,
             @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(description = "Default now", example = "2026-12-01T00:00:00Z") String fromText,
             @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) @Parameter(example = "2026-12-31T16:00:00Z") String toText,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+            @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         Params params = new Params();
+        Double lat = params.number("lat", latText, -90, 90);
+        Double lon = params.number("lon", lonText, -180, 180);
+        Double radius = params.number("radiusKm", radiusText, Double.parseDouble(ApiLimits.RADIUS_KM_MIN),
+                Double.parseDouble(ApiLimits.RADIUS_KM_MAX));
+        double radiusKm = radius == null ? ApiLimits.RADIUS_KM_DEFAULT : radius;
+        UUID stationId = params.uuid("stationId", stationText);
         Occupation occupation = params.enumValue(Occupation.class, "occupation", occupationText);
         Instant from = params.instant("from", fromText);
         Instant to = params.instant("to", toText);
@@ -129,8 +148,8 @@ public class ActivityResource {
         if (from != null && to != null && !to.isAfter(from)) {
             throw ProblemException.invalidField("to", "须晚于 from / must be after from");
         }
-        var page = activities.upcoming(new ActivityService.UpcomingQuery(lat, lon, radiusKm, stationId, type, occupation,
-                from, to), Cursor.decode(cursor), limit);
+        var page = upcoming.page(new UpcomingActivities.Filter(UpcomingActivities.circle(lat, lon, radiusKm), stationId,
+                type, occupation, from, to), clock.now(), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(l -> ActivityView.of(l.activity(), l.venue(), l.distanceM())).toList(),
                 page.nextCursor());
     }
@@ -144,8 +163,10 @@ public class ActivityResource {
     public Page<ActivityView> organised(@QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) @Parameter(description = "Admins only") String partner,
                                         @QueryParam("status")
                                         @Parameter(schema = @Schema(implementation = ActivityStatus.class)) String statusText,
-                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+                                        @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                         @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         Params params = new Params();
         ActivityStatus status = params.enumValue(ActivityStatus.class, "status", statusText);
         params.throwIfAny();
@@ -214,8 +235,10 @@ public class ActivityResource {
     @Operation(summary = "Invitations to co-organise",
             description = "Activities the calling partner is invited to co-organise and has not answered yet.")
     @APIResponse(responseCode = "200", description = "A page of activities, latest start first")
-    public Page<ActivityView> invitations(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+    public Page<ActivityView> invitations(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                           @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         var page = activities.invitations(access.caller(identity), Cursor.decode(cursor), limit);
         return new Page<>(page.items().stream().map(a -> view(a, null)).toList(), page.nextCursor());
     }
@@ -260,6 +283,6 @@ public class ActivityResource {
     }
 
     private ActivityView view(Activity a, Integer distance) {
-        return ActivityView.of(a, em.find(Venue.class, a.stationId), distance);
+        return ActivityView.of(a, stations.find(a.stationId).orElse(null), distance);
     }
 }

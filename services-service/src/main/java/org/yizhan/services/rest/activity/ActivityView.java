@@ -1,12 +1,12 @@
 package org.yizhan.services.rest.activity;
 
+import org.yizhan.kit.replica.ReplicatedStation;
 import jakarta.validation.constraints.Size;
 import org.yizhan.services.service.push.RecordRules;
 import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivitySource;
 import org.yizhan.services.domain.activity.ActivityStatus;
@@ -49,9 +49,9 @@ public record ActivityView(
         Instant publishedAt,
         Instant completedAt) {
 
-    public static ActivityView of(Activity a, Venue venue, Integer distanceM) {
+    public static ActivityView of(Activity a, ReplicatedStation venue, Integer distanceM) {
         return new ActivityView(a.id, a.type, a.title, a.description, a.stationId,
-                venue == null ? null : venue.name, venue == null ? null : venue.address, distanceM,
+                venue == null ? null : venue.name(), venue == null ? null : venue.address(), distanceM,
                 a.startsAt, a.endsAt, a.capacity, List.of(a.occupations), a.organisers.stream().sorted().toList(),
                 a.invited.isEmpty() ? null : a.invited.stream().sorted().toList(), a.leadPartner, a.status,
                 a.cancelReason, a.venueWarning, a.source, a.sourceRecordId, a.reportedParticipants, a.version,

@@ -1,8 +1,8 @@
 package org.yizhan.services.rest.attendance;
 
+import org.yizhan.kit.replica.StationReplica;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.security.Roles;
-import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.rest.activity.ActivityView;
 import org.yizhan.services.service.activity.ActivityAccess;
@@ -38,14 +37,14 @@ public class AttendanceResource {
     private final AttendanceService attendance;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final StationReplica stations;
 
     public AttendanceResource(AttendanceService attendance, ActivityAccess access, SecurityIdentity identity,
-                              EntityManager em) {
+                              StationReplica stations) {
         this.attendance = attendance;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.stations = stations;
     }
 
     @POST
@@ -112,7 +111,7 @@ public class AttendanceResource {
     @APIResponse(responseCode = "409", description = "Not published, or not started yet")
     public RestResponse<ActivityView> complete(@PathParam("id") UUID id) {
         Activity a = attendance.complete(id, access.caller(identity));
-        return RestResponse.ResponseBuilder.ok(ActivityView.of(a, em.find(Venue.class, a.stationId), null))
+        return RestResponse.ResponseBuilder.ok(ActivityView.of(a, stations.find(a.stationId).orElse(null), null))
                 .tag(Versions.etag(a.version)).build();
     }
 }

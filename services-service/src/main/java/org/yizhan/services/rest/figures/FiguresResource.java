@@ -1,16 +1,19 @@
 package org.yizhan.services.rest.figures;
 
+import org.yizhan.kit.figures.CsvTable;
+import org.yizhan.kit.time.AppClock;
+import org.yizhan.services.service.activity.ActivityCatalog;
+import org.yizhan.kit.replica.ReplicatedStation;
+import org.yizhan.kit.replica.StationReplica;
+import org.yizhan.kit.http.Params;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.rest.ApiLimits;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,16 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.services.domain.Venue;
-import org.yizhan.services.domain.activity.ActivityType;
-import org.yizhan.services.domain.activity.Partner;
 import org.yizhan.services.service.activity.ActivityAccess;
 import org.yizhan.services.service.activity.Caller;
 import org.yizhan.services.service.figures.ActivityFigures;
 import org.yizhan.services.service.figures.Dimension;
 import org.yizhan.kit.security.Roles;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -60,19 +59,22 @@ public class FiguresResource {
             + "counted as distinct persons). Union admins see all partners; a partner sees its own activities. "
             + "Ask for text/csv (Accept header) to get the same figures as a CSV file for reports.";
 
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private final ActivityFigures figures;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final ActivityCatalog catalog;
+    private final StationReplica stations;
+    private final AppClock clock;
 
-    public FiguresResource(ActivityFigures figures, ActivityAccess access, SecurityIdentity identity, EntityManager em) {
+    public FiguresResource(ActivityFigures figures, ActivityAccess access, SecurityIdentity identity,
+                           ActivityCatalog catalog, StationReplica stations, AppClock clock) {
+        this.clock = clock;
         this.figures = figures;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.catalog = catalog;
+        this.stations = stations;
     }
 
     @GET
@@ -83,8 +85,9 @@ public class FiguresResource {
             content = @Content(schema = @Schema(implementation = FiguresView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     public FiguresView json(
-            @QueryParam("year") @Min(ApiLimits.YEAR_MIN) @Max(ApiLimits.YEAR_MAX)
-            @Parameter(description = "A calendar year; or give from and to", example = "2026") Integer year,
+            @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "" + ApiLimits.YEAR_MIN,
+                            maximum = "" + ApiLimits.YEAR_MAX)) String year,
             @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX)
             @Parameter(description = "First day (inclusive)", example = "2026-01-01") String from,
             @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX)
@@ -95,7 +98,8 @@ public class FiguresResource {
             @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX)
             @Parameter(description = "Only activities this partner (co-)organised") String partner,
             @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
-            @QueryParam("stationId") UUID stationId) {
+            @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            String stationId) {
         return compute(year, from, to, groupBy, partner, type, stationId);
     }
 
@@ -106,22 +110,25 @@ public class FiguresResource {
             + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
             + "its last row is the total.")
     @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(mediaType = TEXT_CSV))
-    public Response csv(@QueryParam("year") @Min(ApiLimits.YEAR_MIN) @Max(ApiLimits.YEAR_MAX) Integer year,
+    public Response csv(@QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                                minimum = "" + ApiLimits.YEAR_MIN, maximum = "" + ApiLimits.YEAR_MAX)) String year,
                         @QueryParam("from") @Size(max = ApiLimits.TIME_TEXT_MAX) String from,
                         @QueryParam("to") @Size(max = ApiLimits.TIME_TEXT_MAX) String to,
                         @QueryParam("groupBy") @DefaultValue("partner") @Size(max = ApiLimits.GROUP_BY_TEXT_MAX) String groupBy,
                         @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner,
                         @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
-                        @QueryParam("stationId") UUID stationId) {
+                        @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                        String stationId) {
         FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
-        byte[] body = toCsv(view);
-        String name = "activity-figures-" + view.from() + "-" + view.to() + ".csv";
-        return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return toCsv(view).download("activity-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 
-    private FiguresView compute(Integer year, String fromText, String toText, String groupByText, String partner,
-                                String type, UUID stationId) {
+    private FiguresView compute(String yearText, String fromText, String toText, String groupByText, String partner,
+                                String type, String stationText) {
+        Params params = new Params();
+        Integer year = params.integer("year", yearText, ApiLimits.YEAR_MIN, ApiLimits.YEAR_MAX, null);
+        UUID stationId = params.uuid("stationId", stationText);
+        params.throwIfAny();
         Caller caller = access.caller(identity);
         LocalDate from;
         LocalDate to;
@@ -144,7 +151,7 @@ public class FiguresResource {
                 throw ProblemException.invalidField("to", "最长 10 年 / at most 10 years");
             }
         } else {
-            int current = LocalDate.now(BEIJING).getYear();
+            int current = clock.today(BEIJING).getYear();
             from = LocalDate.of(current, 1, 1);
             to = LocalDate.of(current, 12, 31);
         }
@@ -163,11 +170,16 @@ public class FiguresResource {
                     + " rows; group by fewer dimensions or ask for a shorter period");
         }
         List<String> names = dims.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
-        List<FiguresView.RowView> rows = result.rows().stream().map(r -> row(r, dims)).toList();
-        return new FiguresView(from, to, names, rows, row(result.total(), List.of()));
+        Map<String, String> partnerNames = new java.util.HashMap<>();
+        catalog.partners().forEach(p -> partnerNames.put(p.code, p.nameZh));
+        Map<String, String> typeNames = new java.util.HashMap<>();
+        catalog.types().forEach(t -> typeNames.put(t.code, t.nameZh));
+        List<FiguresView.RowView> rows = result.rows().stream().map(r -> row(r, dims, partnerNames, typeNames)).toList();
+        return new FiguresView(from, to, names, rows, row(result.total(), List.of(), partnerNames, typeNames));
     }
 
-    private FiguresView.RowView row(ActivityFigures.Row r, List<Dimension> dims) {
+    private FiguresView.RowView row(ActivityFigures.Row r, List<Dimension> dims, Map<String, String> partnerNames,
+                                    Map<String, String> typeNames) {
         Map<String, String> key = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
@@ -176,17 +188,10 @@ public class FiguresResource {
             String field = d.name().toLowerCase(Locale.ROOT);
             key.put(field, value);
             String name = switch (d) {
-                case PARTNER -> {
-                    Partner p = em.find(Partner.class, value);
-                    yield p == null ? null : p.nameZh;
-                }
-                case TYPE -> {
-                    ActivityType t = em.find(ActivityType.class, value);
-                    yield t == null ? null : t.nameZh;
-                }
+                case PARTNER -> partnerNames.get(value);
+                case TYPE -> typeNames.get(value);
                 case STATION -> {
-                    Venue v = em.find(Venue.class, UUID.fromString(value));
-                    yield v == null ? null : v.name;
+                    yield stations.find(UUID.fromString(value)).map(ReplicatedStation::name).orElse(null);
                 }
                 default -> null;
             };
@@ -236,48 +241,33 @@ public class FiguresResource {
     }
 
     /** The CSV form: one column per key and name, the counts, and a last row with the total. */
-    static byte[] toCsv(FiguresView view) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+    /** The figures as a CSV table: key and name columns per dimension, the counts; the total last. */
+    static CsvTable toCsv(FiguresView view) {
+        List<String> columns = new ArrayList<>();
         for (String dim : view.groupBy()) {
-            schema.addColumn(dim);
+            columns.add(dim);
             if (!dim.equals("month") && !dim.equals("year")) {
-                schema.addColumn(dim + "_name");
+                columns.add(dim + "_name");
             }
         }
-        schema.addColumn("activities").addColumn("person_times").addColumn("distinct_persons")
-                .addColumn("reported_only_person_times");
-        List<Map<String, Object>> lines = new ArrayList<>();
+        columns.addAll(List.of("activities", "person_times", "distinct_persons", "reported_only_person_times"));
+        CsvTable table = new CsvTable(columns);
         for (FiguresView.RowView r : view.rows()) {
-            lines.add(line(view, r, false));
+            table.row(line(view, r, false));
         }
-        lines.add(line(view, view.total(), true));
-        try {
-            String text = CSV.writer(schema.build()).writeValueAsString(lines);
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            byte[] withBom = new byte[utf8.length + 3];
-            withBom[0] = (byte) 0xEF;
-            withBom[1] = (byte) 0xBB;
-            withBom[2] = (byte) 0xBF;
-            System.arraycopy(utf8, 0, withBom, 3, utf8.length);
-            return withBom;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the figures as CSV", e);
-        }
+        return table.row(line(view, view.total(), true));
     }
 
-    private static Map<String, Object> line(FiguresView view, FiguresView.RowView r, boolean total) {
-        Map<String, Object> line = new LinkedHashMap<>();
+    private static List<Object> line(FiguresView view, FiguresView.RowView r, boolean total) {
+        List<Object> line = new ArrayList<>();
         for (int i = 0; i < view.groupBy().size(); i++) {
             String dim = view.groupBy().get(i);
-            line.put(dim, total ? (i == 0 ? "合计 total" : "") : r.key().get(dim));
+            line.add(total ? (i == 0 ? "合计 total" : "") : r.key().get(dim));
             if (!dim.equals("month") && !dim.equals("year")) {
-                line.put(dim + "_name", total ? "" : r.names().getOrDefault(dim, ""));
+                line.add(total ? "" : r.names().getOrDefault(dim, ""));
             }
         }
-        line.put("activities", r.activities());
-        line.put("person_times", r.personTimes());
-        line.put("distinct_persons", r.distinctPersons());
-        line.put("reported_only_person_times", r.reportedOnlyPersonTimes());
+        line.addAll(List.of(r.activities(), r.personTimes(), r.distinctPersons(), r.reportedOnlyPersonTimes()));
         return line;
     }
 }

@@ -1,5 +1,6 @@
 package org.yizhan.services.rest.push;
 
+import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.services.service.push.RecordRules;
 import jakarta.validation.constraints.Size;
 import org.yizhan.services.rest.ApiLimits;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +35,6 @@ import org.yizhan.kit.http.Versions;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
-import org.yizhan.services.domain.Venue;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.rest.activity.ActivityView;
 import org.yizhan.services.service.activity.ActivityAccess;
@@ -70,13 +69,14 @@ public class PartnerRecordResource {
     private final PartnerPush push;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final StationReplica stations;
 
-    public PartnerRecordResource(PartnerPush push, ActivityAccess access, SecurityIdentity identity, EntityManager em) {
+    public PartnerRecordResource(PartnerPush push, ActivityAccess access, SecurityIdentity identity,
+                                 StationReplica stations) {
         this.push = push;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.stations = stations;
     }
 
     @POST
@@ -152,7 +152,7 @@ public class PartnerRecordResource {
         Caller caller = access.caller(identity);
         Activity a = push.find(caller.partner(), recordId)
                 .orElseThrow(() -> ProblemException.notFound("记录", "Record"));
-        return Response.ok(ActivityView.of(a, em.find(Venue.class, a.stationId), null))
+        return Response.ok(ActivityView.of(a, stations.find(a.stationId).orElse(null), null))
                 .tag(Versions.etag(a.version)).build();
     }
 

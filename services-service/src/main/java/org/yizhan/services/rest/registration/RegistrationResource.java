@@ -1,10 +1,11 @@
 package org.yizhan.services.rest.registration;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.validation.constraints.Size;
 import org.yizhan.services.rest.ApiLimits;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
+import org.yizhan.services.repository.ActivityRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,14 +49,14 @@ public class RegistrationResource {
     private final RegistrationService registrations;
     private final ActivityAccess access;
     private final SecurityIdentity identity;
-    private final EntityManager em;
+    private final ActivityRepository activities;
 
     public RegistrationResource(RegistrationService registrations, ActivityAccess access, SecurityIdentity identity,
-                                EntityManager em) {
+                                ActivityRepository activities) {
         this.registrations = registrations;
         this.access = access;
         this.identity = identity;
-        this.em = em;
+        this.activities = activities;
     }
 
     @POST
@@ -131,11 +132,14 @@ public class RegistrationResource {
     @Operation(summary = "All my registrations", description = "Live and past, newest first.")
     @APIResponse(responseCode = "200", description = "A page of registrations")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
-    public Page<MyRegistrationView> allMine(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(ApiLimits.PAGE_LIMIT_MAX) int limit,
+    public Page<MyRegistrationView> allMine(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
                                             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
         var page = registrations.allMine(access.caller(identity), Cursor.decode(cursor), limit);
+        var byId = activities.byIds(page.items().stream().map(r -> r.activityId).distinct().toList());
         return new Page<>(page.items().stream()
-                .map(r -> MyRegistrationView.of(r, em.find(Activity.class, r.activityId), registrations.position(r)))
+                .map(r -> MyRegistrationView.of(r, byId.get(r.activityId), registrations.position(r)))
                 .toList(), page.nextCursor());
     }
 
@@ -152,8 +156,10 @@ public class RegistrationResource {
     public RosterView roster(@PathParam("id") UUID id,
                              @QueryParam("status") @Parameter(example = "WAITLISTED",
                                      schema = @Schema(implementation = RegistrationStatus.class)) String status,
-                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(ApiLimits.LONG_PAGE_LIMIT_MAX) int limit,
+                             @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + ApiLimits.LONG_PAGE_LIMIT_MAX, defaultValue = "50")) String limitText,
                              @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
+        int limit = ApiLimits.limit(limitText, 50, ApiLimits.LONG_PAGE_LIMIT_MAX);
         var roster = registrations.roster(id, statusOf(status), access.caller(identity), Cursor.decode(cursor), limit);
         var page = roster.registrations();
         return new RosterView(id, roster.activity().capacity, roster.placesTaken(), roster.counts(),

@@ -3,7 +3,7 @@ package org.yizhan.services.rest.registration;
 import org.yizhan.services.rest.ApiLimits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 import org.yizhan.services.domain.registration.Registration;
 import org.yizhan.services.domain.registration.RegistrationStatus;
 

@@ -3,9 +3,9 @@ package org.yizhan.services.service.activity;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.security.OrganisationClaim;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivityStatus;
@@ -16,7 +16,7 @@ import org.yizhan.services.domain.activity.Partner;
 public class ActivityAccess {
 
     /** The token claim that names a partner's organisation. */
-    public static final String ORGANISATION_CLAIM = "org";
+    public static final String ORGANISATION_CLAIM = OrganisationClaim.NAME;
 
     private final EntityManager em;
 
@@ -33,10 +33,8 @@ public class ActivityAccess {
         boolean admin = identity.hasRole(Roles.UNION_ADMIN);
         String partner = null;
         if (identity.hasRole(Roles.PARTNER)) {
-            Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(ORGANISATION_CLAIM) : null;
-            String code = claim instanceof jakarta.json.JsonString text ? text.getString()
-                    : claim == null ? null : claim.toString();
-            if (code == null || code.isBlank() || em.find(Partner.class, code) == null) {
+            String code = OrganisationClaim.of(identity).orElse(null);
+            if (code == null || em.find(Partner.class, code) == null) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "令牌未指明已登记的合作单位（org）",
                         "The token does not name a registered partner organisation (org claim)");
             }

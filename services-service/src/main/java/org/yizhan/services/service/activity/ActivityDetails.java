@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 
 import java.time.Instant;
 import java.util.Set;

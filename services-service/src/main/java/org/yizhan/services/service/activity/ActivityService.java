@@ -8,14 +8,16 @@ import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
-import org.yizhan.services.domain.Venue;
+import org.yizhan.kit.replica.ReplicatedStation;
+import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivitySource;
 import org.yizhan.services.domain.activity.ActivityStatus;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 import org.yizhan.services.events.activity.ActivityEvents;
 import org.yizhan.services.service.registration.Waitlist;
 
@@ -45,9 +47,12 @@ public class ActivityService {
     private final Waitlist waitlist;
     private final CoOrganisers coOrganisers;
     private final AppClock clock;
+    private final StationReplica stations;
 
     public ActivityService(EntityManager em, ActivityAccess access, ActivityCatalog catalog, ActivityEvents events,
-                           IdempotencyKeys idempotency, Waitlist waitlist, CoOrganisers coOrganisers, AppClock clock) {
+                           IdempotencyKeys idempotency, Waitlist waitlist, CoOrganisers coOrganisers, AppClock clock,
+                           StationReplica stations) {
+        this.stations = stations;
         this.coOrganisers = coOrganisers;
         this.clock = clock;
         this.em = em;
@@ -189,97 +194,6 @@ public class ActivityService {
         return activity;
     }
 
-    /** What workers browse: published activities not over yet, soonest first, optionally near a point. */
-    public record UpcomingQuery(Double latitude, Double longitude, Double radiusKm, UUID stationId, String type,
-                                Occupation occupation, Instant from, Instant to) {
-    }
-
-    /** An activity with its venue and, for a search near a point, the distance in metres. */
-    public record Listed(Activity activity, Venue venue, Integer distanceM) {
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Listed> upcoming(UpcomingQuery q, Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select a.id from activity a join venue v on v.station_id = a.station_id"
-                + " where a.status = 'PUBLISHED' and a.ends_at > :from");
-        boolean near = q.latitude() != null;
-        if (near) {
-            sql.append(" and v.latitude between :minLat and :maxLat and v.longitude between :minLon and :maxLon"
-                    + " and " + DISTANCE_SQL + " <= :radius");
-        }
-        if (q.stationId() != null) {
-            sql.append(" and a.station_id = :station");
-        }
-        if (q.type() != null) {
-            sql.append(" and a.type = :type");
-        }
-        if (q.occupation() != null) {
-            sql.append(" and (cardinality(a.occupations) = 0 or :occupation = any(a.occupations))");
-        }
-        if (q.to() != null) {
-            sql.append(" and a.starts_at < :to");
-        }
-        if (after != null) {
-            sql.append(" and (a.starts_at, a.id) > (:afterAt, :afterId)");
-        }
-        sql.append(" order by a.starts_at, a.id limit :limit");
-        var query = em.createNativeQuery(sql.toString(), UUID.class)
-                .setParameter("from", q.from() == null ? clock.now() : q.from())
-                .setParameter("limit", limit + 1);
-        double radiusM = 0;
-        if (near) {
-            radiusM = q.radiusKm() * 1000;
-            double dLat = Math.toDegrees(radiusM / EARTH_RADIUS_M);
-            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(q.latitude())));
-            query.setParameter("lat", q.latitude()).setParameter("lon", q.longitude())
-                    .setParameter("minLat", q.latitude() - dLat).setParameter("maxLat", q.latitude() + dLat)
-                    .setParameter("minLon", q.longitude() - dLon).setParameter("maxLon", q.longitude() + dLon)
-                    .setParameter("radius", radiusM);
-        }
-        if (q.stationId() != null) {
-            query.setParameter("station", q.stationId());
-        }
-        if (q.type() != null) {
-            query.setParameter("type", q.type());
-        }
-        if (q.occupation() != null) {
-            query.setParameter("occupation", q.occupation().name());
-        }
-        if (q.to() != null) {
-            query.setParameter("to", q.to());
-        }
-        if (after != null) {
-            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
-        }
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.getResultList();
-        boolean more = ids.size() > limit;
-        List<UUID> pageIds = more ? ids.subList(0, limit) : ids;
-        // The page's activities and venues in two queries, not two per item.
-        Map<UUID, Activity> activities = new HashMap<>();
-        Map<UUID, Venue> venues = new HashMap<>();
-        if (!pageIds.isEmpty()) {
-            em.createQuery("select distinct a from Activity a left join fetch a.organisers where a.id in :ids", Activity.class)
-                    .setParameter("ids", pageIds).getResultList().forEach(a -> activities.put(a.id, a));
-            em.createQuery("from Venue v where v.stationId in :ids", Venue.class)
-                    .setParameter("ids", activities.values().stream().map(a -> a.stationId).distinct().toList())
-                    .getResultList().forEach(v -> venues.put(v.stationId, v));
-        }
-        List<Listed> items = new ArrayList<>();
-        for (UUID id : pageIds) {
-            Activity a = activities.get(id);
-            Venue v = venues.get(a.stationId);
-            Integer distance = near ? (int) Math.round(distanceM(q.latitude(), q.longitude(), v.latitude, v.longitude)) : null;
-            items.add(new Listed(a, v, distance));
-        }
-        String next = null;
-        if (more) {
-            Activity last = items.get(items.size() - 1).activity();
-            next = new Cursor(last.startsAt, last.id).encode();
-        }
-        return new Page<>(items, next);
-    }
-
     /** What organisers list: their own organisation's activities (admins: all, or one partner's), newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Activity> organised(Caller caller, String partner, ActivityStatus status, Cursor after, int limit) {
@@ -356,18 +270,14 @@ public class ActivityService {
     }
 
     private void checkVenue(UUID stationId, List<Problem.FieldError> errors) {
-        Venue venue = em.find(Venue.class, stationId);
-        String refusal = ActivityRules.venueRefusal(venue == null ? null : venue.status);
+        String refusal = ActivityRules.venueRefusal(stations.find(stationId).map(ReplicatedStation::status).orElse(null));
         if (refusal != null) {
             errors.add(new Problem.FieldError("stationId", refusal));
         }
     }
 
     private static void failOn(List<Problem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, errors.size() + " 个字段不合法",
-                    errors.size() + (errors.size() == 1 ? " field is" : " fields are") + " invalid", errors);
-        }
+        new FieldErrors().addAll(errors).throwIfAny();
     }
 
     private static void requireStatus(Activity activity, ActivityStatus... allowed) {
@@ -383,19 +293,5 @@ public class ActivityService {
     private static ProblemException forbidden() {
         return new ProblemException(ProblemType.FORBIDDEN, "仅工会管理员或合作单位可管理活动",
                 "Only union admins and partners manage activities");
-    }
-
-    static final double EARTH_RADIUS_M = 6_371_008.8;
-
-    private static final String DISTANCE_SQL = "(2 * 6371008.8 * asin(sqrt(power(sin(radians(v.latitude - :lat) / 2), 2)"
-            + " + cos(radians(:lat)) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - :lon) / 2), 2))))";
-
-    /** Great-circle distance in metres (the same formula as the SQL filter). */
-    public static double distanceM(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double h = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
     }
 }

@@ -182,7 +182,32 @@ public class PartnerPush {
         RecordRules.Reference reference = reference(c, inputs);
         Batch batch = new Batch();
         batch.checked = System.nanoTime();
+        Checked checked = check(inputs, partner, reference, now);
+        batch.ruled = System.nanoTime();
+        Plan plan = plan(checked, existing(c, partner, checked.valid), now, dryRun);
+        write(c, caller, plan.inserts, plan.updates, now);
+        batch.written = System.nanoTime();
+        Map<UUID, Set<String>> organisers = organisers(c, plan.inserts, plan.updates);
+        for (Row row : plan.inserts) {
+            batch.changes.add(change(row, caller, organisers.get(row.id), now));
+        }
+        for (Row row : plan.updates) {
+            batch.changes.add(change(row, caller, organisers.get(row.id), now));
+        }
+        results(inputs, checked, plan, batch);
+        return batch;
+    }
 
+    /** The records that passed the rules (null where one did not), and each record's errors. */
+    private record Checked(RecordRules.Normalised[] valid, List<List<Problem.FieldError>> errors) {
+    }
+
+    /**
+     * Checks every record on its own; a record id repeated in the batch rejects the later record.
+     *
+     * @throws ProblemException 400 naming every field that refuses the whole push (ADR 0014)
+     */
+    private static Checked check(List<PushInput> inputs, String partner, RecordRules.Reference reference, Instant now) {
         int n = inputs.size();
         List<Problem.FieldError> refusals = new ArrayList<>();
         RecordRules.Normalised[] valid = new RecordRules.Normalised[n];
@@ -197,12 +222,10 @@ public class PartnerPush {
             if (record == null) {
                 continue;
             }
-            if (record.recordId() != null) {
-                Integer first = firstIndex.putIfAbsent(record.recordId(), i);
-                if (first != null) {
-                    recordErrors.add(new Problem.FieldError("recordId", "与本批第 " + first + " 条记录重复 / repeats record "
-                            + first + " of this batch"));
-                }
+            Integer first = record.recordId() == null ? null : firstIndex.putIfAbsent(record.recordId(), i);
+            if (first != null) {
+                recordErrors.add(new Problem.FieldError("recordId", "与本批第 " + first + " 条记录重复 / repeats record "
+                        + first + " of this batch"));
             }
             RecordRules.Normalised normalised = RecordRules.check(record, input.unreadable(), partner, reference, now,
                     recordErrors, recordRefusals);
@@ -217,83 +240,81 @@ public class PartnerPush {
             throw new ProblemException(ProblemType.VALIDATION, "推送含有个人号码或不可能的数据，整批未被接收",
                     "The push carries personal numbers or impossible figures; nothing of it was taken", refusals);
         }
+        return new Checked(valid, errors);
+    }
 
-        batch.ruled = System.nanoTime();
-        Map<String, Existing> existing = existing(c, partner, valid);
-        List<Row> inserts = new ArrayList<>();
-        List<Row> updates = new ArrayList<>();
-        PushAnswer.Outcome[] outcomes = new PushAnswer.Outcome[n];
-        UUID[] ids = new UUID[n];
-        int[] versions = new int[n];
-        for (int i = 0; i < n; i++) {
-            RecordRules.Normalised r = valid[i];
+    /** What the batch does: the rows to insert and update, and each record's outcome, activity and version. */
+    private static final class Plan {
+        final List<Row> inserts = new ArrayList<>();
+        final List<Row> updates = new ArrayList<>();
+        final PushAnswer.Outcome[] outcomes;
+        final UUID[] ids;
+        final int[] versions;
+
+        Plan(int n) {
+            outcomes = new PushAnswer.Outcome[n];
+            ids = new UUID[n];
+            versions = new int[n];
+        }
+    }
+
+    /** Classifies each valid record against what is stored: CREATED, UNCHANGED, UPDATED or REJECTED. */
+    private static Plan plan(Checked checked, Map<String, Existing> existing, Instant now, boolean dryRun) {
+        Plan plan = new Plan(checked.valid.length);
+        for (int i = 0; i < checked.valid.length; i++) {
+            RecordRules.Normalised r = checked.valid[i];
+            Existing old = r == null ? null : existing.get(r.recordId());
             if (r == null) {
-                outcomes[i] = PushAnswer.Outcome.REJECTED;
-                continue;
-            }
-            Existing old = existing.get(r.recordId());
-            if (old == null) {
+                plan.outcomes[i] = PushAnswer.Outcome.REJECTED;
+            } else if (old == null) {
                 Row row = new Row(r, UUID.randomUUID(), 0, now, r.status() == ActivityStatus.PUBLISHED ? now : null,
                         r.status() == ActivityStatus.COMPLETED ? now : null);
-                inserts.add(row);
-                outcomes[i] = PushAnswer.Outcome.CREATED;
-                ids[i] = dryRun ? null : row.id;
-                versions[i] = 0;
-                continue;
+                plan.inserts.add(row);
+                plan.outcomes[i] = PushAnswer.Outcome.CREATED;
+                plan.ids[i] = dryRun ? null : row.id;
+            } else if (old.hash() != null && old.hash().equals(r.hash()) && old.status() == r.status()) {
+                plan.outcomes[i] = PushAnswer.Outcome.UNCHANGED;
+                plan.ids[i] = old.id();
+                plan.versions[i] = old.version();
+            } else if (transition(old.status(), r.status()) != null) {
+                checked.errors.get(i).add(new Problem.FieldError("status", transition(old.status(), r.status())));
+                plan.outcomes[i] = PushAnswer.Outcome.REJECTED;
+            } else {
+                Instant publishedAt = old.publishedAt() != null ? old.publishedAt()
+                        : r.status() == ActivityStatus.PUBLISHED ? now : null;
+                Instant completedAt = r.status() != ActivityStatus.COMPLETED ? null
+                        : old.completedAt() != null ? old.completedAt() : now;
+                Row row = new Row(r, old.id(), old.version() + 1, old.createdAt(), publishedAt, completedAt);
+                plan.updates.add(row);
+                plan.outcomes[i] = PushAnswer.Outcome.UPDATED;
+                plan.ids[i] = old.id();
+                plan.versions[i] = row.version;
             }
-            ids[i] = old.id();
-            if (old.hash() != null && old.hash().equals(r.hash()) && old.status() == r.status()) {
-                outcomes[i] = PushAnswer.Outcome.UNCHANGED;
-                versions[i] = old.version();
-                continue;
-            }
-            String refusal = transition(old.status(), r.status());
-            if (refusal != null) {
-                errors.get(i).add(new Problem.FieldError("status", refusal));
-                outcomes[i] = PushAnswer.Outcome.REJECTED;
-                ids[i] = null;
-                continue;
-            }
-            Instant publishedAt = old.publishedAt() != null ? old.publishedAt()
-                    : r.status() == ActivityStatus.PUBLISHED ? now : null;
-            Instant completedAt = r.status() != ActivityStatus.COMPLETED ? null
-                    : old.completedAt() != null ? old.completedAt() : now;
-            Row row = new Row(r, old.id(), old.version() + 1, old.createdAt(), publishedAt, completedAt);
-            updates.add(row);
-            outcomes[i] = PushAnswer.Outcome.UPDATED;
-            versions[i] = row.version;
         }
+        return plan;
+    }
 
-        write(c, caller, inserts, updates, now);
-        batch.written = System.nanoTime();
-        Map<UUID, Set<String>> organisers = organisers(c, inserts, updates);
-        for (Row row : inserts) {
-            batch.changes.add(change(row, caller, organisers.get(row.id), now));
-        }
-        for (Row row : updates) {
-            batch.changes.add(change(row, caller, organisers.get(row.id), now));
-        }
-
-        for (int i = 0; i < n; i++) {
+    /** One result per record, in the order sent; errors named as the format names fields. */
+    private static void results(List<PushInput> inputs, Checked checked, Plan plan, Batch batch) {
+        for (int i = 0; i < inputs.size(); i++) {
             PushInput input = inputs.get(i);
             PushRecord record = input.record();
-            String recordId = record == null || record.recordId() == null || record.recordId().length() > 100
-                    ? null : record.recordId();
+            String recordId = record == null || record.recordId() == null
+                    || record.recordId().length() > RecordRules.RECORD_ID_MAX ? null : record.recordId();
+            boolean rejected = plan.outcomes[i] == PushAnswer.Outcome.REJECTED;
             List<Problem.FieldError> named = null;
-            if (outcomes[i] == PushAnswer.Outcome.REJECTED) {
-                named = new ArrayList<>(errors.get(i).size());
-                for (Problem.FieldError e : errors.get(i)) {
+            if (rejected) {
+                named = new ArrayList<>();
+                for (Problem.FieldError e : checked.errors.get(i)) {
                     if (named.size() == PushAnswer.ERRORS_MAX) {
                         break;
                     }
                     named.add(new Problem.FieldError(input.fieldName().apply(e.field()), e.message()));
                 }
             }
-            boolean rejected = outcomes[i] == PushAnswer.Outcome.REJECTED;
-            batch.results.add(new PushAnswer.Result(i, input.line(), recordId, outcomes[i], ids[i],
-                    rejected ? null : versions[i], named));
+            batch.results.add(new PushAnswer.Result(i, input.line(), recordId, plan.outcomes[i],
+                    rejected ? null : plan.ids[i], rejected ? null : plan.versions[i], named));
         }
-        return batch;
     }
 
     /** Why a stored activity in {@code from} cannot take a pushed {@code to}, or null if it can. */
@@ -328,7 +349,7 @@ public class PartnerPush {
         Map<UUID, String> venues = new HashMap<>();
         if (!stations.isEmpty()) {
             try (PreparedStatement q = c.prepareStatement("select v.station_id, v.status from unnest(cast(? as uuid[])) as s(id)"
-                    + " join venue v on v.station_id = s.id")) {
+                    + " join station_replica v on v.station_id = s.id")) {
                 q.setArray(1, c.createArrayOf("uuid", stations.toArray()));
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {

@@ -4,7 +4,7 @@ import org.yizhan.kit.privacy.PersonalNumbers;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.services.service.activity.ActivityRules;
 import org.yizhan.services.domain.activity.ActivityStatus;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,79 +77,126 @@ public final class RecordRules {
         Errors e = new Errors(errors, unreadable);
         Errors refuse = new Errors(refusals, unreadable);
         personalNumbers(r, refuse);
+        recordId(r, e);
+        ActivityStatus status = status(r, e);
+        type(r, ref, e);
+        String title = title(r, e);
+        String description = description(r, e);
+        station(r, status, ref, e);
+        Instant startsAt = micros(r.startsAt());
+        Instant endsAt = micros(r.endsAt());
+        period(startsAt, endsAt, status, now, e, refuse);
+        Integer capacity = capacity(r, e);
+        String[] occupations = occupations(r, e);
+        List<String> organisers = organisers(r, partner, ref, e);
+        String cancelReason = cancelReason(r, status, e);
+        Integer count = r.participantCount();
+        List<PushRecord.Participant> participants = people(r, status, capacity, startsAt, endsAt, now, e, refuse);
+        if (errors.size() + refusals.size() > before) {
+            return null;
+        }
+        String hash = hash(r.recordId(), r.type(), title, description, r.stationId(), startsAt, endsAt, capacity,
+                occupations, organisers, status, cancelReason, participants, count);
+        return new Normalised(r.recordId(), r.type(), title, description, r.stationId(), startsAt, endsAt, capacity,
+                occupations, organisers, status, cancelReason, participants, count, hash);
+    }
 
+    private static void recordId(PushRecord r, Errors e) {
         if (r.recordId() == null) {
             e.required("recordId");
         } else if (!RECORD_ID.matcher(r.recordId()).matches()) {
             e.add("recordId", "1–100 个字符：字母、数字、. _ : - / 1 to 100 characters: letters, digits, . _ : -");
         }
+    }
 
-        ActivityStatus status = null;
+    private static ActivityStatus status(PushRecord r, Errors e) {
         if (r.status() == null) {
             e.required("status");
         } else if (!STATUSES.contains(r.status())) {
             e.add("status", "取值必须是以下之一：PUBLISHED, COMPLETED, CANCELLED / must be one of: PUBLISHED, COMPLETED, CANCELLED");
         } else {
-            status = ActivityStatus.valueOf(r.status());
+            return ActivityStatus.valueOf(r.status());
         }
+        return null;
+    }
 
+    private static void type(PushRecord r, Reference ref, Errors e) {
         if (r.type() == null) {
             e.required("type");
         } else if (!TYPE_CODE.matcher(r.type()).matches() || !ref.types().contains(r.type())) {
             e.add("type", "未知的活动类型（见 /api/v1/activities/types） / unknown activity type");
         }
+    }
 
+    private static String title(PushRecord r, Errors e) {
         String title = blankToNull(r.title());
         if (title == null) {
             e.required("title");
         } else if (title.length() > ActivityRules.TITLE_MAX) {
             e.add("title", "最多 " + ActivityRules.TITLE_MAX + " 个字符 / at most " + ActivityRules.TITLE_MAX + " characters");
         }
+        return title;
+    }
+
+    private static String description(PushRecord r, Errors e) {
         String description = blankToNull(r.description());
         if (description != null && description.length() > ActivityRules.DESCRIPTION_MAX) {
             e.add("description", "最多 " + ActivityRules.DESCRIPTION_MAX + " 个字符 / at most "
                     + ActivityRules.DESCRIPTION_MAX + " characters");
         }
+        return description;
+    }
 
+    /** A known station; an upcoming activity needs an active one (a held one may have closed since). */
+    private static void station(PushRecord r, ActivityStatus status, Reference ref, Errors e) {
         if (r.stationId() == null) {
             e.required("stationId");
-        } else {
-            String venue = ref.venueStatus().get(r.stationId());
-            if (venue == null) {
-                e.add("stationId", "未知的站点 / unknown station");
-            } else if (status == ActivityStatus.PUBLISHED && !"ACTIVE".equals(venue)) {
-                e.add("stationId", "站点未开放（" + venue + "），不能发布将来的活动 / the station is not active (" + venue
-                        + "); upcoming activities need an active station");
-            }
+            return;
         }
+        String venue = ref.venueStatus().get(r.stationId());
+        if (venue == null) {
+            e.add("stationId", "未知的站点 / unknown station");
+        } else if (status == ActivityStatus.PUBLISHED && !"ACTIVE".equals(venue)) {
+            e.add("stationId", "站点未开放（" + venue + "），不能发布将来的活动 / the station is not active (" + venue
+                    + "); upcoming activities need an active station");
+        }
+    }
 
-        Instant startsAt = micros(r.startsAt());
-        Instant endsAt = micros(r.endsAt());
+    /** The times: an end after the start; a plausible length; not over when upcoming; over when held. */
+    private static void period(Instant startsAt, Instant endsAt, ActivityStatus status, Instant now, Errors e,
+                               Errors refuse) {
         if (startsAt == null) {
             e.required("startsAt");
         }
         if (endsAt == null) {
             e.required("endsAt");
         }
-        if (startsAt != null && endsAt != null) {
-            if (!endsAt.isAfter(startsAt)) {
-                e.add("endsAt", ActivityRules.END_BEFORE_START);
-            } else if (ActivityRules.durationRefusal(startsAt, endsAt) != null) {
-                refuse.add("endsAt", ActivityRules.durationRefusal(startsAt, endsAt));
-            } else if (status == ActivityStatus.PUBLISHED && !endsAt.isAfter(now)) {
-                e.add("status", "已结束的活动不能是 PUBLISHED，请以 COMPLETED 或 CANCELLED 推送 / an activity that is over "
-                        + "cannot be PUBLISHED; push it as COMPLETED or CANCELLED");
-            } else if (status == ActivityStatus.COMPLETED && endsAt.isAfter(now)) {
-                refuse.add("endsAt", "已举行的活动不能在将来结束 / a COMPLETED activity cannot end in the future");
-            }
+        if (startsAt == null || endsAt == null) {
+            return;
         }
+        if (!endsAt.isAfter(startsAt)) {
+            e.add("endsAt", ActivityRules.END_BEFORE_START);
+        } else if (ActivityRules.durationRefusal(startsAt, endsAt) != null) {
+            refuse.add("endsAt", ActivityRules.durationRefusal(startsAt, endsAt));
+        } else if (status == ActivityStatus.PUBLISHED && !endsAt.isAfter(now)) {
+            e.add("status", "已结束的活动不能是 PUBLISHED，请以 COMPLETED 或 CANCELLED 推送 / an activity that is over "
+                    + "cannot be PUBLISHED; push it as COMPLETED or CANCELLED");
+        } else if (status == ActivityStatus.COMPLETED && endsAt.isAfter(now)) {
+            refuse.add("endsAt", "已举行的活动不能在将来结束 / a COMPLETED activity cannot end in the future");
+        }
+    }
 
+    private static Integer capacity(PushRecord r, Errors e) {
         Integer capacity = r.capacity();
         if (capacity != null && (capacity < 1 || capacity > ActivityRules.CAPACITY_MAX)) {
             e.add("capacity", "须在 1 到 " + ActivityRules.CAPACITY_MAX + " 之间 / must be between 1 and "
                     + ActivityRules.CAPACITY_MAX);
         }
+        return capacity;
+    }
 
+    /** The occupations, sorted and without repeats. */
+    private static String[] occupations(PushRecord r, Errors e) {
         TreeSet<String> occupations = new TreeSet<>();
         if (r.occupations() != null) {
             for (int i = 0; i < r.occupations().size(); i++) {
@@ -161,7 +208,11 @@ public final class RecordRules {
                 }
             }
         }
+        return occupations.toArray(String[]::new);
+    }
 
+    /** The organisers the record names, with the pushing partner, sorted. */
+    private static List<String> organisers(PushRecord r, String partner, Reference ref, Errors e) {
         TreeSet<String> organisers = new TreeSet<>();
         organisers.add(partner);
         if (r.organisers() != null) {
@@ -177,7 +228,11 @@ public final class RecordRules {
                 e.add("organisers", "最多 " + MAX_ORGANISERS + " 个组织单位 / at most " + MAX_ORGANISERS + " organisers");
             }
         }
+        return List.copyOf(organisers);
+    }
 
+    /** A reason for CANCELLED records, and only for them. */
+    private static String cancelReason(PushRecord r, ActivityStatus status, Errors e) {
         String cancelReason = blankToNull(r.cancelReason());
         if (status == ActivityStatus.CANCELLED) {
             if (cancelReason == null) {
@@ -189,18 +244,27 @@ public final class RecordRules {
         } else if (cancelReason != null) {
             e.add("cancelReason", "仅 CANCELLED 的记录有取消原因 / only CANCELLED records have a reason");
         }
+        return cancelReason;
+    }
 
-        List<PushRecord.Participant> participants = null;
+    /**
+     * Who took part: named participants or a count, for COMPLETED records only, never more than
+     * the capacity or {@link ActivityRules#MAX_PARTICIPANTS}.
+     *
+     * @return the named participants in normal form, or null
+     */
+    private static List<PushRecord.Participant> people(PushRecord r, ActivityStatus status, Integer capacity,
+                                                       Instant startsAt, Instant endsAt, Instant now, Errors e,
+                                                       Errors refuse) {
         Integer count = r.participantCount();
         if (r.participants() != null && count != null) {
             e.add("participantCount", "participants 与 participantCount 只能给出其一 / give participants or participantCount, not both");
         } else if (status != null && status != ActivityStatus.COMPLETED && (r.participants() != null || count != null)) {
             e.add(r.participants() != null ? "participants" : "participantCount",
                     "仅 COMPLETED 的记录有参加者 / only COMPLETED records have participants");
-        } else if (status == ActivityStatus.COMPLETED && r.participants() == null && count == null
-                && !unreadable.contains("participants") && !unreadable.contains("participantCount")) {
-            e.add("participantCount", "已举行的活动须给出 participants 或 participantCount / a COMPLETED record needs "
-                    + "participants or participantCount");
+        } else if (status == ActivityStatus.COMPLETED && r.participants() == null && count == null) {
+            e.addUnlessUnread("participantCount", "已举行的活动须给出 participants 或 participantCount / a COMPLETED record "
+                    + "needs participants or participantCount", "participants");
         }
         if (count != null && count < 0) {
             e.add("participantCount", "不能为负数 / must not be negative");
@@ -211,19 +275,9 @@ public final class RecordRules {
             refuse.add(count != null ? "participantCount" : "participants", "参加人数不能超过 " + most
                     + (capacity == null ? "" : "（名额）") + " / more participants than " + most
                     + (capacity == null ? ", the most one activity can have" : ", the activity's capacity"));
-        } else if (r.participants() != null) {
-            participants = participants(r.participants(), startsAt, endsAt, now, e, refuse);
-        }
-
-        if (errors.size() + refusals.size() > before) {
             return null;
         }
-        String[] occupationArray = occupations.toArray(String[]::new);
-        List<String> organiserList = List.copyOf(organisers);
-        String hash = hash(r.recordId(), r.type(), title, description, r.stationId(), startsAt, endsAt, capacity,
-                occupationArray, organiserList, status, cancelReason, participants, count);
-        return new Normalised(r.recordId(), r.type(), title, description, r.stationId(), startsAt, endsAt, capacity,
-                occupationArray, organiserList, status, cancelReason, participants, count, hash);
+        return r.participants() == null ? null : participants(r.participants(), startsAt, endsAt, now, e, refuse);
     }
 
     private static List<PushRecord.Participant> participants(List<PushRecord.Participant> given, Instant startsAt,
@@ -339,6 +393,13 @@ public final class RecordRules {
 
         void required(String field) {
             add(field, "必填 / required");
+        }
+
+        /** Adds the error unless {@code other} (a field it depends on) could not be read either. */
+        void addUnlessUnread(String field, String message, String other) {
+            if (!unreadable.contains(other)) {
+                add(field, message);
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A sign-in sheet: a CSV file (UTF-8, with or without BOM) in which every row names one
@@ -198,15 +199,40 @@ public final class SignInSheet {
     private static PushInput record(List<Row> group) {
         Row first = group.get(0);
         List<Problem.FieldError> errors = new ArrayList<>();
-        Map<String, Long> lineOfField = new HashMap<>();
+        Map<String, Long> from = new HashMap<>();
+        Map<String, String> record = recordColumns(group, from, errors);
+        UUID stationId = null;
+        if (record.get("station_id") != null) {
+            try {
+                stationId = UUID.fromString(record.get("station_id"));
+            } catch (IllegalArgumentException e) {
+                errors.add(at(from.get("station_id"), "station_id", PushRecordReader.NOT_A_UUID));
+            }
+        }
+        Instant startsAt = time(record.get("starts_at"), from.get("starts_at"), "starts_at", errors);
+        Instant endsAt = time(record.get("ends_at"), from.get("ends_at"), "ends_at", errors);
+        List<String> organisers = record.get("organisers") == null ? null
+                : Arrays.stream(record.get("organisers").split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        People people = people(group, errors);
+        PushRecord pushed = new PushRecord(first.get("record_id"), record.get("type"), record.get("title"), null,
+                stationId, startsAt, endsAt, organisers, null, null, "COMPLETED", null, people.participants(),
+                people.count());
+        return new PushInput(pushed, errors, unreadable(errors), (int) first.line(),
+                fieldNames(first.line(), people, from));
+    }
+
+    /**
+     * The record columns of a group: each from the first row that fills it ({@code from} keeps
+     * that row's line); other rows must repeat the value or leave it empty.
+     */
+    private static Map<String, String> recordColumns(List<Row> group, Map<String, Long> from,
+                                                     List<Problem.FieldError> errors) {
+        Map<String, String> record = new HashMap<>();
         for (Row row : group) {
             if (row.values().containsKey("")) {
                 errors.add(at(row.line(), "", "比表头多出列 / more values than header columns"));
             }
         }
-        // Record columns come from the first row that fills them; other rows must agree.
-        Map<String, String> record = new HashMap<>();
-        Map<String, Long> from = new HashMap<>();
         for (Row row : group) {
             for (String column : RECORD_COLUMNS) {
                 String value = row.get(column);
@@ -222,20 +248,15 @@ public final class SignInSheet {
                 }
             }
         }
-        String recordId = first.get("record_id");
-        UUID stationId = null;
-        if (record.get("station_id") != null) {
-            try {
-                stationId = UUID.fromString(record.get("station_id"));
-            } catch (IllegalArgumentException e) {
-                errors.add(at(from.get("station_id"), "station_id", PushRecordReader.NOT_A_UUID));
-            }
-        }
-        Instant startsAt = time(record.get("starts_at"), from.get("starts_at"), "starts_at", errors);
-        Instant endsAt = time(record.get("ends_at"), from.get("ends_at"), "ends_at", errors);
-        List<String> organisers = record.get("organisers") == null ? null
-                : Arrays.stream(record.get("organisers").split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return record;
+    }
 
+    /** Who took part, as the rows of a group name them: one row per participant, or one with the count. */
+    private record People(List<PushRecord.Participant> participants, List<Long> participantLines, Integer count,
+                          Long countLine) {
+    }
+
+    private static People people(List<Row> group, List<Problem.FieldError> errors) {
         List<PushRecord.Participant> participants = null;
         List<Long> participantLines = new ArrayList<>();
         Integer count = null;
@@ -255,12 +276,10 @@ public final class SignInSheet {
                 errors.add(at(row.line(), "checked_in_at", "没有 participant_id 的签到时间 / a check-in time without "
                         + "participant_id"));
             }
-            if (countText != null) {
-                if (countLine != null) {
-                    errors.add(at(row.line(), "participant_count", "人数已在第 " + countLine + " 行给出 / the count is "
-                            + "given on line " + countLine + " already"));
-                    continue;
-                }
+            if (countText != null && countLine != null) {
+                errors.add(at(row.line(), "participant_count", "人数已在第 " + countLine + " 行给出 / the count is "
+                        + "given on line " + countLine + " already"));
+            } else if (countText != null) {
                 countLine = row.line();
                 try {
                     count = Integer.valueOf(countText);
@@ -269,32 +288,37 @@ public final class SignInSheet {
                 }
             }
         }
-        PushRecord pushed = new PushRecord(recordId, record.get("type"), record.get("title"), null, stationId,
-                startsAt, endsAt, organisers, null, null, "COMPLETED", null, participants, count);
+        return new People(participants, participantLines, count, countLine);
+    }
 
+    /** The record fields whose columns could not be read (the rules do not report them again). */
+    private static Set<String> unreadable(List<Problem.FieldError> errors) {
         Set<String> unreadable = new HashSet<>();
         for (Problem.FieldError e : errors) {
             String column = e.field().substring(e.field().indexOf(": ") + 2);
             COLUMN_OF_FIELD.entrySet().stream().filter(f -> f.getValue().equals(column)).forEach(f -> unreadable.add(f.getKey()));
         }
-        long firstLine = first.line();
-        Long finalCountLine = countLine;
-        return new PushInput(pushed, errors, unreadable, (int) firstLine, field -> {
+        return unreadable;
+    }
+
+    /** How a field of the record is named in the answer: the line and column it came from. */
+    private static UnaryOperator<String> fieldNames(long firstLine, People people, Map<String, Long> from) {
+        return field -> {
             if (field.startsWith("line ")) {
                 return field;
             }
             if (field.startsWith("participants[")) {
                 int end = field.indexOf(']');
                 int index = Integer.parseInt(field.substring("participants[".length(), end));
-                long line = index < participantLines.size() ? participantLines.get(index) : firstLine;
+                long line = index < people.participantLines().size() ? people.participantLines().get(index) : firstLine;
                 return "line " + line + ": " + (field.endsWith("checkedInAt") ? "checked_in_at" : "participant_id");
             }
             String base = field.contains("[") ? field.substring(0, field.indexOf('[')) : field;
             String column = COLUMN_OF_FIELD.getOrDefault(base, base);
-            Long line = "participantCount".equals(base) && finalCountLine != null ? finalCountLine
+            Long line = "participantCount".equals(base) && people.countLine() != null ? people.countLine()
                     : from.getOrDefault(column, firstLine);
             return "line " + line + ": " + column;
-        });
+        };
     }
 
     private static Instant time(String text, Long line, String column, List<Problem.FieldError> errors) {

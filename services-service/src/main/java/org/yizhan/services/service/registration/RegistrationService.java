@@ -11,7 +11,7 @@ import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivityStatus;
-import org.yizhan.services.domain.activity.Occupation;
+import org.yizhan.events.Occupation;
 import org.yizhan.services.domain.registration.Registration;
 import org.yizhan.services.domain.registration.RegistrationStatus;
 import org.yizhan.services.events.registration.RegistrationEvents;

@@ -1,0 +1,19 @@
+package org.yizhan.services;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.yizhan.localstack.testing.YizhanTestResource;
+
+/** The service starts on real PostgreSQL and Kafka, migrates, reports its health and bounds its whole document. */
+@QuarkusTest
+@WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "yizhan_services"))
+class ServiceBaselineTest extends org.yizhan.localstack.testing.ServiceBaselineTest {
+
+    @Override
+    protected String serviceName() {
+        return "services-service";
+    }
+}
