@@ -150,8 +150,8 @@ class StackThroughGatewayTest {
     }
 
     /**
-     * The whole activity flow through the gateway: a partner plans an activity at a new station,
-     * a worker registers and checks in with a one-time pass, the partner completes it, and
+     * The whole activity flow through the gateway: a partner plans an activity at a new station
+     * with a co-organiser, which accepts the invitation, a worker registers and checks in with a one-time pass, the partner completes it, and
      * station-service counts it among the station's activities for the awards.
      */
     @Test
@@ -171,6 +171,10 @@ class StackThroughGatewayTest {
                  "organisers":["womens-federation"]}""".formatted(station, start, start.plusSeconds(3600)));
         assertEquals(201, planned.statusCode(), planned.body());
         String activity = JSON.readTree(planned.body()).get("id").asText();
+        // The named co-organiser is invited until it accepts (ADR 0014).
+        String women = stack.keys().mint("women-system", List.of("partner"), Duration.ofHours(1), "womens-federation");
+        HttpResponse<String> accepted = post("/api/v1/activities/" + activity + "/invitations/accept", women, "");
+        assertEquals(200, accepted.statusCode(), accepted.body());
         assertEquals(200, post("/api/v1/activities/" + activity + "/publish", partner, "").statusCode());
 
         String worker = stack.keys().mint("rider-" + UUID.randomUUID(), "worker");
