@@ -6,11 +6,11 @@ import jakarta.persistence.Query;
 import org.yizhan.checkup.domain.site.SiteKind;
 import org.yizhan.events.Occupation;
 import org.yizhan.kit.geo.GeoCircle;
+import org.yizhan.kit.jdbc.SqlValues;
 import org.yizhan.kit.paging.KeysetCursor;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,19 +90,10 @@ public class FreeSlotQuery {
     }
 
     private static FreeSlot freeSlot(Object[] r) {
-        return new FreeSlot((UUID) r[0], (UUID) r[1], (UUID) r[2], instant(r[3]), instant(r[4]),
+        return new FreeSlot((UUID) r[0], (UUID) r[1], (UUID) r[2], SqlValues.instant(r[3]), SqlValues.instant(r[4]),
                 ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), (String) r[7], (String) r[8],
                 SiteKind.valueOf((String) r[9]), ((Number) r[10]).doubleValue(), ((Number) r[11]).doubleValue(),
                 r[12] == null ? null : ((Number) r[12]).doubleValue());
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 }

@@ -3,10 +3,10 @@ package org.yizhan.kit.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.jdbc.SqlValues;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,13 +107,9 @@ public class DeadLetterStore {
     private static DeadLetter toDeadLetter(Object[] r) {
         return new DeadLetter((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
                 ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                (String) r[9], (byte[]) r[10], instant(r[11]), instant(r[12]),
+                (String) r[9], (byte[]) r[10], SqlValues.instant(r[11]), SqlValues.instant(r[12]),
                 r[13] == null ? null : DeadLetter.ReplayOutcome.valueOf((String) r[13]), (String) r[14],
                 ((Number) r[15]).intValue(), (String) r[16]);
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant()
-                : value instanceof Timestamp t ? t.toInstant() : (Instant) value;
-    }
 }

@@ -3,10 +3,10 @@ package org.yizhan.kit.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.jdbc.SqlValues;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,7 +96,7 @@ public class OutboxRows {
                 .getSingleResult();
         Number parked = (Number) em.createNativeQuery("select count(*) from outbox_message m where " + PARKED)
                 .getSingleResult();
-        return new OutboxBacklog(((Number) pending[0]).longValue(), instant(pending[1]), parked.longValue(),
+        return new OutboxBacklog(((Number) pending[0]).longValue(), SqlValues.instant(pending[1]), parked.longValue(),
                 ((Number) pending[2]).longValue());
     }
 
@@ -165,12 +165,8 @@ public class OutboxRows {
 
     private static ParkedMessage toParked(Object[] r) {
         return new ParkedMessage(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], instant(r[5]), instant(r[6]), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
+                (String) r[4], SqlValues.instant(r[5]), SqlValues.instant(r[6]), ((Number) r[7]).intValue(), ((Number) r[8]).intValue(),
                 (String) r[9], ((Number) r[10]).intValue(), ((Number) r[11]).longValue());
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o.toInstant()
-                : value instanceof Timestamp t ? t.toInstant() : (Instant) value;
-    }
 }

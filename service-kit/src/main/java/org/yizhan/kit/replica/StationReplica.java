@@ -11,6 +11,7 @@ import org.yizhan.events.station.StationStatusChanged;
 import org.yizhan.events.station.StationUpdated;
 import org.yizhan.kit.geo.GeoCircle;
 import org.yizhan.kit.geo.GeoPoint;
+import org.yizhan.kit.jdbc.SqlValues;
 import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
@@ -199,16 +200,7 @@ public class StationReplica {
     private static ReplicatedStation station(Object[] row) {
         return new ReplicatedStation((UUID) row[0], ((Number) row[1]).intValue(), (String) row[2], (String) row[3],
                 (String) row[4], (String) row[5], new GeoPoint(((Number) row[6]).doubleValue(),
-                ((Number) row[7]).doubleValue()), (String) row[8], (String) row[9], instant(row[10]));
+                ((Number) row[7]).doubleValue()), (String) row[8], (String) row[9], SqlValues.instant(row[10]));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
-    }
 }

@@ -45,10 +45,11 @@ public record CampaignRequest(
     static final int MAX_PACKAGES = 6;
     static final int MAX_ITEMS = 13;
     static final int MAX_CLINICS = 50;
-    static final int MAX_CLINIC_CODE = 64;
+    /** A clinic's organisation code: the org claim of its staff's tokens. */
+    public static final int MAX_CLINIC_CODE = 64;
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2100;
-    static final String CLINIC_CODE = "^[a-z0-9][a-z0-9-]{0,63}$";
+    public static final String CLINIC_CODE = "^[a-z0-9][a-z0-9-]{0,63}$";
 
     /** The rules across fields, added to {@code errors}. */
     void checkRules(FieldErrors errors) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.checkup.domain.site.SiteKind;
+import org.yizhan.checkup.rest.campaign.CampaignRequest;
 import org.yizhan.checkup.service.site.NewSite;
 import org.yizhan.kit.geo.GeoPoint;
 import org.yizhan.kit.problem.FieldErrors;
@@ -18,7 +19,7 @@ import java.util.UUID;
         + "station). CLINIC: give name, address, latitude and longitude (WGS-84).")
 public record SiteRequest(
         @NotNull SiteKind kind,
-        @NotNull @Size(max = MAX_CLINIC) @Pattern(regexp = CLINIC_CODE)
+        @NotNull @Size(max = MAX_CLINIC) @Pattern(regexp = CampaignRequest.CLINIC_CODE)
         @Schema(description = "The examining clinic: one of the campaign's clinics", maxLength = MAX_CLINIC,
                 example = "daxing-district-hospital")
         String clinic,
@@ -29,10 +30,9 @@ public record SiteRequest(
         @DecimalMin("-180") @DecimalMax("180") @Schema(minimum = "-180", maximum = "180", example = "116.3267")
         Double longitude) {
 
-    static final int MAX_CLINIC = 64;
+    static final int MAX_CLINIC = CampaignRequest.MAX_CLINIC_CODE;
     static final int MAX_NAME = 100;
     static final int MAX_ADDRESS = 300;
-    static final String CLINIC_CODE = "^[a-z0-9][a-z0-9-]{0,63}$";
 
     void checkRules(FieldErrors errors) {
         if (kind == SiteKind.STATION) {
