@@ -4,7 +4,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.testing.YizhanTestResource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The service starts on real PostgreSQL and Kafka, migrates its database, reports its health and
@@ -18,5 +22,11 @@ class ServiceBaselineTest extends org.yizhan.localstack.testing.ServiceBaselineT
     @Override
     protected String serviceName() {
         return "station-service";
+    }
+
+    /** The inherited checks run against this service: the application under test is the one named. */
+    @Test
+    void theApplicationUnderTestIsThisService() {
+        assertEquals(serviceName(), ConfigProvider.getConfig().getValue("quarkus.application.name", String.class));
     }
 }
