@@ -1,6 +1,14 @@
 package org.yizhan.localstack.run;
 
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.daead.DeterministicAeadConfig;
+
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +23,35 @@ final class Secrets {
 
     /** The secret in {@code file}, creating 32 random bytes (base64url) there on first use. */
     static String loadOrCreate(Path file) {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return loadOrWrite(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /**
+     * The Tink keyset (JSON) in {@code file}, creating one of {@code template} there on first use,
+     * e.g. {@code AES256_GCM} or {@code AES256_SIV}: the keys of the local run's field encryption.
+     */
+    static String keysetOrCreate(Path file, String template) {
+        if (Files.exists(file)) {
+            return loadOrWrite(file, null);
+        }
+        try {
+            AeadConfig.register();
+            DeterministicAeadConfig.register();
+            KeysetHandle keyset = KeysetHandle.generateNew(KeyTemplates.get(template));
+            return loadOrWrite(file, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create a " + template + " keyset", e);
+        }
+    }
+
+    private static String loadOrWrite(Path file, String secret) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();
             }
             Files.createDirectories(file.getParent());
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Files.writeString(file, secret);
             file.toFile().setReadable(false, false);
             file.toFile().setReadable(true, true);

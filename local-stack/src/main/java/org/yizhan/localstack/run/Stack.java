@@ -93,7 +93,12 @@ public final class Stack implements AutoCloseable {
 
             List<ServiceSpec> specs = serviceSpecs(options.ports(),
                     Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
-                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")));
+                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), Map.of(
+                            "YIZHAN_PSEUDONYM_KEY", Secrets.loadOrCreate(data.resolve("keys/checkup-pseudonym.key")),
+                            "YIZHAN_FIELD_ENCRYPTION_KEYSET",
+                            Secrets.keysetOrCreate(data.resolve("keys/checkup-fields.json"), "AES256_GCM"),
+                            "YIZHAN_FIELD_ENCRYPTION_LOOKUP_KEYSET",
+                            Secrets.keysetOrCreate(data.resolve("keys/checkup-lookup.json"), "AES256_SIV")));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 String database = spec.database() + options.databaseSuffix();
@@ -127,14 +132,15 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey, String servicesPseudonymKey) {
+    static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey, String servicesPseudonymKey,
+                                          Map<String, String> checkupSecrets) {
         return List.of(
                 new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station",
                         Map.of("YIZHAN_VISITS_PSEUDONYM_KEY", visitsPseudonymKey)),
                 new ServiceSpec("services-service", "services-service", ports.services(), "yizhan_services",
                         Map.of("YIZHAN_PSEUDONYM_KEY", servicesPseudonymKey)),
                 new ServiceSpec("health-checkup-service", "health-checkup-service", ports.checkup(),
-                        "yizhan_checkup", Map.of()),
+                        "yizhan_checkup", checkupSecrets),
                 new ServiceSpec("legal-aid-service", "legal-aid-service", ports.legalAid(), "yizhan_legal_aid",
                         Map.of()));
     }
