@@ -53,4 +53,16 @@ public final class EventTypes {
 
     /** A booked checkup appointment moved to another slot; data: {@link org.yizhan.events.checkup.AppointmentRescheduled}. */
     public static final String APPOINTMENT_RESCHEDULED = "appointment.rescheduled";
+
+    /** A worker came and the clinic finished the checkup (no results); data: {@link org.yizhan.events.checkup.AppointmentFulfilled}. */
+    public static final String APPOINTMENT_FULFILLED = "appointment.fulfilled";
+
+    /** A booked worker did not come by the end of the slot; data: {@link org.yizhan.events.checkup.AppointmentNoShow}. */
+    public static final String APPOINTMENT_NOSHOW = "appointment.noshow";
+
+    /**
+     * A booked appointment starts in 48 hours or 2 hours, for a notification sender; sent once per
+     * appointment and lead; data: {@link org.yizhan.events.checkup.AppointmentReminderDue}.
+     */
+    public static final String APPOINTMENT_REMINDER_DUE = "appointment.reminder_due";
 }

@@ -9,6 +9,9 @@ import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
 import org.yizhan.events.checkup.AppointmentBooked;
 import org.yizhan.events.checkup.AppointmentCancelled;
+import org.yizhan.events.checkup.AppointmentFulfilled;
+import org.yizhan.events.checkup.AppointmentNoShow;
+import org.yizhan.events.checkup.AppointmentReminderDue;
 import org.yizhan.events.checkup.AppointmentRescheduled;
 import org.yizhan.events.checkup.CampaignPublished;
 import org.yizhan.kit.outbox.Outbox;
@@ -48,5 +51,23 @@ public class CheckupEvents {
         outbox.add(Topics.CHECKUP, a.campaignId.toString(), EventSources.CHECKUP_SERVICE,
                 EventTypes.APPOINTMENT_RESCHEDULED,
                 new AppointmentRescheduled(a.id, a.campaignId, fromSlotId, to.id, to.siteId, a.person, to.startsAt, at));
+    }
+
+    public void fulfilled(Appointment a) {
+        outbox.add(Topics.CHECKUP, a.campaignId.toString(), EventSources.CHECKUP_SERVICE,
+                EventTypes.APPOINTMENT_FULFILLED,
+                new AppointmentFulfilled(a.id, a.campaignId, a.siteId, a.person, a.occupation, a.arrivedAt, a.fulfilledAt));
+    }
+
+    public void noShow(Appointment a, Instant slotEndedAt) {
+        outbox.add(Topics.CHECKUP, a.campaignId.toString(), EventSources.CHECKUP_SERVICE, EventTypes.APPOINTMENT_NOSHOW,
+                new AppointmentNoShow(a.id, a.campaignId, a.siteId, a.slotId, a.person, a.occupation, slotEndedAt));
+    }
+
+    public void reminderDue(Appointment a, Slot slot, String siteName, java.time.Duration lead, Instant at) {
+        outbox.add(Topics.CHECKUP, a.campaignId.toString(), EventSources.CHECKUP_SERVICE,
+                EventTypes.APPOINTMENT_REMINDER_DUE,
+                new AppointmentReminderDue(a.id, a.campaignId, a.siteId, siteName, a.person, lead.toString(),
+                        slot.startsAt, at));
     }
 }

@@ -115,6 +115,122 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 person, after.instant(0), after.uuid(1)).page(0, fetch).list();
     }
 
+    /**
+     * Stores a new appointment waiting for a place at its site on its day unless the person (or the
+     * rider id) already has a live one in the campaign; returns whether it was stored.
+     */
+    public boolean insertWaiting(Appointment a) {
+        return getEntityManager().createNativeQuery("insert into appointment (id, campaign_id, slot_id, site_id, person,"
+                        + " proof, occupation, status, name_enc, phone_enc, quota_day, created_at, updated_at)"
+                        + " values (:id, :campaign, :slot, :site, :person, :proof, :occupation, 'waitlist', :name, :phone,"
+                        + " :quotaDay, :now, :now) on conflict do nothing")
+                .setParameter("id", a.id).setParameter("campaign", a.campaignId).setParameter("slot", a.slotId)
+                .setParameter("site", a.siteId).setParameter("person", a.person).setParameter("proof", a.proof)
+                .setParameter("occupation", a.occupation.name())
+                .setParameter("name", a.nameEncrypted).setParameter("phone", a.phoneEncrypted)
+                .setParameter("quotaDay", a.quotaDay)
+                .setParameter("now", Timestamp.from(a.createdAt))
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * The first appointment waiting at the site on the day, locked (skipping ones another offer is
+     * handling): workers with {@code noShowThreshold} or more no-shows after the others, then first
+     * come, first served. Null when nobody (else) waits.
+     */
+    public Appointment firstWaiting(UUID siteId, java.time.LocalDate day, int noShowThreshold, java.util.Set<UUID> skip) {
+        List<?> ids = getEntityManager().createNativeQuery("select a.id from appointment a"
+                        + " left join person_standing s on s.person = a.person"
+                        + " where a.site_id = :site and a.quota_day = :day and a.status = 'waitlist'"
+                        + " and not (a.id = any(cast(:skip as uuid[])))"
+                        + " order by coalesce(s.no_shows, 0) >= :threshold, a.created_at, a.id"
+                        + " limit 1 for update of a skip locked")
+                .setParameter("site", siteId).setParameter("day", day).setParameter("threshold", noShowThreshold)
+                .setParameter("skip", skip.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+        if (ids.isEmpty()) {
+            return null;
+        }
+        Appointment a = findById((UUID) ids.get(0));
+        getEntityManager().refresh(a);
+        return a;
+    }
+
+    /** The (site, day) queues somebody waits in. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> waitingQueues() {
+        return getEntityManager().createNativeQuery("select distinct site_id, quota_day from appointment"
+                + " where status = 'waitlist'").getResultList();
+    }
+
+    /** Ends the waiting for days before {@code today}; returns how many stopped waiting. */
+    public int endWaitingBefore(java.time.LocalDate today, Instant now) {
+        return getEntityManager().createNativeQuery("update appointment set status = 'cancelled',"
+                        + " cancel_reason = 'WAITLIST_ENDED', updated_at = :now, version = version + 1"
+                        + " where status = 'waitlist' and quota_day < :today")
+                .setParameter("now", Timestamp.from(now)).setParameter("today", today).executeUpdate();
+    }
+
+    /** The person's appointments in the campaign that hold or wait for a place. */
+    public List<Appointment> liveOf(UUID campaignId, String person) {
+        return find("campaignId = ?1 and person = ?2 and status in ?3 order by createdAt", campaignId, person,
+                List.of(org.yizhan.checkup.domain.booking.AppointmentStatus.WAITLIST,
+                        org.yizhan.checkup.domain.booking.AppointmentStatus.PENDING,
+                        org.yizhan.checkup.domain.booking.AppointmentStatus.BOOKED)).list();
+    }
+
+    /**
+     * The appointments at the site on the day that hold (or held) a place, by slot start and id,
+     * after the cursor's (startsAt, id).
+     */
+    public List<Appointment> ofSiteDay(UUID siteId, java.time.LocalDate day, KeysetCursor after, int fetch) {
+        String select = "select a from Appointment a, Slot s where s.id = a.slotId and a.siteId = :site"
+                + " and a.quotaDay = :day and a.status in :statuses";
+        String order = " order by s.startsAt, a.id";
+        var statuses = List.of(org.yizhan.checkup.domain.booking.AppointmentStatus.BOOKED,
+                org.yizhan.checkup.domain.booking.AppointmentStatus.ARRIVED,
+                org.yizhan.checkup.domain.booking.AppointmentStatus.FULFILLED,
+                org.yizhan.checkup.domain.booking.AppointmentStatus.NOSHOW);
+        var query = getEntityManager().createQuery(after == null ? select + order
+                        : select + " and (s.startsAt > :at or (s.startsAt = :at and a.id > :id))" + order, Appointment.class)
+                .setParameter("site", siteId).setParameter("day", day).setParameter("statuses", statuses)
+                .setMaxResults(fetch);
+        if (after != null) {
+            query.setParameter("at", after.instant(0)).setParameter("id", after.uuid(1));
+        }
+        return query.getResultList();
+    }
+
+    /** Booked appointments whose slot ended before {@code endedBefore}, locked (skipping ones locked elsewhere). */
+    public List<Appointment> bookedEndedBefore(Instant endedBefore, int max) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery("select a.id from appointment a join slot s on s.id = a.slot_id"
+                        + " where a.status = 'booked' and s.ends_at < :before order by s.ends_at, a.id limit :max"
+                        + " for update of a skip locked")
+                .setParameter("before", Timestamp.from(endedBefore)).setParameter("max", max).getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /** When the slot ends. */
+    public Instant slotEnd(UUID slotId) {
+        return getEntityManager().find(org.yizhan.checkup.domain.site.Slot.class, slotId).endsAt;
+    }
+
+    /** Counts a no-show in the person's standing. */
+    public void countNoShow(String person, Instant now) {
+        getEntityManager().createNativeQuery("insert into person_standing (person, no_shows, updated_at)"
+                        + " values (:p, 1, :now) on conflict (person) do update set no_shows = person_standing.no_shows + 1,"
+                        + " updated_at = excluded.updated_at")
+                .setParameter("p", person).setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
+    /** Takes one no-show back from the person's standing. */
+    public void forgiveNoShow(String person, Instant now) {
+        getEntityManager().createNativeQuery("update person_standing set no_shows = greatest(no_shows - 1, 0),"
+                        + " updated_at = :now where person = :p")
+                .setParameter("p", person).setParameter("now", Timestamp.from(now)).executeUpdate();
+    }
+
     private int update(String sql, UUID slotId) {
         return getEntityManager().createNativeQuery(sql).setParameter("id", slotId).executeUpdate();
     }

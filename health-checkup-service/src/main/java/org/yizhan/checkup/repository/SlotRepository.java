@@ -28,4 +28,18 @@ public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
     public List<Slot> ofSite(UUID siteId, Instant from, Instant to) {
         return find("siteId = ?1 and startsAt >= ?2 and startsAt < ?3 order by startsAt", siteId, from, to).list();
     }
+
+    /**
+     * The earliest slot of the site that starts in [from, to), not before {@code notBefore}, and has
+     * a free place (as committed now), or null.
+     */
+    public Slot firstWithRoom(UUID siteId, Instant from, Instant to, Instant notBefore) {
+        List<?> ids = getEntityManager().createNativeQuery("select id from slot where site_id = :site"
+                        + " and starts_at >= :from and starts_at < :to and starts_at >= :notBefore"
+                        + " and booked + held < capacity order by starts_at, id limit 1")
+                .setParameter("site", siteId).setParameter("from", Timestamp.from(from))
+                .setParameter("to", Timestamp.from(to)).setParameter("notBefore", Timestamp.from(notBefore))
+                .getResultList();
+        return ids.isEmpty() ? null : findById((UUID) ids.get(0));
+    }
 }

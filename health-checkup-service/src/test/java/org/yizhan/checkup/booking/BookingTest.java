@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.checkup.booking.BookingFixture.confirm;
+import static org.yizhan.checkup.booking.BookingFixture.free;
 import static org.yizhan.checkup.booking.BookingFixture.hold;
 import static org.yizhan.checkup.booking.BookingFixture.holdBody;
 import static org.yizhan.localstack.testing.TestTokens.token;
@@ -150,13 +151,5 @@ class BookingTest {
                 .then().statusCode(400).body("errors.field", hasItem("slotId"));
         given().auth().oauth2(worker).queryParam("limit", 0).get("/api/v1/checkups/appointments/mine").then().statusCode(400);
         assertEquals(3, free(slot));
-    }
-
-    static int free(String slotId) throws SQLException {
-        try (Connection c = ServiceDatabase.open(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("select capacity - booked - held from slot where id = '" + slotId + "'")) {
-            rows.next();
-            return rows.getInt(1);
-        }
     }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.checkup.booking.BookingFixture.confirm;
 import static org.yizhan.checkup.booking.BookingFixture.hold;
 import static org.yizhan.checkup.booking.BookingFixture.holdBody;
-import static org.yizhan.checkup.booking.BookingTest.free;
+import static org.yizhan.checkup.booking.BookingFixture.free;
 import static org.yizhan.localstack.testing.TestTokens.token;
 
 /** Moving a booked appointment: the old place goes only when the new one is taken, also under contention. */

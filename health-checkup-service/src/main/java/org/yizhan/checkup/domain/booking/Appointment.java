@@ -69,6 +69,25 @@ public class Appointment {
     @Column(name = "booked_at")
     public Instant bookedAt;
 
+    /** When a waiting appointment was offered a place (it became pending, to confirm by holdExpiresAt). */
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+
+    /** When the worker's pass was scanned at the site (the device's time). */
+    @Column(name = "arrived_at")
+    public Instant arrivedAt;
+
+    /** The id of the pass that was scanned, so that the same scan uploaded again is recognised. */
+    @Column(name = "redeemed_pass")
+    public String redeemedPass;
+
+    @Column(name = "fulfilled_at")
+    public Instant fulfilledAt;
+
+    /** Set when the worker withdrew consent and this appointment was cancelled for it. */
+    @Column(name = "consent_withdrawn_at")
+    public Instant consentWithdrawnAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** HL7 FHIR R4 Appointment.status, spelt as FHIR spells it. */
 public enum AppointmentStatus {
+    /** Waiting for a place at the site on the day; holds none until one is offered (then pending). */
+    WAITLIST("waitlist"),
     /** A place is held for a few minutes while the worker consents and confirms. */
     PENDING("pending"),
     /** Confirmed: the place is the worker's. */

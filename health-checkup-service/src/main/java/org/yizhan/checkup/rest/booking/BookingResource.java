@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.checkup.domain.booking.Appointment;
 import org.yizhan.checkup.service.booking.BookingService;
+import org.yizhan.checkup.service.onsite.OnSiteService;
 import org.yizhan.kit.http.Params;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
@@ -39,10 +40,13 @@ import java.util.UUID;
 public class BookingResource {
 
     private final BookingService bookings;
+    private final OnSiteService onSite;
     private final Validation validation;
     private final SecurityIdentity identity;
 
-    public BookingResource(BookingService bookings, Validation validation, SecurityIdentity identity) {
+    public BookingResource(BookingService bookings, OnSiteService onSite, Validation validation,
+                           SecurityIdentity identity) {
+        this.onSite = onSite;
         this.bookings = bookings;
         this.validation = validation;
         this.identity = identity;
@@ -54,8 +58,8 @@ public class BookingResource {
     @Operation(summary = "Hold a place",
             description = "Workers. Holds a place at the slot for a few minutes (holdExpiresAt) while the worker reads "
                     + "the terms and confirms; an unconfirmed hold gives the place back. One appointment per person and "
-                    + "per rider id in a campaign.")
-    @APIResponse(responseCode = "201", description = "Held (status pending)",
+                    + "per rider id in a campaign (a place on the waitlist counts as one).")
+    @APIResponse(responseCode = "201", description = "Held (status pending), or on the waitlist (status waitlist)",
             content = @Content(schema = @Schema(implementation = AppointmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request, an unknown slot, or a campaign not for this occupation")
     @APIResponse(responseCode = "403", description = "Not a worker")
@@ -64,7 +68,7 @@ public class BookingResource {
     public RestResponse<AppointmentView> holdPlace(@NotNull HoldRequest request, UriInfo uri) {
         FieldErrors errors = validation.check(request);
         errors.throwIfAny();
-        Appointment a = bookings.hold(request.slotId(), request.toDetails(), subject());
+        Appointment a = bookings.hold(request.slotId(), request.toDetails(), request.joinsWaitlistIfFull(), subject());
         var location = uri.getBaseUriBuilder().path("api/v1/checkups/appointments").path(a.id.toString()).build();
         return RestResponse.ResponseBuilder.<AppointmentView>created(location).entity(view(a)).build();
     }
@@ -131,6 +135,21 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such appointment of this worker")
     public AppointmentView appointment(@PathParam("id") UUID id) {
         return view(bookings.own(id, subject()));
+    }
+
+    @GET
+    @Path("/{id}/pass")
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "The one-time pass of my booked appointment",
+            description = "A signed token for the app to show as a QR code; the clinic scans it once (also offline). "
+                    + "Valid until two hours after the slot ends. Asking again gives a new pass; only one scan counts.")
+    @APIResponse(responseCode = "200", description = "The pass",
+            content = @Content(schema = @Schema(implementation = PassView.class)))
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such appointment of this worker")
+    @APIResponse(responseCode = "409", description = "The appointment is not booked, or was already scanned")
+    public PassView appointmentPass(@PathParam("id") UUID id) {
+        return PassView.of(onSite.pass(bookings.own(id, subject())));
     }
 
     @GET

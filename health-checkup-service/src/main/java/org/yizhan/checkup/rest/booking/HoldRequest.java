@@ -24,10 +24,18 @@ public record HoldRequest(
         @Schema(description = "For the clinic; stored encrypted", maxLength = 50, example = "张三") String name,
         @NotBlank @Pattern(regexp = "^1[3-9][0-9]{9}$", message = "须为 11 位大陆手机号 / an 11-digit mainland mobile number")
         @Schema(description = "Mainland mobile number, for the clinic; stored encrypted", maxLength = 11,
-                example = "13812345678") String phone) {
+                example = "13812345678") String phone,
+        @Schema(description = "When the slot (or this occupation's places at the site that day) is full, join the "
+                + "site's waitlist for that day instead of getting 409: the answer is then 201 with status waitlist, "
+                + "and a place given back there is offered (status pending, confirm before holdExpiresAt)",
+                defaultValue = "false") Boolean waitlist) {
 
     static final String CODE = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
     static final String CODE_MESSAGE = "只能含字母、数字和 . _ - / letters, digits and . _ - only";
+
+    boolean joinsWaitlistIfFull() {
+        return Boolean.TRUE.equals(waitlist);
+    }
 
     HoldRequestDetails toDetails() {
         return new HoldRequestDetails(occupation, platform, riderId, name, phone);

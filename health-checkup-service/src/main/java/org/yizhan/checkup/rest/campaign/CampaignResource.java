@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,8 @@ import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 
+import org.yizhan.kit.time.AppClock;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -51,9 +54,11 @@ public class CampaignResource {
     private final BookingService bookings;
     private final Validation validation;
     private final SecurityIdentity identity;
+    private final AppClock clock;
 
     public CampaignResource(CampaignService campaigns, BookingService bookings, Validation validation,
-                            SecurityIdentity identity) {
+                            SecurityIdentity identity, AppClock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.bookings = bookings;
         this.validation = validation;
@@ -151,6 +156,25 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "No such published campaign")
     public ConsentTermsView consentTerms(@PathParam("id") UUID campaignId) {
         return ConsentTermsView.of(bookings.terms(campaignId));
+    }
+
+    @DELETE
+    @Path("/{id}/consent")
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "Withdraw my consent",
+            description = "Workers. Cancels every appointment of the worker in the campaign that has not started "
+                    + "(waiting, held or booked) with reason CONSENT_WITHDRAWN; freed places go to the waitlist, booked "
+                    + "ones publish appointment.cancelled. Withdrawing again cancels nothing more. The worker may "
+                    + "consent again by booking.")
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = ConsentWithdrawalView.class)))
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    @APIResponse(responseCode = "404", description = "No such published campaign")
+    public ConsentWithdrawalView withdrawConsent(@PathParam("id") UUID campaignId) {
+        List<org.yizhan.checkup.domain.booking.Appointment> cancelled =
+                bookings.withdrawConsent(campaignId, identity.getPrincipal().getName());
+        return ConsentWithdrawalView.of(campaignId, cancelled.isEmpty() ? clock.now() : cancelled.get(0).consentWithdrawnAt,
+                cancelled);
     }
 
     private boolean seesDrafts() {

@@ -1,6 +1,7 @@
 package org.yizhan.checkup.service.booking;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yizhan.checkup.domain.booking.Appointment;
@@ -15,6 +16,7 @@ import org.yizhan.checkup.repository.CampaignRepository;
 import org.yizhan.checkup.repository.QuotaRepository;
 import org.yizhan.checkup.repository.SiteRepository;
 import org.yizhan.checkup.repository.SlotRepository;
+import org.yizhan.checkup.service.retention.PersonalDataRetention;
 import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.KeysetCursor;
@@ -49,6 +51,7 @@ public class BookingService {
     private final SiteRepository sites;
     private final CampaignRepository campaigns;
     private final CheckupEvents events;
+    private final Event<Waitlist.PlaceGivenBack> placeGivenBack;
     private final Pseudonyms pseudonyms;
     private final FieldCipher cipher;
     private final AppClock clock;
@@ -57,7 +60,8 @@ public class BookingService {
 
     public BookingService(AppointmentRepository appointments, QuotaRepository quotas, SlotRepository slots,
                           SiteRepository sites,
-                          CampaignRepository campaigns, CheckupEvents events, Pseudonyms pseudonyms, FieldCipher cipher,
+                          CampaignRepository campaigns, CheckupEvents events,
+                          Event<Waitlist.PlaceGivenBack> placeGivenBack, Pseudonyms pseudonyms, FieldCipher cipher,
                           AppClock clock,
                           @ConfigProperty(name = "yizhan.checkup.hold-for", defaultValue = "5m") Duration holdFor,
                           @ConfigProperty(name = "yizhan.checkup.retention-days", defaultValue = "180") int retentionDays) {
@@ -67,6 +71,7 @@ public class BookingService {
         this.sites = sites;
         this.campaigns = campaigns;
         this.events = events;
+        this.placeGivenBack = placeGivenBack;
         this.pseudonyms = pseudonyms;
         this.cipher = cipher;
         this.clock = clock;
@@ -82,9 +87,13 @@ public class BookingService {
         return ConsentTerms.of(campaign, retentionDays);
     }
 
-    /** Holds a place at the slot for {@code yizhan.checkup.hold-for} while the worker consents and confirms. */
+    /**
+     * Holds a place at the slot for {@code yizhan.checkup.hold-for} while the worker consents and
+     * confirms. When the slot (or the occupation's quota there) is full and {@code waitlist} is set,
+     * the worker joins the waitlist of the site on that day instead (status waitlist).
+     */
     @Transactional
-    public Appointment hold(UUID slotId, HoldRequestDetails details, String subject) {
+    public Appointment hold(UUID slotId, HoldRequestDetails details, boolean waitlist, String subject) {
         pseudonyms.requireConfigured();
         cipher.requireConfigured();
         Instant now = clock.now();
@@ -112,19 +121,41 @@ public class BookingService {
         a.quotaDay = slot.startsAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
         a.createdAt = now;
         if (!appointments.holdPlace(slot.id)) {
-            throw new ProblemException(ProblemType.CONFLICT, "该时段已约满", "The slot is full");
+            return waitlist ? joinWaitlist(a) : fail(new ProblemException(ProblemType.CONFLICT, "该时段已约满",
+                    "The slot is full"));
         }
         if (!quotas.take(campaign.id, a.occupation, slot.siteId, a.quotaDay)) {
+            if (waitlist) {
+                appointments.freeHeldPlace(slot.id);
+                return joinWaitlist(a);
+            }
             // Thrown out of the transaction, so the places taken above are given back.
             throw new ProblemException(ProblemType.CONFLICT, "该职业在此的名额已满",
                     "No places are left for this occupation here");
         }
         if (!appointments.insertPending(a)) {
             // Thrown out of the transaction, so the place taken above is given back.
-            throw new ProblemException(ProblemType.CONFLICT, "本次体检您已有预约（每人一次）",
-                    "You already have an appointment in this campaign (one per person)");
+            throw alreadyBooked();
         }
         return appointments.findById(a.id);
+    }
+
+    private Appointment joinWaitlist(Appointment a) {
+        a.status = AppointmentStatus.WAITLIST;
+        a.holdExpiresAt = null;
+        if (!appointments.insertWaiting(a)) {
+            throw alreadyBooked();
+        }
+        return appointments.findById(a.id);
+    }
+
+    private static Appointment fail(ProblemException problem) {
+        throw problem;
+    }
+
+    private static ProblemException alreadyBooked() {
+        return new ProblemException(ProblemType.CONFLICT, "本次体检您已有预约（每人一次）",
+                "You already have an appointment in this campaign (one per person)");
     }
 
     /** Confirms a held place with the worker's consent; confirming a booked appointment again changes nothing. */
@@ -186,6 +217,7 @@ public class BookingService {
         }
         appointments.freeBookedPlace(from.id);
         quotas.giveBack(a.campaignId, a.occupation, from.siteId, a.quotaDay);
+        placeGivenBack.fire(new Waitlist.PlaceGivenBack(from.siteId, a.quotaDay));
         a.slotId = to.id;
         a.siteId = to.siteId;
         a.quotaDay = toDay;
@@ -202,25 +234,62 @@ public class BookingService {
         if (a.status == AppointmentStatus.CANCELLED) {
             return a;
         }
-        Slot slot = slots.findById(a.slotId);
-        if (a.status == AppointmentStatus.PENDING) {
-            appointments.freeHeldPlace(a.slotId);
-        } else if (a.status == AppointmentStatus.BOOKED && slot.startsAt.isAfter(now)) {
-            appointments.freeBookedPlace(a.slotId);
-        } else {
+        if (!cancellable(a, now)) {
             throw new ProblemException(ProblemType.CONFLICT, "预约已开始或已结束，不能取消",
                     "The appointment has started or is over; it cannot be cancelled");
         }
-        quotas.giveBack(a.campaignId, a.occupation, a.siteId, a.quotaDay);
-        boolean wasBooked = a.status == AppointmentStatus.BOOKED;
+        giveUp(a, "CANCELLED_BY_WORKER", now);
+        return a;
+    }
+
+    /** Whether the appointment can still be given up: waiting, held, or booked and not started. */
+    private boolean cancellable(Appointment a, Instant now) {
+        return a.status == AppointmentStatus.WAITLIST || a.status == AppointmentStatus.PENDING
+                || a.status == AppointmentStatus.BOOKED && slots.findById(a.slotId).startsAt.isAfter(now);
+    }
+
+    /**
+     * Cancels a cancellable appointment for {@code reason}, giving its place (and quota) back to the
+     * waitlist of its site and day; a booked one publishes appointment.cancelled.
+     */
+    private void giveUp(Appointment a, String reason, Instant now) {
+        AppointmentStatus was = a.status;
+        if (was == AppointmentStatus.PENDING) {
+            appointments.freeHeldPlace(a.slotId);
+        } else if (was == AppointmentStatus.BOOKED) {
+            appointments.freeBookedPlace(a.slotId);
+        }
+        if (was != AppointmentStatus.WAITLIST) {
+            quotas.giveBack(a.campaignId, a.occupation, a.siteId, a.quotaDay);
+            placeGivenBack.fire(new Waitlist.PlaceGivenBack(a.siteId, a.quotaDay));
+        }
         a.status = AppointmentStatus.CANCELLED;
-        a.cancelReason = "CANCELLED_BY_WORKER";
+        a.cancelReason = reason;
         a.holdExpiresAt = null;
         a.updatedAt = now;
-        if (wasBooked) {
+        if (was == AppointmentStatus.BOOKED) {
             events.cancelled(a, now);
         }
-        return a;
+    }
+
+    /**
+     * Withdraws the worker's consent for the campaign: every appointment of theirs there that has
+     * not started (waiting, held or booked) is cancelled with reason CONSENT_WITHDRAWN, and its place
+     * goes to the waitlist. Returns the appointments cancelled; withdrawing again changes nothing.
+     */
+    @Transactional
+    public java.util.List<Appointment> withdrawConsent(UUID campaignId, String subject) {
+        terms(campaignId);
+        Instant now = clock.now();
+        java.util.List<Appointment> cancelled = new java.util.ArrayList<>();
+        for (Appointment a : appointments.liveOf(campaignId, pseudonyms.of(subject))) {
+            if (cancellable(a, now)) {
+                giveUp(a, "CONSENT_WITHDRAWN", now);
+                a.consentWithdrawnAt = now;
+                cancelled.add(a);
+            }
+        }
+        return cancelled;
     }
 
     /** The worker's own appointments, newest first. */
@@ -241,11 +310,15 @@ public class BookingService {
 
     /** The name and phone the worker gave, for their own view (masked in lists elsewhere). */
     public String name(Appointment a) {
-        return cipher.decrypt(a.nameEncrypted, NAME_FIELD);
+        return erased(a.nameEncrypted) ? PersonalDataRetention.ERASED : cipher.decrypt(a.nameEncrypted, NAME_FIELD);
     }
 
     public String phone(Appointment a) {
-        return cipher.decrypt(a.phoneEncrypted, PHONE_FIELD);
+        return erased(a.phoneEncrypted) ? PersonalDataRetention.ERASED : cipher.decrypt(a.phoneEncrypted, PHONE_FIELD);
+    }
+
+    private static boolean erased(String field) {
+        return PersonalDataRetention.ERASED.equals(field);
     }
 
     /** The site of an appointment. */

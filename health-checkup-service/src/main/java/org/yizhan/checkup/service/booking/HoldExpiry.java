@@ -8,8 +8,9 @@ import org.yizhan.checkup.repository.AppointmentRepository;
 import org.yizhan.kit.time.AppClock;
 
 /**
- * Gives back the places of holds that were never confirmed. A hold on a slot also expires when
- * somebody next asks for that slot; this sweep frees the places of slots nobody asks for.
+ * Gives back the places of holds (and waitlist offers) that were never confirmed, then offers what
+ * is free to the waitlists. A hold on a slot also expires when somebody next asks for that slot;
+ * this sweep frees the places of slots nobody asks for.
  */
 @ApplicationScoped
 public class HoldExpiry {
@@ -17,10 +18,12 @@ public class HoldExpiry {
     private static final Logger LOG = Logger.getLogger(HoldExpiry.class);
 
     private final AppointmentRepository appointments;
+    private final Waitlist waitlist;
     private final AppClock clock;
 
-    public HoldExpiry(AppointmentRepository appointments, AppClock clock) {
+    public HoldExpiry(AppointmentRepository appointments, Waitlist waitlist, AppClock clock) {
         this.appointments = appointments;
+        this.waitlist = waitlist;
         this.clock = clock;
     }
 
@@ -28,6 +31,7 @@ public class HoldExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep();
+        waitlist.sweep();
     }
 
     /** Expires the holds that ran out by now; returns how many. */

@@ -59,7 +59,7 @@ public class AttendanceResource {
     @APIResponse(responseCode = "409", description = "Cancelled, or more than an hour after the end")
     public CheckInPassView pass(@PathParam("id") UUID id) {
         var pass = attendance.issuePass(id, access.caller(identity));
-        return new CheckInPassView(pass.token(), pass.passId(), pass.activityId(), pass.expiresAt());
+        return new CheckInPassView(pass.token(), pass.passId(), pass.forId(), pass.expiresAt());
     }
 
     @POST

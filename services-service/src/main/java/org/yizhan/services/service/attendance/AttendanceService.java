@@ -3,6 +3,7 @@ package org.yizhan.services.service.attendance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.privacy.OneTimePasses;
 import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -70,7 +71,7 @@ public class AttendanceService {
      * have one: a worker without a place who comes anyway is counted as a walk-in.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CheckInPasses.Pass issuePass(UUID activityId, Caller caller) {
+    public OneTimePasses.Pass issuePass(UUID activityId, Caller caller) {
         String participant = pseudonyms.of(caller.subject());
         Activity activity = em.find(Activity.class, activityId);
         if (activity == null || !access.maySee(caller, activity)) {
@@ -124,16 +125,16 @@ public class AttendanceService {
     }
 
     private CheckInOutcome check(Activity activity, int index, Scan scan, Instant now) {
-        Optional<CheckInPasses.Pass> read = passes.read(scan.pass());
+        Optional<OneTimePasses.Pass> read = passes.read(scan.pass());
         if (read.isEmpty()) {
             return CheckInOutcome.rejected(index, RejectReason.INVALID_PASS, null);
         }
-        CheckInPasses.Pass pass = read.get();
-        if (!pass.activityId().equals(activity.id)) {
-            return CheckInOutcome.rejected(index, RejectReason.OTHER_ACTIVITY, pass.participant());
+        OneTimePasses.Pass pass = read.get();
+        if (!pass.forId().equals(activity.id)) {
+            return CheckInOutcome.rejected(index, RejectReason.OTHER_ACTIVITY, pass.holder());
         }
         Instant scannedAt = scan.scannedAt().truncatedTo(ChronoUnit.MICROS);
-        String participant = pass.participant();
+        String participant = pass.holder();
         List<?> byPass = em.createNativeQuery("select checked_in_at, kind from attendance where pass_id = :pass")
                 .setParameter("pass", pass.passId()).getResultList();
         if (!byPass.isEmpty()) {

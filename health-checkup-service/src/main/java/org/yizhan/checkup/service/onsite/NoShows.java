@@ -1,0 +1,71 @@
+package org.yizhan.checkup.service.onsite;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.yizhan.checkup.domain.booking.Appointment;
+import org.yizhan.checkup.domain.booking.AppointmentStatus;
+import org.yizhan.checkup.events.CheckupEvents;
+import org.yizhan.checkup.repository.AppointmentRepository;
+import org.yizhan.kit.time.AppClock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Marks booked appointments whose slot ended (plus a grace period) without a scan as no-shows,
+ * publishes appointment.noshow and counts them in the worker's standing, which puts a worker with
+ * repeated no-shows behind others on waitlists. A scan uploaded later forgives it.
+ */
+@ApplicationScoped
+public class NoShows {
+
+    private static final Logger LOG = Logger.getLogger(NoShows.class);
+    private static final int BATCH = 500;
+
+    private final AppointmentRepository appointments;
+    private final CheckupEvents events;
+    private final AppClock clock;
+    private final Duration grace;
+
+    public NoShows(AppointmentRepository appointments, CheckupEvents events, AppClock clock,
+                   @ConfigProperty(name = "yizhan.checkup.noshow-after", defaultValue = "2h") Duration grace) {
+        this.appointments = appointments;
+        this.events = events;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    @Scheduled(every = "${yizhan.checkup.noshow-every:5m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        while (mark() == BATCH) {
+            // next batch
+        }
+    }
+
+    /** Marks one batch of no-shows; returns how many. */
+    @Transactional
+    public int mark() {
+        Instant now = clock.now();
+        List<Appointment> missed = appointments.bookedEndedBefore(now.minus(grace), BATCH);
+        for (Appointment a : missed) {
+            a.status = AppointmentStatus.NOSHOW;
+            a.updatedAt = now;
+            appointments.countNoShow(a.person, now);
+            events.noShow(a, appointments.slotEnd(a.slotId));
+        }
+        if (!missed.isEmpty()) {
+            LOG.infof("%d checkup appointment(s) marked as no-show", missed.size());
+        }
+        return missed.size();
+    }
+
+    /** Takes back one no-show of the person (a late scan showed they came). */
+    void forgive(String person, Instant now) {
+        appointments.forgiveNoShow(person, now);
+    }
+}
