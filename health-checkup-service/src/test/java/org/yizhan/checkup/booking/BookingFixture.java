@@ -103,4 +103,13 @@ public record BookingFixture(String campaignId, String siteId, List<String> slot
             return rows.getInt(1);
         }
     }
+
+    /** When the slot starts, as stored. */
+    public static java.time.Instant slotStart(String slotId) throws SQLException {
+        try (Connection c = ServiceDatabase.open(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select starts_at from slot where id = '" + UUID.fromString(slotId) + "'")) {
+            rows.next();
+            return rows.getTimestamp(1).toInstant();
+        }
+    }
 }

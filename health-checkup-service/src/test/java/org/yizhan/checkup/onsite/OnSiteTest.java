@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.yizhan.checkup.booking.BookingFixture.HOSPITAL;
 import static org.yizhan.checkup.booking.BookingFixture.holdBody;
+import static org.yizhan.checkup.booking.BookingFixture.slotStart;
 import static org.yizhan.localstack.testing.TestTokens.clinicToken;
 import static org.yizhan.localstack.testing.TestTokens.token;
 
@@ -197,11 +198,6 @@ class OnSiteTest {
     private static Response upload(String clinic, String body) {
         return given().auth().oauth2(clinic).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/checkups/clinic/scans");
-    }
-
-    static Instant slotStart(String slotId) throws SQLException {
-        return Instant.parse(value("select to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-                + " from slot where id = ?::uuid", slotId));
     }
 
     private static String arrivedAt(String id) throws SQLException {

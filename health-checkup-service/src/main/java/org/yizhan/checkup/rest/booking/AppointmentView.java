@@ -24,17 +24,21 @@ public record AppointmentView(
         @Schema(required = true) Instant endsAt,
         @Schema(required = true) Occupation occupation,
         @Schema(required = true, description = "HL7 FHIR Appointment.status") AppointmentStatus status,
-        @Schema(maxLength = 30, example = "CANCELLED_BY_WORKER") String cancelReason,
+        @Schema(maxLength = 30, example = "CANCELLED_BY_WORKER", description = "CANCELLED_BY_WORKER, HOLD_EXPIRED, "
+                + "CONSENT_WITHDRAWN or WAITLIST_ENDED") String cancelReason,
         @Schema(description = "While pending: confirm before this, or the place is given back") Instant holdExpiresAt,
         @Schema(required = true, maxLength = 50, example = "张*") String name,
         @Schema(required = true, maxLength = 11, example = "138****5678") String phone,
         @Schema(maxLength = 20) String consentVersion,
         Instant bookedAt,
+        @Schema(description = "When a place was offered from the waitlist (then pending until holdExpiresAt)")
+        Instant offeredAt,
+        @Schema(description = "When the pass was scanned at the site") Instant arrivedAt,
         @Schema(required = true, minimum = "0", maximum = "2147483647") int version) {
 
     public static AppointmentView of(Appointment a, Site site, Slot slot, String name, String phone) {
         return new AppointmentView(a.id, a.campaignId, a.slotId, a.siteId, site.name, site.address, slot.startsAt,
                 slot.endsAt, a.occupation, a.status, a.cancelReason, a.holdExpiresAt, Masks.name(name),
-                Masks.phone(phone), a.consentVersion, a.bookedAt, a.version);
+                Masks.phone(phone), a.consentVersion, a.bookedAt, a.offeredAt, a.arrivedAt, a.version);
     }
 }

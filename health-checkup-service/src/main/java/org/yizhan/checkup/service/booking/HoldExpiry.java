@@ -30,6 +30,11 @@ public class HoldExpiry {
     @Scheduled(every = "${yizhan.checkup.hold-expiry-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
+        scheduledSweep();
+    }
+
+    /** Expires the holds that ran out, then offers the free places to the waitlists. */
+    public void scheduledSweep() {
         sweep();
         waitlist.sweep();
     }

@@ -121,7 +121,7 @@ public class Waitlist {
         int offered = 0;
         List<Object[]> queues = appointments.waitingQueues();
         for (Object[] queue : queues) {
-            offered += offer((UUID) queue[0], ((java.sql.Date) queue[1]).toLocalDate());
+            offered += offer((UUID) queue[0], (LocalDate) queue[1]);
         }
         return offered;
     }
