@@ -19,6 +19,9 @@ alter table appointment add column redeemed_pass varchar(32);
 alter table appointment add column fulfilled_at timestamptz;
 alter table appointment add column consent_withdrawn_at timestamptz;
 create index appointment_booked_by_slot on appointment (slot_id) where status = 'booked';
+-- The reminder and no-show sweeps look for slots by start and end time across campaigns.
+create index slot_start on slot (starts_at);
+create index slot_end on slot (ends_at);
 
 -- No-shows per worker (pseudonym), across campaigns: repeated no-shows queue behind others on
 -- waitlists, never blocked.

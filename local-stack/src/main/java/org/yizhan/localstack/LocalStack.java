@@ -39,8 +39,17 @@ public final class LocalStack {
                     System.exit(2);
                 }
             }
+            case "keyset" -> {
+                try {
+                    System.out.println(org.yizhan.localstack.run.Secrets.newKeyset(rest.length == 0 ? "" : rest[0]));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("yizhan keyset: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             default -> {
-                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N (1-12)]");
+                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N (1-12)]"
+                        + " | yizhan keyset AES256_GCM|AES256_SIV");
                 System.exit(2);
             }
         }

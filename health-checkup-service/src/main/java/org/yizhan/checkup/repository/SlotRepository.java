@@ -42,4 +42,23 @@ public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
                 .getResultList();
         return ids.isEmpty() ? null : findById((UUID) ids.get(0));
     }
+
+    /** What decides whether the slot can be booked now for the occupation; empty for an unknown slot. */
+    public java.util.Optional<Bookability> bookability(UUID slotId, String occupation, Instant now) {
+        List<?> rows = getEntityManager().createNativeQuery("select s.campaign_id, s.site_id, s.starts_at,"
+                        + " c.status = 'PUBLISHED' and c.booking_opens_at <= :now and :now < c.booking_closes_at,"
+                        + " s.starts_at <= :now, st.warning is not null, jsonb_exists(c.packages, :occupation),"
+                        + " s.booked + s.held >= s.capacity"
+                        + " from slot s join campaign c on c.id = s.campaign_id join site st on st.id = s.site_id"
+                        + " where s.id = :slot")
+                .setParameter("slot", slotId).setParameter("now", Timestamp.from(now))
+                .setParameter("occupation", occupation).getResultList();
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return java.util.Optional.of(new Bookability(slotId, (UUID) r[0], (UUID) r[1],
+                org.yizhan.kit.jdbc.SqlValues.instant(r[2]), (Boolean) r[3], (Boolean) r[4], (Boolean) r[5],
+                (Boolean) r[6], (Boolean) r[7]));
+    }
 }

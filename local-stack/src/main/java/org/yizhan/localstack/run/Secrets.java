@@ -16,7 +16,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Random secrets of the local run, created once and kept in its data folder. */
-final class Secrets {
+public final class Secrets {
 
     private Secrets() {
     }
@@ -36,11 +36,25 @@ final class Secrets {
         if (Files.exists(file)) {
             return loadOrWrite(file, null);
         }
+        return loadOrWrite(file, newKeyset(template));
+    }
+
+    /**
+     * A new Tink keyset (JSON) of {@code template}: {@code AES256_GCM} for
+     * {@code YIZHAN_FIELD_ENCRYPTION_KEYSET}, {@code AES256_SIV} for
+     * {@code YIZHAN_FIELD_ENCRYPTION_LOOKUP_KEYSET} ({@code ./yizhan keyset TEMPLATE}).
+     *
+     * @throws IllegalArgumentException for another template
+     */
+    public static String newKeyset(String template) {
+        if (!"AES256_GCM".equals(template) && !"AES256_SIV".equals(template)) {
+            throw new IllegalArgumentException("the template is AES256_GCM or AES256_SIV");
+        }
         try {
             AeadConfig.register();
             DeterministicAeadConfig.register();
             KeysetHandle keyset = KeysetHandle.generateNew(KeyTemplates.get(template));
-            return loadOrWrite(file, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
+            return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()).strip();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create a " + template + " keyset", e);
         }

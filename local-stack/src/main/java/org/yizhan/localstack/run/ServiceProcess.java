@@ -24,13 +24,19 @@ public final class ServiceProcess {
     private final Process process;
     private final Path logFile;
     private final Instant startedAt;
+    private final Launch launch;
     private Duration startupTime;
 
-    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, Instant startedAt) {
+    /** What a process was started with, to start it again. */
+    private record Launch(Path repoRoot, Path logDir, List<String> jvmOptions, Map<String, String> env) {
+    }
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile, Instant startedAt, Launch launch) {
         this.spec = spec;
         this.process = process;
         this.logFile = logFile;
         this.startedAt = startedAt;
+        this.launch = launch;
     }
 
     /** Starts {@code spec} from {@code repoRoot/<module>/target/quarkus-app}. */
@@ -55,7 +61,8 @@ public final class ServiceProcess {
             builder.environment().putAll(env);
             builder.environment().putAll(spec.env());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
-            return new ServiceProcess(spec, builder.start(), log, Instant.now());
+            return new ServiceProcess(spec, builder.start(), log, Instant.now(),
+                    new Launch(repoRoot, logDir, List.copyOf(jvmOptions), Map.copyOf(env)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name(), e);
         }
@@ -116,6 +123,20 @@ public final class ServiceProcess {
             return -1;
         }
         return -1;
+    }
+
+    /** Starts the same service again, with the same options and environment (after {@link #stop} or {@link #kill}). */
+    public ServiceProcess startAgain() {
+        return start(spec, launch.repoRoot(), launch.logDir(), launch.jvmOptions(), launch.env());
+    }
+
+    /** Kills the process at once (SIGKILL), as the OOM killer would, and waits for it to be gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the service to stop (SIGTERM), and kills it if it has not after the grace period. */

@@ -98,7 +98,9 @@ public final class Stack implements AutoCloseable {
                             "YIZHAN_FIELD_ENCRYPTION_KEYSET",
                             Secrets.keysetOrCreate(data.resolve("keys/checkup-fields.json"), "AES256_GCM"),
                             "YIZHAN_FIELD_ENCRYPTION_LOOKUP_KEYSET",
-                            Secrets.keysetOrCreate(data.resolve("keys/checkup-lookup.json"), "AES256_SIV")));
+                            Secrets.keysetOrCreate(data.resolve("keys/checkup-lookup.json"), "AES256_SIV"),
+                            // Reminders within seconds of being due on a local run (the default is a minute).
+                            "YIZHAN_CHECKUP_REMINDERS_EVERY", "5s"));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 String database = spec.database() + options.databaseSuffix();
@@ -184,6 +186,28 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> all = new ArrayList<>(services);
         all.add(gateway);
         return all;
+    }
+
+    /**
+     * Kills the named service at once (SIGKILL) or stops it (SIGTERM), starts it again and waits
+     * until it is ready; returns the new process.
+     */
+    public ServiceProcess restart(String name, boolean kill) {
+        for (int i = 0; i < services.size(); i++) {
+            ServiceProcess old = services.get(i);
+            if (old.spec().name().equals(name)) {
+                if (kill) {
+                    old.kill();
+                } else {
+                    old.stop(Duration.ofSeconds(15));
+                }
+                ServiceProcess started = old.startAgain();
+                services.set(i, started);
+                started.awaitReady(Duration.ofMinutes(3));
+                return started;
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
     }
 
     /** The services' databases on {@link #postgres()}. */

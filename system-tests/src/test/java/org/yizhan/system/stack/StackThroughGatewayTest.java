@@ -37,6 +37,7 @@ class StackThroughGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
     static Stack stack;
     static String admin;
@@ -218,6 +219,109 @@ class StackThroughGatewayTest {
         assertEquals(2, JSON.readTree(figures.body()).get("rows").size());
     }
 
+    /**
+     * A checkup day at a station through the gateway: the station reaches health-checkup-service's
+     * replica, a worker books, the 48-hour reminder is sent once even though the service is killed
+     * and started again, and the clinic's scan reaches the service.
+     */
+    @Test
+    void aCheckupBookedAtAStationIsRemindedOnceAcrossAKill() throws Exception {
+        HttpResponse<String> created = post("/api/v1/stations", admin, """
+                {"name":"体检驿站","hostType":"COMMUNITY_CENTRE","address":"北京市大兴区",
+                 "location":{"latitude":39.77,"longitude":116.37}}""");
+        String station = JSON.readTree(created.body()).get("id").asText();
+        Instant now = Instant.now();
+        HttpResponse<String> campaign = post("/api/v1/checkups/campaigns", admin, """
+                {"name":"系统测试体检","year":%d,"organiser":"大兴区总工会",
+                 "packages":[{"occupation":"FOOD_DELIVERY","items":["BASIC"]}],"clinics":["daxing-district-hospital"],
+                 "bookingOpensAt":"%s","bookingClosesAt":"%s"}""".formatted(
+                java.time.LocalDate.now(BEIJING).getYear(), now.minusSeconds(3600), now.plus(Duration.ofDays(30))));
+        assertEquals(201, campaign.statusCode(), campaign.body());
+        String campaignId = JSON.readTree(campaign.body()).get("id").asText();
+        assertEquals(200, post("/api/v1/checkups/campaigns/" + campaignId + "/publish", admin, "").statusCode());
+        String siteBody = "{\"kind\":\"STATION\",\"stationId\":\"" + station
+                + "\",\"clinic\":\"daxing-district-hospital\"}";
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                post("/api/v1/checkups/campaigns/" + campaignId + "/sites", admin, siteBody).statusCode() == 201);
+        String site = JSON.readTree(get("/api/v1/checkups/campaigns/" + campaignId + "/sites", admin).body())
+                .at("/items/0/id").asText();
+
+        // One slot about three hours from now: the 48-hour reminder is due at once, the 2-hour one not yet.
+        java.time.ZonedDateTime start = now.plus(Duration.ofHours(3)).atZone(BEIJING)
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        while (start.getHour() >= 23 || start.getHour() < 1) {
+            start = start.plusHours(1);
+        }
+        HttpResponse<String> day = put("/api/v1/checkups/campaigns/" + campaignId + "/sites/" + site + "/days", admin,
+                "{\"day\":\"%s\",\"from\":\"%s\",\"to\":\"%s\",\"minutes\":30,\"capacity\":2}".formatted(
+                        start.toLocalDate(), start.toLocalTime(), start.toLocalTime().plusMinutes(30)));
+        assertEquals(200, day.statusCode(), day.body());
+        String slot = JSON.readTree(day.body()).at("/items/0/id").asText();
+
+        String worker = stack.keys().mint("rider-" + UUID.randomUUID(), "worker");
+        HttpResponse<String> held = post("/api/v1/checkups/appointments", worker, """
+                {"slotId":"%s","occupation":"FOOD_DELIVERY","platform":"meituan","riderId":"MT-%s","name":"韩梅梅",
+                 "phone":"13912340000"}""".formatted(slot, UUID.randomUUID().toString().substring(0, 8)));
+        assertEquals(201, held.statusCode(), held.body());
+        String appointment = JSON.readTree(held.body()).get("id").asText();
+        String version = JSON.readTree(get("/api/v1/checkups/campaigns/" + campaignId + "/consent", worker).body())
+                .get("version").asText();
+        HttpResponse<String> booked = post("/api/v1/checkups/appointments/" + appointment + "/confirm", worker,
+                "{\"consentVersion\":\"" + version + "\",\"agree\":true}");
+        assertEquals(200, booked.statusCode(), booked.body());
+
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("yizhan.checkup.v1"));
+            List<String> reminders = new java.util.ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (reminders.isEmpty() && Instant.now().isBefore(deadline)) {
+                reminders.addAll(remindersOf(consumer, appointment));
+            }
+            assertEquals(1, reminders.size(), "the 48-hour reminder");
+            assertTrue(reminders.get(0).contains("\"lead\":\"PT48H\""), reminders.get(0));
+            assertTrue(!reminders.get(0).contains("韩梅梅") && !reminders.get(0).contains("13912340000"));
+
+            stack.restart("health-checkup-service", true);
+            // The job runs 20 s after the start and then every few seconds: give it several runs.
+            deadline = Instant.now().plusSeconds(40);
+            while (Instant.now().isBefore(deadline)) {
+                reminders.addAll(remindersOf(consumer, appointment));
+            }
+            // One reminder: one event id. Kafka delivery is at least once (a relay killed after sending and
+            // before marking the row sent sends it again), and consumers drop the repeat by its id (inbox).
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (String reminder : reminders) {
+                ids.add(JSON.readTree(reminder).get("id").asText());
+            }
+            assertEquals(1, ids.size(), "no second reminder after the restart: " + reminders);
+            System.out.println("48-hour reminder: 1 event, delivered " + reminders.size() + " time(s) across the kill");
+        }
+
+        // The clinic's device reaches the service through the gateway with its org claim; a pass scanned
+        // now, hours before the slot, is refused (redemption itself: health-checkup-service's OnSiteTest).
+        String pass = JSON.readTree(get("/api/v1/checkups/appointments/" + appointment + "/pass", worker).body())
+                .get("token").asText();
+        String clinic = stack.keys().mint("nurse-1", List.of("clinic"), Duration.ofHours(1), "daxing-district-hospital");
+        HttpResponse<String> scanned = post("/api/v1/checkups/clinic/scans", clinic,
+                "{\"scans\":[{\"pass\":\"" + pass + "\",\"scannedAt\":\"" + Instant.now() + "\"}]}");
+        assertEquals(200, scanned.statusCode(), scanned.body());
+        assertEquals("OUTSIDE_WINDOW", JSON.readTree(scanned.body()).at("/outcomes/0/reason").asText(), scanned.body());
+        assertEquals(403, post("/api/v1/checkups/clinic/scans", worker, "{\"scans\":[]}").statusCode());
+    }
+
+    private static List<String> remindersOf(KafkaConsumer<String, String> consumer, String appointment) {
+        List<String> found = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            if (record.value().contains("appointment.reminder_due") && record.value().contains(appointment)) {
+                found.add(record.value());
+            }
+        }
+        return found;
+    }
+
     @Test
     void theDemoStationsLoadOnceHoweverOftenTheLocalRunStarts() throws Exception {
         int expected = DemoData.stations().size();
@@ -249,9 +353,17 @@ class StackThroughGatewayTest {
     }
 
     private static HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return send("POST", path, token, body);
+    }
+
+    private static HttpResponse<String> put(String path, String token, String body) throws Exception {
+        return send("PUT", path, token, body);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -12,6 +12,7 @@ import org.yizhan.checkup.domain.site.Site;
 import org.yizhan.checkup.domain.site.Slot;
 import org.yizhan.checkup.events.CheckupEvents;
 import org.yizhan.checkup.repository.AppointmentRepository;
+import org.yizhan.checkup.repository.Bookability;
 import org.yizhan.checkup.repository.CampaignRepository;
 import org.yizhan.checkup.repository.QuotaRepository;
 import org.yizhan.checkup.repository.SiteRepository;
@@ -97,36 +98,27 @@ public class BookingService {
         pseudonyms.requireConfigured();
         cipher.requireConfigured();
         Instant now = clock.now();
-        Slot slot = slots.findByIdOptional(slotId)
+        // Refusals first, in one statement: most attempts of a booking rush find the slot full.
+        Bookability slot = slots.bookability(slotId, details.occupation().name(), now)
                 .orElseThrow(() -> ProblemException.invalidField("slotId", "时段不存在 / no such slot"));
-        Campaign campaign = campaigns.findById(slot.campaignId);
-        requireBookable(campaign, slot, now);
-        if (!campaign.packages.containsKey(details.occupation())) {
+        requireBookable(slot);
+        if (!slot.forOccupation()) {
             throw ProblemException.invalidField("occupation", "本次体检不面向该职业 / the campaign is not for this occupation");
         }
-        appointments.expireHolds(now, slotId);
-        Appointment a = new Appointment();
-        a.id = UUID.randomUUID();
-        a.campaignId = campaign.id;
-        a.slotId = slot.id;
-        a.siteId = slot.siteId;
-        a.person = pseudonyms.of(subject);
-        a.proof = pseudonyms.of("rider-id\u0000" + details.platform().toLowerCase(Locale.ROOT) + "\u0000"
-                + details.riderId().strip());
-        a.occupation = details.occupation();
-        a.status = AppointmentStatus.PENDING;
-        a.holdExpiresAt = now.plus(holdFor);
-        a.nameEncrypted = cipher.encrypt(details.name().strip(), NAME_FIELD);
-        a.phoneEncrypted = cipher.encrypt(details.phone(), PHONE_FIELD);
-        a.quotaDay = slot.startsAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
-        a.createdAt = now;
-        if (!appointments.holdPlace(slot.id)) {
-            return waitlist ? joinWaitlist(a) : fail(new ProblemException(ProblemType.CONFLICT, "该时段已约满",
-                    "The slot is full"));
+        if (slot.looksFull()) {
+            appointments.expireHolds(now, slotId); // a hold that ran out there gives its place back first
         }
-        if (!quotas.take(campaign.id, a.occupation, slot.siteId, a.quotaDay)) {
+        boolean placeTaken = appointments.holdPlace(slotId);
+        if (!placeTaken && !waitlist) {
+            throw new ProblemException(ProblemType.CONFLICT, "该时段已约满", "The slot is full");
+        }
+        Appointment a = newAppointment(slot, details, subject, now);
+        if (!placeTaken) {
+            return joinWaitlist(a);
+        }
+        if (!quotas.take(slot.campaignId(), a.occupation, slot.siteId(), a.quotaDay)) {
             if (waitlist) {
-                appointments.freeHeldPlace(slot.id);
+                appointments.freeHeldPlace(slotId);
                 return joinWaitlist(a);
             }
             // Thrown out of the transaction, so the places taken above are given back.
@@ -138,6 +130,25 @@ public class BookingService {
             throw alreadyBooked();
         }
         return appointments.findById(a.id);
+    }
+
+    private Appointment newAppointment(Bookability slot, HoldRequestDetails details, String subject, Instant now) {
+        Appointment a = new Appointment();
+        a.id = UUID.randomUUID();
+        a.campaignId = slot.campaignId();
+        a.slotId = slot.slotId();
+        a.siteId = slot.siteId();
+        a.person = pseudonyms.of(subject);
+        a.proof = pseudonyms.of("rider-id\u0000" + details.platform().toLowerCase(Locale.ROOT) + "\u0000"
+                + details.riderId().strip());
+        a.occupation = details.occupation();
+        a.status = AppointmentStatus.PENDING;
+        a.holdExpiresAt = now.plus(holdFor);
+        a.nameEncrypted = cipher.encrypt(details.name().strip(), NAME_FIELD);
+        a.phoneEncrypted = cipher.encrypt(details.phone(), PHONE_FIELD);
+        a.quotaDay = slot.startsAt().atZone(FiguresPeriod.BEIJING).toLocalDate();
+        a.createdAt = now;
+        return a;
     }
 
     private Appointment joinWaitlist(Appointment a) {
@@ -204,7 +215,7 @@ public class BookingService {
         }
         Slot to = slots.findByIdOptional(toSlotId).filter(s -> s.campaignId.equals(a.campaignId))
                 .orElseThrow(() -> ProblemException.invalidField("slotId", "不是本次体检的时段 / not a slot of this campaign"));
-        requireBookable(campaigns.findById(a.campaignId), to, now);
+        requireBookable(slots.bookability(to.id, a.occupation.name(), now).orElseThrow());
         java.time.LocalDate toDay = to.startsAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
         appointments.lockForMove(a.campaignId, a.occupation.name(), from.id, from.siteId, a.quotaDay, to.id, to.siteId,
                 toDay);
@@ -333,15 +344,14 @@ public class BookingService {
         return slots.findById(a.slotId);
     }
 
-    private void requireBookable(Campaign campaign, Slot slot, Instant now) {
-        if (campaign.status != CampaignStatus.PUBLISHED || now.isBefore(campaign.bookingOpensAt)
-                || !now.isBefore(campaign.bookingClosesAt)) {
+    private static void requireBookable(Bookability slot) {
+        if (!slot.bookingOpen()) {
             throw new ProblemException(ProblemType.CONFLICT, "当前不在预约时间内", "Booking is not open for this campaign");
         }
-        if (!slot.startsAt.isAfter(now)) {
+        if (slot.started()) {
             throw new ProblemException(ProblemType.CONFLICT, "该时段已开始", "The slot has started");
         }
-        if (sites.findById(slot.siteId).warning != null) {
+        if (slot.siteClosed()) {
             throw new ProblemException(ProblemType.CONFLICT, "该地点暂停开放", "The site is not open");
         }
     }

@@ -1,0 +1,206 @@
+package org.yizhan.localstack.testing;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Sends hostile variants of every operation of the service's own OpenAPI document ({@code /q/openapi}):
+ * wrong types, huge and odd Unicode strings, boundary numbers, broken JSON, wrong content types,
+ * bad If-Match and Idempotency-Key headers, unknown enum values. A failure is an answer that is a
+ * 5xx, carries a stack trace, or has a status the document does not declare for the operation.
+ * Bodies carry one property at a time, so no hostile request is a valid write.
+ *
+ * <pre>{@code
+ * HostileRequests.Result result = new HostileRequests(tokens, Map.of("id", campaignId)).sendAll();
+ * assertEquals(List.of(), result.failures());
+ * }</pre>
+ */
+public final class HostileRequests {
+
+    static final String HUGE = "驿".repeat(5_000) + "\uD83D\uDE00".repeat(500);
+    /** Long, but within what an HTTP server takes in a request line or header (4 KB). */
+    static final String LONG = "驿".repeat(300) + "\uD83D\uDE00".repeat(20);
+    static final List<String> TEXTS = List.of("", " ", "not-a-uuid", LONG, "\uD83D\uDE00\u202E\uFEFF", "%00", "' or 1=1 --",
+            "-1", "0", "2147483648", "-2147483649", "1e309", "NaN", "Infinity", "9999-99-99T99:99:99Z", "+999999-01-01",
+            "UNKNOWN_VALUE", ",", ",,", "a,b,,c", "[]", "{}", "null", "true");
+    static final List<Object> VALUES = List.of("x", 12, -1, 2_147_483_648L, 1e308, true, List.of(), Map.of(),
+            HUGE, "2026-13-45T25:61:00Z", "UNKNOWN_VALUE", List.of(HUGE, 7, Map.of()));
+    static final List<String> BODIES = List.of("{", "[]", "null", "\"text\"", "42", "{\"a\":", "{\"x\":\"" + HUGE + "\"}",
+            "[" + "[".repeat(2_000) + "]".repeat(2_000) + "]", "\uFEFF{}", "{\"records\":[{\"participants\":[{\"id\":{}}]}]}");
+
+    /** A line of a Java stack trace: {@code at org.example.Type.method(Type.java:42)}. */
+    static final Pattern STACK_FRAME = Pattern.compile(
+            "\\bat [\\w$]+(\\.[\\w$<>]+)+\\((?:[\\w$]+\\.java:\\d+|Unknown Source|Native Method)\\)");
+
+    /** What was sent and what failed (distinct, at most 40). */
+    public record Result(int operations, int requests, List<String> failures) {
+    }
+
+    private final List<String> tokens;
+    private final Map<String, String> ids;
+    private final List<String> failures = new ArrayList<>();
+    private Set<String> declared = Set.of();
+    private int requests;
+
+    /**
+     * @param tokens each request goes with the next of these, so that every role meets every shape somewhere
+     * @param ids    values for path parameters by name (e.g. {@code id}); others are filled with {@code 1}
+     */
+    public HostileRequests(List<String> tokens, Map<String, String> ids) {
+        this.tokens = List.copyOf(tokens);
+        this.ids = Map.copyOf(ids);
+    }
+
+    /** Exercises every GET, POST, PUT and DELETE operation of the document. */
+    public Result sendAll() {
+        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (List.of("get", "post", "put", "delete").contains(op.getKey())) {
+                    operations++;
+                    exercise(doc, path.getKey(), op.getKey(), op.getValue());
+                }
+            }
+        }
+        return new Result(operations, requests, failures.stream().distinct().limit(40).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void exercise(JsonPath doc, String path, String method, Map<String, Object> op) {
+        declared = ((Map<String, Object>) op.get("responses")).keySet();
+        List<Map<String, Object>> parameters = op.get("parameters") == null ? List.of()
+                : (List<Map<String, Object>>) op.get("parameters");
+        String validPath = withIds(path);
+        // Path parameters: every hostile text in every position.
+        for (Map<String, Object> p : parameters) {
+            if ("path".equals(p.get("in"))) {
+                for (String text : TEXTS) {
+                    if (!text.isEmpty()) { // an empty segment is another path (answered 404 or 405 there)
+                        send(method, withIds(path.replace("{" + p.get("name") + "}", encode(text))), Map.of(), Map.of(),
+                                null, null);
+                    }
+                }
+            }
+        }
+        // Query parameters and headers: one hostile value at a time.
+        for (Map<String, Object> p : parameters) {
+            String in = (String) p.get("in");
+            if ("query".equals(in) || "header".equals(in)) {
+                for (String text : TEXTS) {
+                    Map<String, String> one = Map.of((String) p.get("name"), text);
+                    send(method, validPath, "query".equals(in) ? one : Map.of(), "header".equals(in) ? one : Map.of(),
+                            null, null);
+                }
+            }
+        }
+        for (String header : List.of("If-Match", "Idempotency-Key")) {
+            for (String text : List.of("", "*", "\"-1\"", "\"99999999999\"", "W/\"1\"", "\"1\", \"2\"", "x".repeat(1_000),
+                    "键 值", "\"abc\"")) {
+                send(method, validPath, Map.of(), Map.of(header, text), null, null);
+            }
+        }
+        if (op.get("requestBody") == null) {
+            if (!"get".equals(method)) {
+                send(method, validPath, Map.of(), Map.of(), "application/json", "{\"unexpected\":true}");
+            }
+            return;
+        }
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) op.get("requestBody")).get("content");
+        for (String mediaType : content.keySet()) {
+            exerciseBody(doc, method, validPath, mediaType,
+                    (Map<String, Object>) ((Map<String, Object>) content.get(mediaType)).get("schema"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void exerciseBody(JsonPath doc, String method, String path, String mediaType, Map<String, Object> schema) {
+        for (String body : BODIES) {
+            send(method, path, Map.of(), Map.of(), mediaType, body);
+        }
+        send(method, path, Map.of(), Map.of(), mediaType, "");
+        for (String wrong : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x", "application/json; charset=latin1")) {
+            send(method, path, Map.of(), Map.of(), wrong, "a=b");
+        }
+        Map<String, Object> resolved = resolve(doc, schema);
+        Map<String, Object> properties = resolved == null ? null : (Map<String, Object>) resolved.get("properties");
+        if (properties == null || !mediaType.contains("json")) {
+            return;
+        }
+        // Every property with every wrongly typed or extreme value, the others left out.
+        for (String property : properties.keySet()) {
+            for (Object value : VALUES) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put(property, value);
+                send(method, path, Map.of(), Map.of(), mediaType, body);
+            }
+        }
+    }
+
+    private String withIds(String path) {
+        String filled = path;
+        for (var id : ids.entrySet()) {
+            filled = filled.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return filled.replaceAll("\\{[^}]+}", "1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(JsonPath doc, Map<String, Object> schema) {
+        if (schema == null || schema.get("$ref") == null) {
+            return schema;
+        }
+        String name = ((String) schema.get("$ref")).substring("#/components/schemas/".length());
+        return (Map<String, Object>) doc.getMap("components.schemas").get(name);
+    }
+
+    private void send(String method, String path, Map<String, String> query, Map<String, String> headers,
+                      String contentType, Object body) {
+        String token = tokens.get(requests % tokens.size());
+        requests++;
+        // Without the contract filter: it would also refuse what the hostile request itself breaks; the
+        // answer's status is held to the document below.
+        RequestSpecification request = given().noFilters().header("Authorization", "Bearer " + token)
+                .urlEncodingEnabled(false);
+        query.forEach((k, v) -> request.queryParam(k, encode(v)));
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.contentType(contentType).body(body);
+        }
+        Response response;
+        try {
+            response = request.request(method.toUpperCase(), path);
+        } catch (Exception e) {
+            return; // the client itself refused to send it (an illegal header or URI)
+        }
+        String answer = response.asString();
+        if (response.statusCode() >= 500 || !declared.contains(String.valueOf(response.statusCode()))
+                || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")) {
+            failures.add(method.toUpperCase() + " " + abbreviated(path) + " " + query + headers.keySet() + " "
+                    + abbreviated(String.valueOf(body)) + " -> " + response.statusCode() + " " + abbreviated(answer));
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String abbreviated(String text) {
+        return text == null ? "null" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
