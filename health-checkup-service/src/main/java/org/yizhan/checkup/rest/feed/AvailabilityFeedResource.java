@@ -1,0 +1,151 @@
+package org.yizhan.checkup.rest.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.yizhan.checkup.service.feed.AvailabilityFeed;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The availability feed, public and read-only: a SMART Scheduling Links manifest and its three
+ * NDJSON files, so that city apps and maps show where checkup places are free without the booking API.
+ */
+@Path(AvailabilityFeedResource.PATH)
+@Tag(name = "Availability feed", description = "Free checkup places as SMART Scheduling Links (FHIR R4 NDJSON), public")
+public class AvailabilityFeedResource {
+
+    static final String PATH = "/api/v1/checkups/feed";
+    /** FHIR's media type for NDJSON files of resources. */
+    public static final String FHIR_NDJSON = "application/fhir+ndjson";
+    // Clients poll the manifest every few minutes (the specification suggests 1-5); a minute of caching is fresh enough.
+    private static final String CACHE = "public, max-age=60";
+    private static final int FILE_MAX = 100 * 1024 * 1024;
+
+    private static final String MANIFEST_EXAMPLE = """
+            {"transactionTime": "2026-12-01T02:00:00Z",
+             "request": "https://api.yizhan.example/api/v1/checkups/feed/$bulk-publish",
+             "output": [{"type": "Location", "url": "https://api.yizhan.example/api/v1/checkups/feed/locations.ndjson"},
+                        {"type": "Schedule", "url": "https://api.yizhan.example/api/v1/checkups/feed/schedules.ndjson"},
+                        {"type": "Slot", "url": "https://api.yizhan.example/api/v1/checkups/feed/slots.ndjson"}],
+             "error": []}""";
+    private static final String LOCATIONS_EXAMPLE = """
+            {"resourceType":"Location","id":"6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b","status":"active","name":"大兴区人民医院体检中心","description":"体检机构 / Clinic","address":{"text":"黄村西大街26号","line":["黄村西大街26号"],"country":"CN"},"position":{"latitude":39.7268,"longitude":116.3267}}
+            """;
+    private static final String SCHEDULES_EXAMPLE = """
+            {"resourceType":"Schedule","id":"6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b","extension":[{"url":"https://fhir.yizhan.example/StructureDefinition/eligible-occupation","valueCode":"FOOD_DELIVERY"}],"active":true,"serviceType":[{"coding":[{"system":"https://fhir.yizhan.example/CodeSystem/service-type","code":"outdoor-worker-checkup","display":"户外劳动者免费体检 / Free checkup for outdoor workers"}],"text":"户外劳动者免费体检"}],"actor":[{"reference":"Location/6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b"}],"comment":"2026 年大兴区户外劳动者免费体检"}
+            """;
+    private static final String SLOTS_EXAMPLE = """
+            {"resourceType":"Slot","id":"0b9a8c7d6e5f4a3b2c1d0e9f8a7b6c5d.free","schedule":{"reference":"Schedule/6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b"},"status":"free","start":"2026-12-12T00:00:00Z","end":"2026-12-12T00:30:00Z","extension":[{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity","valueInteger":15},{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link","valueUrl":"https://yizhan.example/checkups/book?slotId=0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d"}]}
+            {"resourceType":"Slot","id":"0b9a8c7d6e5f4a3b2c1d0e9f8a7b6c5d.busy","schedule":{"reference":"Schedule/6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b"},"status":"busy","start":"2026-12-12T00:00:00Z","end":"2026-12-12T00:30:00Z","extension":[{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity","valueInteger":5}]}
+            """;
+
+    private final AvailabilityFeed feed;
+    private final ObjectMapper json;
+    private final Optional<String> publicUrl;
+
+    public AvailabilityFeedResource(AvailabilityFeed feed, ObjectMapper json,
+                                    @ConfigProperty(name = "yizhan.checkup.feed.public-url") Optional<String> publicUrl) {
+        this.feed = feed;
+        this.json = json;
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    @Path("/$bulk-publish")
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The availability feed's manifest",
+            description = "Public, no token. SMART Scheduling Links bulk publication manifest: the full URLs of the "
+                    + "Location, Schedule and Slot files (NDJSON). The data set holds the sites and the slots that have "
+                    + "not started of every campaign that is published and inside its booking window; no personal "
+                    + "data. Poll it every few minutes; answers may be cached for 60 s.")
+    @APIResponse(responseCode = "200", description = "The manifest", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkPublishManifest.class),
+            examples = @ExampleObject(name = "manifest", value = MANIFEST_EXAMPLE)))
+    public Response manifest(UriInfo uri) {
+        String base = publicUrl.map(u -> u.replaceAll("/+$", "")).orElseGet(() ->
+                uri.getBaseUri().toString().replaceAll("/+$", "")) + PATH;
+        var manifest = new BulkPublishManifest(feed.now(), base + "/$bulk-publish", List.of(
+                new BulkPublishManifest.Output("Location", base + "/locations.ndjson"),
+                new BulkPublishManifest.Output("Schedule", base + "/schedules.ndjson"),
+                new BulkPublishManifest.Output("Slot", base + "/slots.ndjson")), List.of());
+        return Response.ok(manifest, MediaType.APPLICATION_JSON).header("Cache-Control", CACHE).build();
+    }
+
+    @GET
+    @Path("/locations.ndjson")
+    @PermitAll
+    @Produces(FHIR_NDJSON)
+    @Operation(summary = "The sites, as FHIR Location resources",
+            description = "Public. One line per site of an open campaign: id (the site id's 32 hex digits), name, "
+                    + "address, position (WGS-84), status suspended while the station of a mobile checkup day is "
+                    + "paused or closed, and the station id as an identifier for station sites.")
+    @APIResponse(responseCode = "200", description = "FHIR Location resources, one per line", content = @Content(
+            mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
+            maxLength = FILE_MAX), examples = @ExampleObject(name = "locations", value = LOCATIONS_EXAMPLE)))
+    public Response locations() {
+        return ndjson(feed.locations());
+    }
+
+    @GET
+    @Path("/schedules.ndjson")
+    @PermitAll
+    @Produces(FHIR_NDJSON)
+    @Operation(summary = "The sites' calendars, as FHIR Schedule resources",
+            description = "Public. One line per site of an open campaign (same id as its Location, which is its "
+                    + "actor), with the campaign's name as comment and the occupations it is for as "
+                    + "eligible-occupation extensions.")
+    @APIResponse(responseCode = "200", description = "FHIR Schedule resources, one per line", content = @Content(
+            mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
+            maxLength = FILE_MAX), examples = @ExampleObject(name = "schedules", value = SCHEDULES_EXAMPLE)))
+    public Response schedules() {
+        return ndjson(feed.schedules());
+    }
+
+    @GET
+    @Path("/slots.ndjson")
+    @PermitAll
+    @Produces(FHIR_NDJSON)
+    @Operation(summary = "The places, as FHIR Slot resources",
+            description = "Public. For every slot that has not started, a Slot `<slot>.free` for its free places "
+                    + "(with the booking deep link) and a Slot `<slot>.busy` for its booked and held places, each with "
+                    + "the slot-capacity extension; a slot with nothing free (or at a suspended site) has only the busy "
+                    + "one. Free plus busy capacity is the slot's capacity. Soonest first.")
+    @APIResponse(responseCode = "200", description = "FHIR Slot resources, one per line", content = @Content(
+            mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
+            maxLength = FILE_MAX), examples = @ExampleObject(name = "slots", value = SLOTS_EXAMPLE)))
+    public Response slots() {
+        return ndjson(feed.slots());
+    }
+
+    private Response ndjson(List<Map<String, Object>> resources) {
+        StringBuilder lines = new StringBuilder();
+        try {
+            for (Map<String, Object> resource : resources) {
+                lines.append(json.writeValueAsString(resource)).append('\n');
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a FHIR resource", e);
+        }
+        return Response.ok(lines.toString().getBytes(StandardCharsets.UTF_8), FHIR_NDJSON)
+                .header("Cache-Control", CACHE).build();
+    }
+}
