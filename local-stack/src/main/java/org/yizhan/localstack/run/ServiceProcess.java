@@ -118,6 +118,11 @@ public final class ServiceProcess {
         return -1;
     }
 
+    /** CPU time the service's process has used so far (all its threads), or zero where unknown. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Asks the service to stop (SIGTERM), and kills it if it has not after the grace period. */
     public void stop(Duration grace) {
         if (!process.isAlive()) {
