@@ -38,6 +38,7 @@ public class AvailabilityFeedResource {
     // Clients poll the manifest every few minutes (the specification suggests 1-5); a minute of caching is fresh enough.
     private static final String CACHE = "public, max-age=60";
     private static final int FILE_MAX = 100 * 1024 * 1024;
+    // The NDJSON examples are in META-INF/openapi.yaml: given here, they would be read as one JSON object.
 
     private static final String MANIFEST_EXAMPLE = """
             {"transactionTime": "2026-12-01T02:00:00Z",
@@ -46,16 +47,6 @@ public class AvailabilityFeedResource {
                         {"type": "Schedule", "url": "https://api.yizhan.example/api/v1/checkups/feed/schedules.ndjson"},
                         {"type": "Slot", "url": "https://api.yizhan.example/api/v1/checkups/feed/slots.ndjson"}],
              "error": []}""";
-    private static final String LOCATIONS_EXAMPLE = """
-            {"resourceType":"Location","id":"6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b","status":"active","name":"大兴区人民医院体检中心","description":"体检机构 / Clinic","address":{"text":"黄村西大街26号","line":["黄村西大街26号"],"country":"CN"},"position":{"latitude":39.7268,"longitude":116.3267}}
-            """;
-    private static final String SCHEDULES_EXAMPLE = """
-            {"resourceType":"Schedule","id":"6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b","extension":[{"url":"https://fhir.yizhan.example/StructureDefinition/eligible-occupation","valueCode":"FOOD_DELIVERY"}],"active":true,"serviceType":[{"coding":[{"system":"https://fhir.yizhan.example/CodeSystem/service-type","code":"outdoor-worker-checkup","display":"户外劳动者免费体检 / Free checkup for outdoor workers"}],"text":"户外劳动者免费体检"}],"actor":[{"reference":"Location/6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b"}],"comment":"2026 年大兴区户外劳动者免费体检"}
-            """;
-    private static final String SLOTS_EXAMPLE = """
-            {"resourceType":"Slot","id":"0b9a8c7d6e5f4a3b2c1d0e9f8a7b6c5d.free","schedule":{"reference":"Schedule/6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b"},"status":"free","start":"2026-12-12T00:00:00Z","end":"2026-12-12T00:30:00Z","extension":[{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity","valueInteger":15},{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/booking-deep-link","valueUrl":"https://yizhan.example/checkups/book?slotId=0b9a8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d"}]}
-            {"resourceType":"Slot","id":"0b9a8c7d6e5f4a3b2c1d0e9f8a7b6c5d.busy","schedule":{"reference":"Schedule/6f1c2b7e0a5d4e3f9b8a7c6d5e4f3a2b"},"status":"busy","start":"2026-12-12T00:00:00Z","end":"2026-12-12T00:30:00Z","extension":[{"url":"http://fhir-registry.smarthealthit.org/StructureDefinition/slot-capacity","valueInteger":5}]}
-            """;
 
     private final AvailabilityFeed feed;
     private final ObjectMapper json;
@@ -100,7 +91,7 @@ public class AvailabilityFeedResource {
                     + "paused or closed, and the station id as an identifier for station sites.")
     @APIResponse(responseCode = "200", description = "FHIR Location resources, one per line", content = @Content(
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
-            maxLength = FILE_MAX), examples = @ExampleObject(name = "locations", value = LOCATIONS_EXAMPLE)))
+            maxLength = FILE_MAX)))
     public Response locations() {
         return ndjson(feed.locations());
     }
@@ -115,7 +106,7 @@ public class AvailabilityFeedResource {
                     + "eligible-occupation extensions.")
     @APIResponse(responseCode = "200", description = "FHIR Schedule resources, one per line", content = @Content(
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
-            maxLength = FILE_MAX), examples = @ExampleObject(name = "schedules", value = SCHEDULES_EXAMPLE)))
+            maxLength = FILE_MAX)))
     public Response schedules() {
         return ndjson(feed.schedules());
     }
@@ -131,7 +122,7 @@ public class AvailabilityFeedResource {
                     + "one. Free plus busy capacity is the slot's capacity. Soonest first.")
     @APIResponse(responseCode = "200", description = "FHIR Slot resources, one per line", content = @Content(
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
-            maxLength = FILE_MAX), examples = @ExampleObject(name = "slots", value = SLOTS_EXAMPLE)))
+            maxLength = FILE_MAX)))
     public Response slots() {
         return ndjson(feed.slots());
     }
