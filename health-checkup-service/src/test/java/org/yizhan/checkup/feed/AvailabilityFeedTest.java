@@ -137,6 +137,22 @@ class AvailabilityFeedTest {
     }
 
     @Test
+    void aClientThatPollsGetsNotModifiedUntilAPlaceIsTaken() {
+        CampaignSetup open = CampaignSetup.published(2026, CLINIC, "COURIER");
+        String slot = open.slots(open.site("轮询测试点"), 11, 1, 3).get(0);
+        Response first = given().get("/api/v1/checkups/feed/slots.ndjson");
+        String etag = first.header("ETag");
+        assertNotNull(etag);
+        given().header("If-None-Match", etag).get("/api/v1/checkups/feed/slots.ndjson").then().statusCode(304);
+        open.book(slot, "COURIER");
+        Response changed = given().header("If-None-Match", etag).get("/api/v1/checkups/feed/slots.ndjson");
+        changed.then().statusCode(200);
+        assertFalse(etag.equals(changed.header("ETag")));
+        assertTrue(changed.asString().lines()
+                .anyMatch(l -> l.contains(hex(slot) + ".free") && l.contains("\"valueInteger\":2")));
+    }
+
+    @Test
     void theFeedIsReadOnly() {
         given().contentType("application/json").body("{}").post("/api/v1/checkups/feed/slots.ndjson")
                 .then().statusCode(405);

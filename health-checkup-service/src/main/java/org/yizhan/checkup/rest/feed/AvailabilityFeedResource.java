@@ -6,7 +6,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.checkup.service.feed.AvailabilityFeed;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,8 +98,9 @@ public class AvailabilityFeedResource {
     @APIResponse(responseCode = "200", description = "FHIR Location resources, one per line", content = @Content(
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
             maxLength = FILE_MAX)))
-    public Response locations() {
-        return ndjson(feed.locations());
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Response locations(@Context Request request) {
+        return ndjson(feed.locations(), request);
     }
 
     @GET
@@ -107,8 +114,9 @@ public class AvailabilityFeedResource {
     @APIResponse(responseCode = "200", description = "FHIR Schedule resources, one per line", content = @Content(
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
             maxLength = FILE_MAX)))
-    public Response schedules() {
-        return ndjson(feed.schedules());
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Response schedules(@Context Request request) {
+        return ndjson(feed.schedules(), request);
     }
 
     @GET
@@ -119,15 +127,18 @@ public class AvailabilityFeedResource {
             description = "Public. For every slot that has not started, a Slot `<slot>.free` for its free places "
                     + "(with the booking deep link) and a Slot `<slot>.busy` for its booked and held places, each with "
                     + "the slot-capacity extension; a slot with nothing free (or at a suspended site) has only the busy "
-                    + "one. Free plus busy capacity is the slot's capacity. Soonest first.")
+                    + "one. Free plus busy capacity is the slot's capacity. Soonest first. Every file carries an ETag; "
+                    + "send it back in If-None-Match to get 304 while nothing changed.")
     @APIResponse(responseCode = "200", description = "FHIR Slot resources, one per line", content = @Content(
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
             maxLength = FILE_MAX)))
-    public Response slots() {
-        return ndjson(feed.slots());
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Response slots(@Context Request request) {
+        return ndjson(feed.slots(), request);
     }
 
-    private Response ndjson(List<Map<String, Object>> resources) {
+    /** The file, or 304 when the client's If-None-Match names its current ETag (a hash of the content). */
+    private Response ndjson(List<Map<String, Object>> resources, Request request) {
         StringBuilder lines = new StringBuilder();
         try {
             for (Map<String, Object> resource : resources) {
@@ -136,7 +147,20 @@ public class AvailabilityFeedResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a FHIR resource", e);
         }
-        return Response.ok(lines.toString().getBytes(StandardCharsets.UTF_8), FHIR_NDJSON)
-                .header("Cache-Control", CACHE).build();
+        byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
+        EntityTag tag = new EntityTag(contentHash(body));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.header("Cache-Control", CACHE).build();
+        }
+        return Response.ok(body, FHIR_NDJSON).tag(tag).header("Cache-Control", CACHE).build();
+    }
+
+    private static String contentHash(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 }
