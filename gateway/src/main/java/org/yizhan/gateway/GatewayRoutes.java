@@ -43,7 +43,7 @@ public class GatewayRoutes {
 
     private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
 
-    /** Methods that anybody may use on the station directory, which is public. */
+    /** Methods that anybody may use on the public reads (the station directory, the checkup availability feed). */
     private static final Set<HttpMethod> PUBLIC_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
 
@@ -82,6 +82,8 @@ public class GatewayRoutes {
         forward(router, "/api/v1/complaints", station, false);
         forward(router, "/api/v1/activities", services, false);
         forward(router, "/api/v1/partners", services, false);
+        // The availability feed (SMART Scheduling Links) is open data for city apps and maps; before its parent prefix.
+        forward(router, "/api/v1/checkups/feed", checkups, true);
         forward(router, "/api/v1/checkups", checkups, false);
         forward(router, "/api/v1/legal-aid", legalAid, false);
         // Each service's operations (dead letters, parked outbox messages) for union admins.

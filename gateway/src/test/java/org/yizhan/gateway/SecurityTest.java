@@ -37,6 +37,15 @@ class SecurityTest {
         assertEquals("station-service", response.header("X-Upstream"));
     }
 
+    @ParameterizedTest
+    @CsvSource({"GET, /api/v1/checkups/feed/$bulk-publish", "GET, /api/v1/checkups/feed/slots.ndjson",
+            "HEAD, /api/v1/checkups/feed/locations.ndjson"})
+    void readingTheCheckupAvailabilityFeedNeedsNoToken(String method, String path) {
+        Response response = given().urlEncodingEnabled(false).request(method, path);
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals("health-checkup-service", response.header("X-Upstream"));
+    }
+
     @Test
     void aPublicReadReachesTheServiceWithoutAnAuthorizationHeader() {
         JsonObject echo = json(given().get("/api/v1/stations"));
@@ -70,6 +79,7 @@ class SecurityTest {
 
     @ParameterizedTest
     @CsvSource({"GET, /api/v1/activities", "GET, /api/v1/partners/p-1", "POST, /api/v1/checkups",
+            "GET, /api/v1/checkups/campaigns", "GET, /api/v1/checkups/feedback", "POST, /api/v1/checkups/feed/x",
             "GET, /api/v1/legal-aid/cases", "DELETE, /api/v1/stations/st-1", "PUT, /api/v1/stations/st-1"})
     void everythingElseUnderApiNeedsAToken(String method, String path) {
         Response response = given().request(method, path);

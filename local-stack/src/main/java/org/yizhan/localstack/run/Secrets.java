@@ -22,7 +22,7 @@ public final class Secrets {
     }
 
     /** The secret in {@code file}, creating 32 random bytes (base64url) there on first use. */
-    static String loadOrCreate(Path file) {
+    public static String loadOrCreate(Path file) {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return loadOrWrite(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
@@ -32,7 +32,7 @@ public final class Secrets {
      * The Tink keyset (JSON) in {@code file}, creating one of {@code template} there on first use,
      * e.g. {@code AES256_GCM} or {@code AES256_SIV}: the keys of the local run's field encryption.
      */
-    static String keysetOrCreate(Path file, String template) {
+    public static String keysetOrCreate(Path file, String template) {
         if (Files.exists(file)) {
             return loadOrWrite(file, null);
         }

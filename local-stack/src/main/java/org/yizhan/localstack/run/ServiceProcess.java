@@ -139,6 +139,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** CPU time the service's process has used so far (all its threads), or zero where unknown. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Asks the service to stop (SIGTERM), and kills it if it has not after the grace period. */
     public void stop(Duration grace) {
         if (!process.isAlive()) {
