@@ -99,6 +99,7 @@ public class AvailabilityFeedResource {
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
             maxLength = FILE_MAX)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "412", description = "If-Match named another version of the file")
     public Response locations(@Context Request request) {
         return ndjson(feed.locations(), request);
     }
@@ -115,6 +116,7 @@ public class AvailabilityFeedResource {
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
             maxLength = FILE_MAX)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "412", description = "If-Match named another version of the file")
     public Response schedules(@Context Request request) {
         return ndjson(feed.schedules(), request);
     }
@@ -133,6 +135,7 @@ public class AvailabilityFeedResource {
             mediaType = FHIR_NDJSON, schema = @Schema(type = SchemaType.STRING,
             maxLength = FILE_MAX)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "412", description = "If-Match named another version of the file")
     public Response slots(@Context Request request) {
         return ndjson(feed.slots(), request);
     }
