@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -183,14 +184,9 @@ public class StationRegistry {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Station> list(Cursor after, int limit) {
         List<Station> rows = after == null
-                ? stations.pageAfter(null, null, limit + 1)
-                : stations.pageAfter(after.at(), after.id(), limit + 1);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Station> page = rows.subList(0, limit);
-        Station last = page.get(limit - 1);
-        return new Page<>(List.copyOf(page), new Cursor(last.registeredAt, last.id).encode());
+                ? stations.pageAfter(null, null, Keyset.fetchSize(limit))
+                : stations.pageAfter(after.at(), after.id(), Keyset.fetchSize(limit));
+        return Keyset.page(rows, limit, s -> new Cursor(s.registeredAt, s.id).keyset());
     }
 
     /** The station's history, newest first; {@code beforeId} continues a previous page. */

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
@@ -225,7 +226,7 @@ public class ActivityService {
             jpql.append(" and (a.startsAt < :at or (a.startsAt = :at and a.id < :id))");
         }
         jpql.append(" order by a.startsAt desc, a.id desc");
-        var query = em.createQuery(jpql.toString(), Activity.class).setMaxResults(limit + 1);
+        var query = em.createQuery(jpql.toString(), Activity.class).setMaxResults(Keyset.fetchSize(limit));
         if (partner != null) {
             query.setParameter("partner", partner);
         }
@@ -235,13 +236,7 @@ public class ActivityService {
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
-        List<Activity> rows = query.getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Activity> page = rows.subList(0, limit);
-        Activity last = page.get(limit - 1);
-        return new Page<>(List.copyOf(page), new Cursor(last.startsAt, last.id).encode());
+        return Keyset.page(query.getResultList(), limit, a -> new Cursor(a.startsAt, a.id).keyset());
     }
 
     private void apply(Activity activity, ActivityDetails d, Caller caller, boolean isNew) {

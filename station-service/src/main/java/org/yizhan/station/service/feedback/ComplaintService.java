@@ -10,6 +10,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
@@ -306,12 +307,9 @@ public class ComplaintService {
     }
 
     private Page<Handled> page(TypedQuery<Complaint> query, int limit, Function<Complaint, Cursor> position) {
-        List<Complaint> rows = query.setMaxResults(limit + 1).getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(withResponses(rows), null);
-        }
-        List<Complaint> page = rows.subList(0, limit);
-        return new Page<>(withResponses(page), position.apply(page.get(limit - 1)).encode());
+        Page<Complaint> page = Keyset.page(query.setMaxResults(Keyset.fetchSize(limit)).getResultList(), limit,
+                c -> position.apply(c).keyset());
+        return new Page<>(withResponses(page.items()), page.nextCursor());
     }
 
     private List<Handled> withResponses(List<Complaint> complaints) {

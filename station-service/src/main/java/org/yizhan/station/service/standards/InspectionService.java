@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
@@ -26,9 +28,7 @@ import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.feedback.FeedbackText;
 
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,6 +46,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class InspectionService {
+
+    private static final String INSPECTIONS = "inspections";
+    private static final String COMPLIANCE = "compliance";
 
     /** An inspection as a client sends it (lengths already checked by Bean Validation). */
     public record NewInspection(LocalDate inspectedOn, List<NewItem> items, String summary) {
@@ -198,32 +201,21 @@ public class InspectionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Inspection> ofStation(UUID stationId, SecurityIdentity caller, String cursor, int limit) {
         access.requireManageable(stationId, caller);
-        StandardsCursor after = StandardsCursor.decode(cursor);
+        KeysetCursor after = KeysetCursor.decode(INSPECTIONS, cursor, 3);
         String order = " order by inspectedOn desc, recordedAt desc, id desc";
         TypedQuery<Inspection> query;
         if (after == null) {
             query = em.createQuery("from Inspection where stationId = :station" + order, Inspection.class);
         } else {
-            LocalDate on;
-            Instant at;
-            try {
-                on = LocalDate.parse(after.first());
-                at = Instant.parse(after.second());
-            } catch (DateTimeParseException e) {
-                throw StandardsCursor.invalid();
-            }
             query = em.createQuery("from Inspection where stationId = :station and (inspectedOn < :on"
                             + " or (inspectedOn = :on and (recordedAt < :at or (recordedAt = :at and id < :id))))" + order,
                             Inspection.class)
-                    .setParameter("on", on).setParameter("at", at).setParameter("id", after.id());
+                    .setParameter("on", after.date(0)).setParameter("at", after.instant(1))
+                    .setParameter("id", after.uuid(2));
         }
-        List<Inspection> rows = query.setParameter("station", stationId).setMaxResults(limit + 1).getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        Inspection last = rows.get(limit - 1);
-        return new Page<>(List.copyOf(rows.subList(0, limit)),
-                new StandardsCursor(last.inspectedOn.toString(), last.recordedAt.toString(), last.id).encode());
+        List<Inspection> rows = query.setParameter("station", stationId).setMaxResults(Keyset.fetchSize(limit))
+                .getResultList();
+        return Keyset.page(rows, limit, i -> KeysetCursor.of(INSPECTIONS, i.inspectedOn, i.recordedAt, i.id));
     }
 
     /** The station's standing today, for anyone; 404 without the station. */
@@ -251,7 +243,7 @@ public class InspectionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<StationCompliance> district(Set<ComplianceStatus> statuses, Set<Tier> tiers, String district,
                                             String cursor, int limit) {
-        StandardsCursor after = StandardsCursor.decode(cursor);
+        KeysetCursor after = KeysetCursor.decode(COMPLIANCE, cursor, 2);
         LocalDate today = settings.today();
         var query = em.createNativeQuery("""
                 select s.id, s.name, s.district, cast(s.registered_at as date), l.inspected_on, l.failed_basic, l.optional_met
@@ -284,16 +276,13 @@ public class InspectionService {
         rows.sort(order);
         int from = 0;
         if (after != null) {
-            Row mark = new Row(new StationCompliance(after.id(), null, null, null, null), after.first());
+            Row mark = new Row(new StationCompliance(after.uuid(1), null, null, null, null), after.text(0));
             while (from < rows.size() && order.compare(rows.get(from), mark) <= 0) {
                 from++;
             }
         }
-        List<Row> page = rows.subList(from, Math.min(rows.size(), from + limit));
-        String next = from + limit < rows.size() && !page.isEmpty()
-                ? new StandardsCursor(page.get(page.size() - 1).key(), "", page.get(page.size() - 1).compliance().stationId()).encode()
-                : null;
-        return new Page<>(page.stream().map(Row::compliance).toList(), next);
+        return Keyset.page(rows.subList(from, Math.min(rows.size(), from + Keyset.fetchSize(limit))), limit,
+                row -> KeysetCursor.of(COMPLIANCE, row.key(), row.compliance().stationId())).map(Row::compliance);
     }
 
     private static LocalDate toDate(Object value) {

@@ -1,0 +1,80 @@
+package org.yizhan.services.registration;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.yizhan.localstack.testing.YizhanTestResource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.yizhan.services.registration.RegistrationFixtures.admin;
+import static org.yizhan.services.registration.RegistrationFixtures.newWorker;
+import static org.yizhan.services.registration.RegistrationFixtures.published;
+import static org.yizhan.services.registration.RegistrationFixtures.worker;
+
+/** The registration lists page through every registration once: no duplicate, no gap, in order. */
+@QuarkusTest
+@WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "yizhan_services"))
+class RegistrationPagingTest {
+
+    private static final String COURIER = "{\"occupation\":\"COURIER\"}";
+
+    @Test
+    void aWorkersRegistrationsPageNewestFirst() {
+        String subject = newWorker();
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String activity = published(10, 24 * 60 + i);
+            registered.add(0, worker(subject).body(COURIER).when().post("/api/v1/activities/" + activity + "/registrations")
+                    .then().statusCode(201).extract().path("id"));
+        }
+        List<String> walked = walk(() -> worker(subject), "/api/v1/activities/registrations/mine", "items.id");
+        assertEquals(registered, walked);
+    }
+
+    @Test
+    void theRosterPagesFirstComeFirst() {
+        String activity = published(3, 24 * 60);
+        String roster = "/api/v1/activities/" + activity + "/registrations";
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            registered.add(worker(newWorker()).body(COURIER).when().post(roster)
+                    .then().statusCode(201).extract().path("id"));
+        }
+        assertEquals(registered, walk(RegistrationFixtures::admin, roster, "items.id"));
+        // Filtered by status, the waitlist alone pages the same way.
+        List<String> waiting = walk(() -> admin().queryParam("status", "WAITLISTED"), roster, "items.id");
+        assertEquals(registered.subList(3, 7), waiting);
+    }
+
+    /** Every id of a list, two at a time, following nextCursor; fails on a repeated id. */
+    static List<String> walk(Supplier<RequestSpecification> caller, String path, String ids) {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            RequestSpecification request = caller.get().queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.when().get(path).then().statusCode(200).extract().jsonPath();
+            List<String> items = page.getList(ids);
+            assertTrue(items.size() <= 2, "a page holds at most the limit");
+            seen.addAll(items);
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 50);
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no registration is listed twice: " + seen);
+        return seen;
+    }
+}
