@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.geo.CoordinateSystem;
 import org.yizhan.kit.geo.Gcj02;
 import org.yizhan.kit.geo.GeoPoint;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.coverage.BoundingBox;
 import org.yizhan.station.domain.coverage.Coverage;
@@ -139,9 +139,7 @@ public class CoverageResource {
                 : number("radiusMetres", radiusMetres, 0, RADIUS_MIN, RADIUS_MAX, errors);
         Instant instant = instant(at, errors);
         BoundingBox asked = area(minLat, minLon, maxLat, maxLon, district, errors);
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        new FieldErrors().addAll(errors).throwIfAny();
         CoverageGrid grid = grid(wgs84(asked, system), cell);
         double r = radius != null ? radius : travel.radiusMetres(mins);
         Coverage.Result result = coverage.coverage(grid, r, instant, GAPS);
@@ -171,7 +169,7 @@ public class CoverageResource {
         try {
             return CoverageGrid.over(box, cell, MAX_CELLS);
         } catch (CoverageGrid.TooManyCellsException e) {
-            throw invalid(List.of(new Problem.FieldError("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
+            throw ProblemException.invalidFields(List.of(new Problem.FieldError("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
                     + e.limit() + "；请增大 cellMetres 或缩小范围 / the grid would have " + e.cells()
                     + " cells, more than " + e.limit() + "; use a larger cellMetres or a smaller area")));
         }
@@ -311,11 +309,5 @@ public class CoverageResource {
                 return null;
             }
         }
-    }
-
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
-        int n = errors.size();
-        return new ProblemException(ProblemType.VALIDATION, n + " 个字段不合法",
-                n == 1 ? "1 field is invalid" : n + " fields are invalid", errors);
     }
 }

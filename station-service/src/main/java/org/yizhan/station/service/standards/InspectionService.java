@@ -9,9 +9,8 @@ import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
-import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
@@ -103,10 +102,7 @@ public class InspectionService {
     @Transactional
     public Recorded record(UUID stationId, SecurityIdentity caller, NewInspection request, String idempotencyKey) {
         Station station = access.requireManageable(stationId, caller);
-        List<Problem.FieldError> errors = problemsOf(request);
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        new FieldErrors().addAll(problemsOf(request)).throwIfAny();
         String subject = caller.getPrincipal().getName();
         String scope = "inspection.record:" + subject;
         if (idempotencyKey != null) {
@@ -187,14 +183,6 @@ public class InspectionService {
             errors.add(new Problem.FieldError("items", "缺少基本要求：" + codes + " / missing basic requirements: " + codes));
         }
         return errors;
-    }
-
-    /** A 400 problem listing {@code errors}, sorted by field. */
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
-        List<Problem.FieldError> sorted = errors.stream().sorted(Comparator.comparing(Problem.FieldError::field)).toList();
-        int n = sorted.size();
-        return new ProblemException(ProblemType.VALIDATION, n + " 个字段不合法",
-                n + (n == 1 ? " field is" : " fields are") + " invalid", sorted);
     }
 
     /** A page of the station's inspections and self-checks, newest inspection date first. */
