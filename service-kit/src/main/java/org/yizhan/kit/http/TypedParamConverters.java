@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Query and header parameters declared as numbers or ids ({@code @QueryParam("limit") int limit})
- * that a client sends malformed ({@code limit=abc}, {@code lat=x}) answer 400 naming the
+ * Query and header parameters declared as numbers, booleans or ids ({@code @QueryParam("limit") int
+ * limit}) that a client sends malformed ({@code limit=abc}, {@code lat=x}) answer 400 naming the
  * parameter. Left to JAX-RS, a query parameter that does not convert is a 404 without a body
  * (Jakarta REST 4.0, section 3.2), which sends a client looking for a resource that is there.
  * Numbers must be written with the digits 0–9 as JSON writes them (no NaN, Infinity or other
@@ -28,6 +28,7 @@ public class TypedParamConverters implements ParamConverterProvider {
     private static final String WHOLE = "必须是整数 / must be a whole number";
     private static final String NUMBER = "必须是数 / must be a number";
     private static final String ID = "必须是 UUID / must be a UUID";
+    private static final String TRUTH = "必须是 true 或 false / must be true or false";
 
     /** Digits 0–9 only: {@code Integer.valueOf} would also take other scripts' digits ("٣"). */
     private static final Pattern WHOLE_TEXT = Pattern.compile("-?[0-9]{1,19}");
@@ -59,17 +60,30 @@ public class TypedParamConverters implements ParamConverterProvider {
         };
     }
 
-    private static final Map<Class<?>, Conversion> CONVERSIONS = Map.of(
-            int.class, new Conversion(whole(Integer::valueOf), WHOLE),
-            Integer.class, new Conversion(whole(Integer::valueOf), WHOLE),
-            long.class, new Conversion(whole(Long::valueOf), WHOLE),
-            Long.class, new Conversion(whole(Long::valueOf), WHOLE),
-            short.class, new Conversion(whole(Short::valueOf), WHOLE),
-            Short.class, new Conversion(whole(Short::valueOf), WHOLE),
-            double.class, new Conversion(number(Double::valueOf), NUMBER),
-            Double.class, new Conversion(number(Double::valueOf), NUMBER),
-            float.class, new Conversion(number(Float::valueOf), NUMBER),
-            UUID.class, new Conversion(UUID::fromString, ID));
+    private static final Map<Class<?>, Conversion> CONVERSIONS = Map.ofEntries(
+            Map.entry(int.class, new Conversion(whole(Integer::valueOf), WHOLE)),
+            Map.entry(Integer.class, new Conversion(whole(Integer::valueOf), WHOLE)),
+            Map.entry(long.class, new Conversion(whole(Long::valueOf), WHOLE)),
+            Map.entry(Long.class, new Conversion(whole(Long::valueOf), WHOLE)),
+            Map.entry(short.class, new Conversion(whole(Short::valueOf), WHOLE)),
+            Map.entry(Short.class, new Conversion(whole(Short::valueOf), WHOLE)),
+            Map.entry(double.class, new Conversion(number(Double::valueOf), NUMBER)),
+            Map.entry(Double.class, new Conversion(number(Double::valueOf), NUMBER)),
+            Map.entry(float.class, new Conversion(number(Float::valueOf), NUMBER)),
+            Map.entry(boolean.class, new Conversion(TypedParamConverters::truth, TRUTH)),
+            Map.entry(Boolean.class, new Conversion(TypedParamConverters::truth, TRUTH)),
+            Map.entry(UUID.class, new Conversion(UUID::fromString, ID)));
+
+    /** {@code true} or {@code false} in any case; {@code Boolean.valueOf} would read anything else as false. */
+    private static Boolean truth(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException();
+    }
 
     @Override
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {

@@ -18,12 +18,13 @@ class TypedParamConvertersTest {
 
     @SuppressWarnings("unused")
     void resource(@QueryParam("limit") int limit, @QueryParam("lat") Double lat, @HeaderParam("X-Count") Long count,
-                  @QueryParam("station") UUID station, @PathParam("id") UUID id, @QueryParam("q") String q) {
+                  @QueryParam("station") UUID station, @PathParam("id") UUID id, @QueryParam("q") String q,
+                  @QueryParam("replayed") Boolean replayed) {
     }
 
     private static ParamConverter<?> converterOf(int index) throws NoSuchMethodException {
         Method method = TypedParamConvertersTest.class.getDeclaredMethod("resource", int.class, Double.class,
-                Long.class, UUID.class, UUID.class, String.class);
+                Long.class, UUID.class, UUID.class, String.class, Boolean.class);
         Parameter p = method.getParameters()[index];
         return new TypedParamConverters().getConverter(p.getType(), p.getParameterizedType(), p.getAnnotations());
     }
@@ -38,6 +39,8 @@ class TypedParamConvertersTest {
         UUID id = UUID.randomUUID();
         assertEquals(id, converterOf(3).fromString(id.toString()));
         assertNull(converterOf(0).fromString(null));
+        assertEquals(true, converterOf(6).fromString("true"));
+        assertEquals(false, converterOf(6).fromString("FALSE"));
     }
 
     @Test
@@ -54,6 +57,10 @@ class TypedParamConvertersTest {
         }
         assertEquals("X-Count", assertThrows(InvalidParameterException.class,
                 () -> converterOf(2).fromString("many")).parameter());
+        for (String bad : new String[]{"x", "yes", "1", ""}) {
+            assertEquals("replayed", assertThrows(InvalidParameterException.class,
+                    () -> converterOf(6).fromString(bad), bad).parameter());
+        }
         assertEquals("station", assertThrows(InvalidParameterException.class,
                 () -> converterOf(3).fromString("not-an-id")).parameter());
     }
