@@ -21,11 +21,11 @@ import static org.yizhan.services.registration.RegistrationFixtures.newWorker;
 import static org.yizhan.services.registration.RegistrationFixtures.published;
 import static org.yizhan.services.registration.RegistrationFixtures.worker;
 
-/** The registration lists page through every registration once: no duplicate, no gap, in order. */
+/** The lists of activities and registrations page through every item once: no duplicate, no gap, in order. */
 @QuarkusTest
 @WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "yizhan_services"))
-class RegistrationPagingTest {
+class ListPagingTest {
 
     private static final String COURIER = "{\"occupation\":\"COURIER\"}";
 
@@ -38,7 +38,7 @@ class RegistrationPagingTest {
             registered.add(0, worker(subject).body(COURIER).when().post("/api/v1/activities/" + activity + "/registrations")
                     .then().statusCode(201).extract().path("id"));
         }
-        List<String> walked = walk(() -> worker(subject), "/api/v1/activities/registrations/mine", "items.id");
+        List<String> walked = walk(() -> worker(subject), "/api/v1/activities/registrations/mine", 2);
         assertEquals(registered, walked);
     }
 
@@ -51,30 +51,41 @@ class RegistrationPagingTest {
             registered.add(worker(newWorker()).body(COURIER).when().post(roster)
                     .then().statusCode(201).extract().path("id"));
         }
-        assertEquals(registered, walk(RegistrationFixtures::admin, roster, "items.id"));
+        assertEquals(registered, walk(RegistrationFixtures::admin, roster, 2));
         // Filtered by status, the waitlist alone pages the same way.
-        List<String> waiting = walk(() -> admin().queryParam("status", "WAITLISTED"), roster, "items.id");
+        List<String> waiting = walk(() -> admin().queryParam("status", "WAITLISTED"), roster, 2);
         assertEquals(registered.subList(3, 7), waiting);
     }
 
-    /** Every id of a list, two at a time, following nextCursor; fails on a repeated id. */
-    static List<String> walk(Supplier<RequestSpecification> caller, String path, String ids) {
+    @Test
+    void anOrganisersActivitiesPageLatestStartFirst() {
+        for (int i = 0; i < 3; i++) {
+            published(10, 3 * 24 * 60 + i);
+        }
+        Supplier<RequestSpecification> lead = () -> admin().queryParam("partner", RegistrationFixtures.ORGANISER);
+        List<String> twoAtATime = walk(lead, "/api/v1/activities/organised", 2);
+        assertTrue(twoAtATime.size() >= 3);
+        assertEquals(walk(lead, "/api/v1/activities/organised", 100), twoAtATime);
+    }
+
+    /** Every id of a list, {@code limit} at a time, following nextCursor; fails on a repeated id. */
+    static List<String> walk(Supplier<RequestSpecification> caller, String path, int limit) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            RequestSpecification request = caller.get().queryParam("limit", 2);
+            RequestSpecification request = caller.get().queryParam("limit", limit);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
             JsonPath page = request.when().get(path).then().statusCode(200).extract().jsonPath();
-            List<String> items = page.getList(ids);
-            assertTrue(items.size() <= 2, "a page holds at most the limit");
+            List<String> items = page.getList("items.id");
+            assertTrue(items.size() <= limit, "a page holds at most the limit");
             seen.addAll(items);
             cursor = page.getString("nextCursor");
             pages++;
-        } while (cursor != null && pages < 50);
-        assertEquals(seen.size(), new HashSet<>(seen).size(), "no registration is listed twice: " + seen);
+        } while (cursor != null && pages < 1_000);
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "nothing is listed twice: " + seen);
         return seen;
     }
 }
