@@ -266,6 +266,11 @@ class NearbySearchTest {
         admin().body("{\"weekly\": \"24/7\", \"exceptions\": [{\"date\": \"2026-12-31\", \"hours\": \"x\", \"reason\": \"r\"}]}")
                 .put("/api/v1/stations/" + id + "/hours")
                 .then().statusCode(400).body("errors[0].field", equalTo("exceptions[0].hours"));
+        // Texts longer than the document allows are refused, not stored.
+        admin().body("{\"weekly\": \"24/7\", \"exceptions\": [{\"date\": \"2026-12-31\", \"reason\": \""
+                        + "x".repeat(301) + "\"}]}")
+                .put("/api/v1/stations/" + id + "/hours")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("exceptions[0].reason"));
         admin().body("{\"weekly\": \"24/7\", \"timeZone\": \"Mars/Olympus\"}").put("/api/v1/stations/" + id + "/hours")
                 .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
         given().get("/api/v1/stations/" + id + "/hours").then().statusCode(404).contentType("application/problem+json");

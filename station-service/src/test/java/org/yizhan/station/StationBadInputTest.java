@@ -14,10 +14,12 @@ import org.yizhan.localstack.testing.TestTokens;
 import org.yizhan.localstack.testing.YizhanTestResource;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +68,24 @@ class StationBadInputTest {
                 .body("instance", equalTo("/api/v1/stations"))
                 .body("errors.field", hasItems("name", "address", "location.longitude"))
                 .body("errors.field", not(hasItem("hostType")));
+    }
+
+    @Test
+    void aNumberParameterGivenAsTextIsA400NamingIt() {
+        given().queryParam("limit", "abc").when().get("/api/v1/stations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:yizhan:problem:validation"))
+                .body("errors.field", contains("limit"))
+                .body("errors[0].message", containsString("must be a whole number"));
+        given().queryParam("lat", "x").queryParam("lon", "116.33").when().get("/api/v1/stations/nearby")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("lat"));
+        given().queryParam("lat", "39.73").queryParam("lon", "116.33").queryParam("limit", "1.5")
+                .when().get("/api/v1/stations/nearby")
+                .then().statusCode(400).body("errors.field", contains("limit"));
+        // A valid value still means what it meant.
+        given().queryParam("limit", "2").when().get("/api/v1/stations")
+                .then().statusCode(200).body("items.size()", lessThanOrEqualTo(2));
     }
 
     @Test

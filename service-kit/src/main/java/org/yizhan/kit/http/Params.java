@@ -175,8 +175,14 @@ public final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(field, "必须是 " + min + " 到 " + max + " 之间的数 / must be a number from " + min + " to " + max);
+        errors.add(field, "必须是 " + plain(min) + " 到 " + plain(max) + " 之间的数 / must be a number from " + plain(min)
+                + " to " + plain(max));
         return null;
+    }
+
+    /** {@code 90} rather than {@code 90.0}, as a client writes a bound. */
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** {@code true} or {@code false} (nothing else); {@code fallback} when absent. */

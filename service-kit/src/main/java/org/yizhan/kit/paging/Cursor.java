@@ -13,7 +13,12 @@ public record Cursor(Instant at, UUID id) {
     private static final String LIST = "t";
 
     public String encode() {
-        return KeysetCursor.of(LIST, at, id).encode();
+        return keyset().encode();
+    }
+
+    /** The same position in the kit's cursor codec, e.g. for {@link Keyset#page}. */
+    public KeysetCursor keyset() {
+        return KeysetCursor.of(LIST, at, id);
     }
 
     /** Decodes a cursor a client sent back; {@code null} or blank means the first page. */

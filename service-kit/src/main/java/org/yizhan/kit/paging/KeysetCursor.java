@@ -5,6 +5,7 @@ import org.yizhan.kit.problem.ProblemException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /**
  * The one cursor codec: the sort key of the last item a client has seen (any number of parts:
- * instants, numbers, decimals, text, ids), made opaque. A cursor names the list it belongs to, so
+ * instants, dates, numbers, decimals, text, ids), made opaque. A cursor names the list it belongs to, so
  * one taken from another list, edited or truncated is a 400 on {@code cursor}, never a 500.
  *
  * <pre>{@code
@@ -84,6 +85,14 @@ public final class KeysetCursor {
     public Instant instant(int index) {
         try {
             return Instant.parse(parts.get(index));
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    public LocalDate date(int index) {
+        try {
+            return LocalDate.parse(parts.get(index));
         } catch (DateTimeParseException e) {
             throw invalid();
         }

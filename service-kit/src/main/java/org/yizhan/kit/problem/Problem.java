@@ -22,8 +22,18 @@ public record Problem(
         @Schema(description = "Path of the request", example = "/api/v1/stations", format = "uri-reference",
                 maxLength = 2000)
         String instance,
-        @Schema(description = "One entry per invalid field", maxItems = 1000)
+        @Schema(description = "One entry per invalid field (the first " + Problem.MAX_ERRORS + " when there are more;"
+                + " detail gives the count)", maxItems = Problem.MAX_ERRORS)
         List<FieldError> errors) {
+
+    /** The most field errors one answer lists, so that a body with thousands of bad items gets a bounded answer. */
+    public static final int MAX_ERRORS = 100;
+
+    public Problem {
+        if (errors != null && errors.size() > MAX_ERRORS) {
+            errors = List.copyOf(errors.subList(0, MAX_ERRORS));
+        }
+    }
 
     /** Media type of problem bodies. */
     public static final String MEDIA_TYPE = "application/problem+json";

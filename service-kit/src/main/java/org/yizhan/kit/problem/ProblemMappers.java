@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.yizhan.kit.http.InputLimits;
+import org.yizhan.kit.http.InvalidParameterException;
 import org.yizhan.kit.validation.ViolationPaths;
 
 import java.util.ArrayList;
@@ -49,6 +50,13 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(ProblemType.VALIDATION, countDetail(errors.size(), lang), uri, errors, lang);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpHeaders headers, UriInfo uri) {
+        Language lang = language(headers);
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(e.parameter(), e.reason()));
+        return respond(ProblemType.VALIDATION, countDetail(1, lang), uri, errors, lang);
     }
 
     @ServerExceptionMapper

@@ -66,6 +66,7 @@ class ParamsTest {
         List<String> fields = e.errors().stream().map(Problem.FieldError::field).toList();
         assertEquals(Arrays.asList("at", "day", "days", "id", "lat", "limit", "lon", "name", "on", "page", "q"), fields);
         assertEquals(400, e.type().status());
+        assertTrue(e.errors().get(4).message().endsWith("must be a number from -90 to 90"), e.errors().get(4).message());
     }
 
     @Test

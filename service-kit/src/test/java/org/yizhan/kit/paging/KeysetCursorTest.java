@@ -6,6 +6,7 @@ import org.yizhan.kit.problem.ProblemException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -68,5 +69,14 @@ class KeysetCursorTest {
     void theTimeAndIdCursorRoundTrips() {
         Cursor cursor = new Cursor(Instant.parse("2026-01-02T03:04:05.000006Z"), UUID.randomUUID());
         assertEquals(cursor, Cursor.decode(cursor.encode()));
+        assertEquals(cursor.encode(), cursor.keyset().encode(), "the same text through Keyset.page");
+    }
+
+    @Test
+    void aDateRoundTripsAndAnythingElseIsA400() {
+        KeysetCursor back = KeysetCursor.decode("inspections",
+                KeysetCursor.of("inspections", LocalDate.of(2026, 2, 28), UUID.randomUUID()).encode(), 2);
+        assertEquals(LocalDate.of(2026, 2, 28), back.date(0));
+        assertThrows(ProblemException.class, () -> back.date(1));
     }
 }

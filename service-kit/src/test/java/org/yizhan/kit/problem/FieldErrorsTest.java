@@ -23,6 +23,19 @@ class FieldErrorsTest {
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
 
     @Test
+    void anAnswerListsAtMostMaxErrorsFieldsAndCountsThemAll() {
+        FieldErrors errors = new FieldErrors();
+        for (int i = 0; i < 5000; i++) {
+            errors.add("photos[" + i + "]", "must be a URL");
+        }
+        ProblemException e = assertThrows(ProblemException.class, errors::throwIfAny);
+        assertEquals("5000 fields are invalid", e.detail(Language.EN));
+        Problem answer = new Problem("urn:yizhan:problem:validation", "x", 400, e.detail(Language.EN), "/", e.errors());
+        assertEquals(Problem.MAX_ERRORS, answer.errors().size());
+        assertEquals(e.errors().subList(0, Problem.MAX_ERRORS), answer.errors());
+    }
+
+    @Test
     void oneProblemListsEveryFieldOnceSortedWithItsCount() {
         ProblemException e = assertThrows(ProblemException.class, () -> new FieldErrors()
                 .add("b", "first").add("a", "other").add("b", "second").throwIfAny());

@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import org.yizhan.kit.geo.Distance;
 import org.yizhan.kit.geo.GeoCircle;
 import org.yizhan.kit.geo.GeoPoint;
+import org.yizhan.kit.jdbc.SqlValues;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.replica.ReplicatedStation;
 import org.yizhan.kit.replica.StationReplica;
@@ -50,24 +52,21 @@ public class UpcomingActivities {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Listed> page(Filter f, Instant now, Cursor after, int limit) {
-        Query query = em.createNativeQuery(sql(f, after), UUID.class)
+        Query query = em.createNativeQuery(sql(f, after))
                 .setParameter("from", f.from() == null ? now : f.from())
-                .setParameter("limit", limit + 1);
+                .setParameter("limit", Keyset.fetchSize(limit));
         bind(query, f, after);
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = query.getResultList();
-        boolean more = ids.size() > limit;
-        List<Listed> items = listed(more ? ids.subList(0, limit) : ids, f.circle());
-        String next = null;
-        if (more) {
-            Activity last = items.get(items.size() - 1).activity();
-            next = new Cursor(last.startsAt, last.id).encode();
+        List<Cursor> keys = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            keys.add(new Cursor(SqlValues.instant(r[1]), (UUID) r[0]));
         }
-        return new Page<>(items, next);
+        Page<Cursor> page = Keyset.page(keys, limit, Cursor::keyset);
+        return new Page<>(listed(page.items().stream().map(Cursor::id).toList(), f.circle()), page.nextCursor());
     }
 
     private static String sql(Filter f, Cursor after) {
-        StringBuilder sql = new StringBuilder("select a.id from activity a join station_replica v"
+        StringBuilder sql = new StringBuilder("select a.id, a.starts_at from activity a join station_replica v"
                 + " on v.station_id = a.station_id where a.status = 'PUBLISHED' and a.ends_at > :from");
         if (f.circle() != null) {
             sql.append(" and v.latitude between :minLat and :maxLat and v.longitude between :minLon and :maxLon and ")

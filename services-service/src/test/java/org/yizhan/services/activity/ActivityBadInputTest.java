@@ -14,6 +14,7 @@ import org.yizhan.localstack.testing.YizhanTestResource;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -57,6 +58,13 @@ class ActivityBadInputTest {
                 .when().post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", containsString("occupations"));
+        // The body's constraints and the activity's rules answer in one problem.
+        given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(ActivityFixtures.body(closed, " ", 2, null).replace("HAIRCUT", "SKYDIVING"))
+                .when().post("/api/v1/activities")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("stationId", "title", "type"))
+                .body("detail", equalTo("3 个字段不合法"));
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(ActivityFixtures.body(station, "x", 2, null).replace("\"capacity\":30", "\"capacity\":0"))
                 .when().post("/api/v1/activities")

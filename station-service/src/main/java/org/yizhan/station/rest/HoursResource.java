@@ -3,6 +3,7 @@ package org.yizhan.station.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -65,7 +66,7 @@ public class HoursResource {
             description = "weekly uses the compact form: `Mo-Fr 08:00-12:00,14:00-18:00; Sa 09:00-13:00; Su off`, "
                     + "`24/7`; a period whose end is not after its start runs past midnight. Times are local to "
                     + "timeZone (default Asia/Shanghai). Publishes station.updated.")
-    public HoursView set(@PathParam("id") UUID id, @NotNull OpeningHoursForm form) {
+    public HoursView set(@PathParam("id") UUID id, @NotNull @Valid OpeningHoursForm form) {
         return HoursView.of(hours.set(id, form, identity));
     }
 }

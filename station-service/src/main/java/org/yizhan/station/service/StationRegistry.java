@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -110,15 +111,15 @@ public class StationRegistry {
         Station station = access.requireManageable(id, caller);
         String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         if (status != StationStatus.ACTIVE && cleanReason == null) {
-            throw invalid("reason", "关闭站点时必须说明原因 / a reason is required when closing a station");
+            throw ProblemException.invalidField("reason", "关闭站点时必须说明原因 / a reason is required when closing a station");
         }
         if (expectedReopening != null) {
             if (status != StationStatus.TEMPORARILY_CLOSED) {
-                throw invalid("expectedReopening",
+                throw ProblemException.invalidField("expectedReopening",
                         "只有暂停开放的站点有预计重新开放日期 / only a temporarily closed station has a reopening date");
             }
             if (!expectedReopening.isAfter(clock.today(ZONE))) {
-                throw invalid("expectedReopening", "必须是将来的日期 / must be a future date");
+                throw ProblemException.invalidField("expectedReopening", "必须是将来的日期 / must be a future date");
             }
         }
         StationStatus previous = station.status;
@@ -183,14 +184,9 @@ public class StationRegistry {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Station> list(Cursor after, int limit) {
         List<Station> rows = after == null
-                ? stations.pageAfter(null, null, limit + 1)
-                : stations.pageAfter(after.at(), after.id(), limit + 1);
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Station> page = rows.subList(0, limit);
-        Station last = page.get(limit - 1);
-        return new Page<>(List.copyOf(page), new Cursor(last.registeredAt, last.id).encode());
+                ? stations.pageAfter(null, null, Keyset.fetchSize(limit))
+                : stations.pageAfter(after.at(), after.id(), Keyset.fetchSize(limit));
+        return Keyset.page(rows, limit, s -> new Cursor(s.registeredAt, s.id).keyset());
     }
 
     /** The station's history, newest first; {@code beforeId} continues a previous page. */
@@ -241,10 +237,6 @@ public class StationRegistry {
                     "站点已被他人修改（当前版本 " + station.version + "），请刷新后重试",
                     "The station was changed meanwhile (now version " + station.version + "); reload and retry");
         }
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.invalidField(field, message);
     }
 
     private static String blankToNull(String s) {

@@ -94,7 +94,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown type, partner or station, or an inactive station")
     @APIResponse(responseCode = "403", description = "Not an admin or registered partner")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another activity")
-    public RestResponse<ActivityView> create(@NotNull @Valid ActivityDetails details,
+    public RestResponse<ActivityView> create(@NotNull ActivityDetails details,
                                              @HeaderParam(IdempotencyKeys.HEADER) @Size(max = ApiLimits.IDEMPOTENCY_KEY_MAX) String idempotencyKey,
                                              UriInfo uri) {
         var creation = activities.create(details, access.caller(identity), idempotencyKey);
@@ -198,7 +198,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "409", description = "Cancelled or completed activities cannot change")
     @APIResponse(responseCode = "412", description = "Changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public RestResponse<ActivityView> update(@PathParam("id") UUID id, @NotNull @Valid ActivityDetails details,
+    public RestResponse<ActivityView> update(@PathParam("id") UUID id, @NotNull ActivityDetails details,
                                              @HeaderParam("If-Match") @Size(max = ApiLimits.IF_MATCH_MAX) @Parameter(example = "\"2\"") String ifMatch) {
         int version = Versions.fromIfMatch(ifMatch);
         Activity a = activities.update(id, details, version, access.caller(identity));

@@ -15,9 +15,6 @@ import org.yizhan.services.domain.activity.Partner;
 @ApplicationScoped
 public class ActivityAccess {
 
-    /** The token claim that names a partner's organisation. */
-    public static final String ORGANISATION_CLAIM = OrganisationClaim.NAME;
-
     private final EntityManager em;
 
     public ActivityAccess(EntityManager em) {

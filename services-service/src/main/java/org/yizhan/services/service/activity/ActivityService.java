@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
@@ -14,6 +15,7 @@ import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.replica.ReplicatedStation;
 import org.yizhan.kit.replica.StationReplica;
+import org.yizhan.kit.validation.Validation;
 import org.yizhan.services.domain.activity.Activity;
 import org.yizhan.services.domain.activity.ActivitySource;
 import org.yizhan.services.domain.activity.ActivityStatus;
@@ -48,11 +50,13 @@ public class ActivityService {
     private final CoOrganisers coOrganisers;
     private final AppClock clock;
     private final StationReplica stations;
+    private final Validation validation;
 
     public ActivityService(EntityManager em, ActivityAccess access, ActivityCatalog catalog, ActivityEvents events,
                            IdempotencyKeys idempotency, Waitlist waitlist, CoOrganisers coOrganisers, AppClock clock,
-                           StationReplica stations) {
+                           StationReplica stations, Validation validation) {
         this.stations = stations;
+        this.validation = validation;
         this.coOrganisers = coOrganisers;
         this.clock = clock;
         this.em = em;
@@ -70,11 +74,12 @@ public class ActivityService {
     /** Creates a draft. With an Idempotency-Key, a retry returns the draft the first request created. */
     @Transactional
     public Creation create(ActivityDetails details, Caller caller, String idempotencyKey) {
+        FieldErrors errors = validation.check(details);
         if (!caller.organises()) {
             throw forbidden();
         }
         String scope = "activity.create:" + caller.subject();
-        if (idempotencyKey != null) {
+        if (idempotencyKey != null && errors.isEmpty()) {
             Optional<String> earlier = idempotency.claim(scope, idempotencyKey, details);
             if (earlier.isPresent()) {
                 return new Creation(em.find(Activity.class, UUID.fromString(earlier.get())), false);
@@ -87,7 +92,7 @@ public class ActivityService {
         activity.createdBy = caller.subject();
         activity.createdAt = clock.now();
         activity.leadPartner = caller.partner();
-        apply(activity, details, caller, true);
+        apply(activity, details, caller, true, errors);
         em.persist(activity);
         if (idempotencyKey != null) {
             idempotency.complete(scope, idempotencyKey, activity.id.toString());
@@ -102,6 +107,7 @@ public class ActivityService {
      */
     @Transactional
     public Activity update(UUID id, ActivityDetails details, int expectedVersion, Caller caller) {
+        FieldErrors errors = validation.check(details);
         Activity activity = manageable(id, caller);
         if (activity.version != expectedVersion) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "活动已被修改，请重新读取后再改",
@@ -111,14 +117,14 @@ public class ActivityService {
         if (activity.status == ActivityStatus.PUBLISHED) {
             waitlist.settle(activity);
         }
-        if (details.capacity() != null) {
+        if (details.capacity() != null && !errors.has("capacity")) {
             long taken = waitlist.placesTaken(activity.id);
             if (details.capacity() < taken) {
                 throw ProblemException.invalidField("capacity", "已有 " + taken + " 人占用名额，不能少于此数 / "
                         + taken + " places are taken; capacity cannot be lower");
             }
         }
-        apply(activity, details, caller, false);
+        apply(activity, details, caller, false, errors);
         activity.changedHere();
         if (activity.status == ActivityStatus.PUBLISHED) {
             events.published(activity);
@@ -225,7 +231,7 @@ public class ActivityService {
             jpql.append(" and (a.startsAt < :at or (a.startsAt = :at and a.id < :id))");
         }
         jpql.append(" order by a.startsAt desc, a.id desc");
-        var query = em.createQuery(jpql.toString(), Activity.class).setMaxResults(limit + 1);
+        var query = em.createQuery(jpql.toString(), Activity.class).setMaxResults(Keyset.fetchSize(limit));
         if (partner != null) {
             query.setParameter("partner", partner);
         }
@@ -235,27 +241,29 @@ public class ActivityService {
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
-        List<Activity> rows = query.getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Activity> page = rows.subList(0, limit);
-        Activity last = page.get(limit - 1);
-        return new Page<>(List.copyOf(page), new Cursor(last.startsAt, last.id).encode());
+        return Keyset.page(query.getResultList(), limit, a -> new Cursor(a.startsAt, a.id).keyset());
     }
 
-    private void apply(Activity activity, ActivityDetails d, Caller caller, boolean isNew) {
+    /**
+     * Checks {@code d}'s rules, adds what they find to the body's constraint {@code violations}
+     * (one 400 for all) and, when nothing is wrong, copies the details onto the activity.
+     */
+    private void apply(Activity activity, ActivityDetails d, Caller caller, boolean isNew, FieldErrors violations) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (!catalog.typeExists(d.type())) {
             errors.add(new Problem.FieldError("type", "未知的活动类型（见 /api/v1/activities/types） / unknown activity type"));
         }
-        checkVenue(d.stationId(), errors);
-        ActivityRules.period(d.startsAt(), d.endsAt(), errors);
-        if (!d.startsAt().isAfter(clock.now()) && activity.status == ActivityStatus.DRAFT) {
+        if (d.stationId() != null) {
+            checkVenue(d.stationId(), errors);
+        }
+        if (d.startsAt() != null && d.endsAt() != null) {
+            ActivityRules.period(d.startsAt(), d.endsAt(), errors);
+        }
+        if (d.startsAt() != null && !d.startsAt().isAfter(clock.now()) && activity.status == ActivityStatus.DRAFT) {
             errors.add(new Problem.FieldError("startsAt", "须在将来 / must be in the future"));
         }
         coOrganisers.arrange(activity, d.organisers(), caller, isNew, errors);
-        failOn(errors);
+        violations.addAll(errors).throwIfAny();
         activity.type = d.type();
         activity.title = d.title().strip();
         activity.description = d.description() == null || d.description().isBlank() ? null : d.description().strip();

@@ -3,6 +3,7 @@ package org.yizhan.services.service.attendance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.jdbc.SqlValues;
 import org.yizhan.kit.privacy.OneTimePasses;
 import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.kit.problem.ProblemException;
@@ -139,7 +140,7 @@ public class AttendanceService {
                 .setParameter("pass", pass.passId()).getResultList();
         if (!byPass.isEmpty()) {
             Object[] row = (Object[]) byPass.get(0);
-            if (scannedAt.equals(instant(row[0]))) {
+            if (scannedAt.equals(SqlValues.instant(row[0]))) {
                 return new CheckInOutcome(index, Result.DUPLICATE, null, participant,
                         AttendanceKind.valueOf((String) row[1]));
             }
@@ -261,18 +262,5 @@ public class AttendanceService {
                         Long.class)
                 .setParameter("a", activityId).setParameter("s", RegistrationStatus.NO_SHOW).getSingleResult();
         return new Attendance(attended, walkIns, (int) noShows, scanned);
-    }
-
-    private static Instant instant(Object cell) {
-        if (cell instanceof Instant i) {
-            return i;
-        }
-        if (cell instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (cell instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + cell.getClass().getName());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.kit.problem.ProblemException;
@@ -22,7 +23,6 @@ import org.yizhan.services.service.activity.ActivityService;
 import org.yizhan.services.service.activity.Caller;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +162,8 @@ public class RegistrationService {
         String jpql = "from Registration r where r.participant = :p"
                 + (after == null ? "" : " and (r.createdAt < :at or (r.createdAt = :at and r.id < :id))")
                 + " order by r.createdAt desc, r.id desc";
-        var query = em.createQuery(jpql, Registration.class).setParameter("p", participant).setMaxResults(limit + 1);
+        var query = em.createQuery(jpql, Registration.class).setParameter("p", participant)
+                .setMaxResults(Keyset.fetchSize(limit));
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
@@ -189,7 +190,8 @@ public class RegistrationService {
         String jpql = "from Registration r where r.activityId = :a" + (status == null ? "" : " and r.status = :s")
                 + (after == null ? "" : " and (r.createdAt > :at or (r.createdAt = :at and r.id > :id))")
                 + " order by r.createdAt, r.id";
-        var query = em.createQuery(jpql, Registration.class).setParameter("a", activityId).setMaxResults(limit + 1);
+        var query = em.createQuery(jpql, Registration.class).setParameter("a", activityId)
+                .setMaxResults(Keyset.fetchSize(limit));
         if (status != null) {
             query.setParameter("s", status);
         }
@@ -207,12 +209,7 @@ public class RegistrationService {
     }
 
     private static Page<Registration> page(List<Registration> rows, int limit) {
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<Registration> page = new ArrayList<>(rows.subList(0, limit));
-        Registration last = page.get(limit - 1);
-        return new Page<>(page, new Cursor(last.createdAt, last.id).encode());
+        return Keyset.page(rows, limit, r -> new Cursor(r.createdAt, r.id).keyset());
     }
 
     private Activity lockVisible(UUID activityId, Caller caller) {

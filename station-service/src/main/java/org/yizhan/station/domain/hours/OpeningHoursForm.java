@@ -1,6 +1,8 @@
 package org.yizhan.station.domain.hours;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.station.domain.FieldLimits;
 
@@ -21,14 +23,14 @@ import java.util.List;
 @Schema(name = "OpeningHours")
 public record OpeningHoursForm(
         @Schema(description = "IANA time zone of the station", example = "Asia/Shanghai",
-                maxLength = FieldLimits.CODE) String timeZone,
+                maxLength = FieldLimits.CODE) @Size(max = FieldLimits.CODE) String timeZone,
         @Schema(description = "Regular weekly hours",
                 example = "Mo-Fr 08:00-12:00,14:00-18:00; Sa 09:00-13:00; Su off", maxLength = FieldLimits.HOURS_TEXT)
-        String weekly,
+        @Size(max = FieldLimits.HOURS_TEXT) String weekly,
         @Schema(description = "Schedules that replace the weekly one within a window",
-                maxItems = FieldLimits.SEASONS) List<Season> seasons,
+                maxItems = FieldLimits.SEASONS) @Size(max = FieldLimits.SEASONS) List<@Valid Season> seasons,
         @Schema(description = "Single days with other hours, or closed",
-                maxItems = FieldLimits.EXCEPTIONS) List<Exception> exceptions,
+                maxItems = FieldLimits.EXCEPTIONS) @Size(max = FieldLimits.EXCEPTIONS) List<@Valid Exception> exceptions,
         @Schema(description = "Hours on public holidays (休)", example = "KEEP_WEEKLY_HOURS")
         HolidayPolicy.OnPublicHoliday onPublicHoliday,
         @Schema(description = "Whose hours a make-up working day (调休 班) keeps; absent = that weekend day's own",
@@ -36,16 +38,19 @@ public record OpeningHoursForm(
 
     /** A seasonal schedule: {@code from}/{@code to} both MM-DD (every year) or both YYYY-MM-DD. */
     @Schema(name = "OpeningHoursSeason")
-    public record Season(@Schema(example = "06-01", maxLength = 10) String from, @Schema(example = "09-30",
-            maxLength = 10) String to,
-                         @Schema(example = "Mo-Su 07:00-21:00", maxLength = FieldLimits.HOURS_TEXT) String weekly) {
+    public record Season(@Schema(example = "06-01", maxLength = 10) @Size(max = 10) String from,
+                         @Schema(example = "09-30", maxLength = 10) @Size(max = 10) String to,
+                         @Schema(example = "Mo-Su 07:00-21:00", maxLength = FieldLimits.HOURS_TEXT)
+                         @Size(max = FieldLimits.HOURS_TEXT) String weekly) {
     }
 
     /** A dated exception: {@code hours} like {@code 09:00-12:00,14:00-16:00}, or absent for closed. */
     @Schema(name = "OpeningHoursException")
     public record Exception(@Schema(example = "2026-12-31") LocalDate date,
-                            @Schema(example = "09:00-15:00", maxLength = FieldLimits.HOURS_TEXT) String hours,
-                            @Schema(example = "跨年提前闭站", maxLength = FieldLimits.REASON) String reason) {
+                            @Schema(example = "09:00-15:00", maxLength = FieldLimits.HOURS_TEXT)
+                            @Size(max = FieldLimits.HOURS_TEXT) String hours,
+                            @Schema(example = "跨年提前闭站", maxLength = FieldLimits.REASON)
+                            @Size(max = FieldLimits.REASON) String reason) {
     }
 
     /** A field of the form that does not hold a valid value. */

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.yizhan.kit.jdbc.SqlValues;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.station.domain.award.Confirmation;
 import org.yizhan.station.domain.award.PushedActivity;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,8 +85,8 @@ public class PushedActivityRows {
         for (Object o : q.getResultList()) {
             Object[] r = (Object[]) o;
             list.add(new PushedActivity((UUID) r[0], (UUID) r[1], (String) r[2], organisers((String) r[3]),
-                    instant(r[4]), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue(),
-                    Confirmation.valueOf((String) r[8]), instant(r[9]), (String) r[10]));
+                    SqlValues.instant(r[4]), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
+                    ((Number) r[7]).intValue(), Confirmation.valueOf((String) r[8]), SqlValues.instant(r[9]), (String) r[10]));
         }
         return list;
     }
@@ -101,18 +100,5 @@ public class PushedActivityRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored organisers are unreadable", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

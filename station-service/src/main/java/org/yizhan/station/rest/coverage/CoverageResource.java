@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.kit.geo.CoordinateSystem;
 import org.yizhan.kit.geo.Gcj02;
 import org.yizhan.kit.geo.GeoPoint;
-import org.yizhan.kit.problem.Problem;
+import org.yizhan.kit.http.Params;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.station.domain.coverage.BoundingBox;
 import org.yizhan.station.domain.coverage.Coverage;
@@ -31,10 +31,6 @@ import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.coverage.CoverageService;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 @Path("/api/v1/stations/coverage")
@@ -130,18 +126,16 @@ public class CoverageResource {
             @QueryParam("coordSys") @Size(max = ParamLimits.CODE)
                     @Parameter(description = "wgs84 (default) or gcj02, for the box and the answer")
             String coordSys) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        CoordinateSystem system = coordSys(coordSys, errors);
-        Double cell = number("cellMetres", cellMetres, 500, CELL_MIN, CELL_MAX, errors);
-        Integer mins = integer("minutes", minutes, 15, MINUTES_MIN, MINUTES_MAX, errors);
-        TravelMode travel = mode(mode, errors);
-        Double radius = radiusMetres == null || radiusMetres.isBlank() ? null
-                : number("radiusMetres", radiusMetres, 0, RADIUS_MIN, RADIUS_MAX, errors);
-        Instant instant = instant(at, errors);
-        BoundingBox asked = area(minLat, minLon, maxLat, maxLon, district, errors);
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        Params params = new Params();
+        CoordinateSystem system = coordSys(coordSys, params.errors());
+        Double cellAsked = params.number("cellMetres", cellMetres, CELL_MIN, CELL_MAX);
+        double cell = cellAsked == null ? 500 : cellAsked;
+        Integer mins = params.integer("minutes", minutes, MINUTES_MIN, MINUTES_MAX, 15);
+        TravelMode travel = mode(mode, params.errors());
+        Double radius = params.number("radiusMetres", radiusMetres, RADIUS_MIN, RADIUS_MAX);
+        Instant instant = params.instant("at", at);
+        BoundingBox asked = area(minLat, minLon, maxLat, maxLon, district, params);
+        params.throwIfAny();
         CoverageGrid grid = grid(wgs84(asked, system), cell);
         double r = radius != null ? radius : travel.radiusMetres(mins);
         Coverage.Result result = coverage.coverage(grid, r, instant, GAPS);
@@ -171,9 +165,9 @@ public class CoverageResource {
         try {
             return CoverageGrid.over(box, cell, MAX_CELLS);
         } catch (CoverageGrid.TooManyCellsException e) {
-            throw invalid(List.of(new Problem.FieldError("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
+            throw ProblemException.invalidField("cellMetres", "网格将有 " + e.cells() + " 个格子，超过上限 "
                     + e.limit() + "；请增大 cellMetres 或缩小范围 / the grid would have " + e.cells()
-                    + " cells, more than " + e.limit() + "; use a larger cellMetres or a smaller area")));
+                    + " cells, more than " + e.limit() + "; use a larger cellMetres or a smaller area");
         }
     }
 
@@ -183,139 +177,75 @@ public class CoverageResource {
     }
 
     private static BoundingBox area(String minLat, String minLon, String maxLat, String maxLon, String district,
-                                    List<Problem.FieldError> errors) {
+                                    Params params) {
+        FieldErrors errors = params.errors();
         boolean anyCorner = minLat != null || minLon != null || maxLat != null || maxLon != null;
         if (district != null && !district.isBlank()) {
             if (anyCorner) {
-                errors.add(new Problem.FieldError("district",
-                        "district 与 minLat/minLon/maxLat/maxLon 只能选一种 / give a district or a box, not both"));
+                errors.add("district", "district 与 minLat/minLon/maxLat/maxLon 只能选一种 / give a district or a box, not both");
                 return null;
             }
             BoundingBox box = Districts.byName(district).orElse(null);
             if (box == null) {
-                errors.add(new Problem.FieldError("district", "未知的区，可用：" + Districts.names()
-                        + " / unknown district, known: " + Districts.names()));
+                errors.add("district", "未知的区，可用：" + Districts.names() + " / unknown district, known: " + Districts.names());
             }
             return box;
         }
-        int before = errors.size();
-        Double south = required("minLat", minLat, LAT_MIN, LAT_MAX, errors);
-        Double west = required("minLon", minLon, LON_MIN, LON_MAX, errors);
-        Double north = required("maxLat", maxLat, LAT_MIN, LAT_MAX, errors);
-        Double east = required("maxLon", maxLon, LON_MIN, LON_MAX, errors);
-        if (errors.size() > before) {
+        Double south = required("minLat", minLat, LAT_MIN, LAT_MAX, params);
+        Double west = required("minLon", minLon, LON_MIN, LON_MAX, params);
+        Double north = required("maxLat", maxLat, LAT_MIN, LAT_MAX, params);
+        Double east = required("maxLon", maxLon, LON_MIN, LON_MAX, params);
+        if (south == null || west == null || north == null || east == null) {
             return null;
         }
         if (!(south < north)) {
-            errors.add(new Problem.FieldError("maxLat", "maxLat 必须大于 minLat / maxLat must be greater than minLat"));
+            errors.add("maxLat", "maxLat 必须大于 minLat / maxLat must be greater than minLat");
         }
         if (!(west < east)) {
-            errors.add(new Problem.FieldError("maxLon", "maxLon 必须大于 minLon / maxLon must be greater than minLon"));
+            errors.add("maxLon", "maxLon 必须大于 minLon / maxLon must be greater than minLon");
         }
-        if (errors.size() > before) {
+        if (!(south < north) || !(west < east)) {
             return null;
         }
         BoundingBox box = new BoundingBox(south, west, north, east);
         if (box.heightMetres() > MAX_SIDE_METRES) {
-            errors.add(new Problem.FieldError("maxLat", "南北跨度不能超过 200 公里 / the box may be at most 200 km north to south"));
+            errors.add("maxLat", "南北跨度不能超过 200 公里 / the box may be at most 200 km north to south");
         }
         if (box.widthMetres() > MAX_SIDE_METRES) {
-            errors.add(new Problem.FieldError("maxLon", "东西跨度不能超过 200 公里 / the box may be at most 200 km east to west"));
+            errors.add("maxLon", "东西跨度不能超过 200 公里 / the box may be at most 200 km east to west");
         }
         return box;
     }
 
-    private static Double required(String field, String text, double min, double max, List<Problem.FieldError> errors) {
+    private static Double required(String field, String text, double min, double max, Params params) {
         if (text == null || text.isBlank()) {
-            errors.add(new Problem.FieldError(field, "必填（或给出 district）/ required (or give a district)"));
+            params.errors().add(field, "必填（或给出 district）/ required (or give a district)");
             return null;
         }
-        return number(field, text, 0, min, max, errors);
+        return params.number(field, text, min, max);
     }
 
-    private static Double number(String field, String text, double fallback, double min, double max,
-                                 List<Problem.FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            double value = Double.parseDouble(text.strip());
-            if (Double.isFinite(value) && value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError(field, "必须是 " + plain(min) + " 到 " + plain(max) + " 之间的数 / must be a number from "
-                + plain(min) + " to " + plain(max)));
-        return null;
-    }
-
-    private static Integer integer(String field, String text, int fallback, int min, int max,
-                                   List<Problem.FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError(field, "必须是 " + min + " 到 " + max + " 之间的整数 / must be a whole number from "
-                + min + " to " + max));
-        return null;
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    private static TravelMode mode(String text, List<Problem.FieldError> errors) {
+    private static TravelMode mode(String text, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return TravelMode.WALK;
         }
         try {
             return TravelMode.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("mode", "取值必须是 WALK 或 RIDE / must be WALK or RIDE"));
+            errors.add("mode", "取值必须是 WALK 或 RIDE / must be WALK or RIDE");
             return null;
         }
     }
 
-    private static CoordinateSystem coordSys(String text, List<Problem.FieldError> errors) {
+    private static CoordinateSystem coordSys(String text, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return CoordinateSystem.WGS84;
         }
         try {
             return CoordinateSystem.fromQueryValue(text.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("coordSys", "取值必须是 wgs84 或 gcj02 / must be wgs84 or gcj02"));
+            errors.add("coordSys", "取值必须是 wgs84 或 gcj02 / must be wgs84 or gcj02");
             return null;
         }
-    }
-
-    private static Instant instant(String text, List<Problem.FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text.strip()).toInstant();
-            } catch (DateTimeParseException again) {
-                errors.add(new Problem.FieldError("at", "ISO-8601 时刻，如 2026-11-29T21:40:00+08:00 / an ISO-8601 instant"));
-                return null;
-            }
-        }
-    }
-
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
-        int n = errors.size();
-        return new ProblemException(ProblemType.VALIDATION, n + " 个字段不合法",
-                n == 1 ? "1 field is invalid" : n + " fields are invalid", errors);
     }
 }

@@ -2,7 +2,6 @@ package org.yizhan.station.rest.feedback;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +31,7 @@ import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.validation.Validation;
 import org.yizhan.station.domain.feedback.ComplaintStatus;
 import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.StationAccess;
@@ -50,14 +50,14 @@ public class StationComplaintResource {
     private final ComplaintService complaints;
     private final StationAccess access;
     private final SecurityIdentity identity;
-    private final Validator validator;
+    private final Validation validation;
 
     public StationComplaintResource(ComplaintService complaints, StationAccess access, SecurityIdentity identity,
-                                    Validator validator) {
+                                    Validation validation) {
         this.complaints = complaints;
         this.access = access;
         this.identity = identity;
-        this.validator = validator;
+        this.validation = validation;
     }
 
     @POST
@@ -88,7 +88,7 @@ public class StationComplaintResource {
             UriInfo uri) {
         var complaint = new ComplaintService.NewComplaint(request.category(), request.amenity(),
                 request.description(), request.occurredAt());
-        BodyCheck.require(validator, request, complaints.problemsOf(complaint));
+        validation.check(request).addAll(complaints.problemsOf(complaint)).throwIfAny();
         var filed = complaints.file(stationId, identity.getPrincipal().getName(), complaint, idempotencyKey);
         var location = uri.getAbsolutePathBuilder().path(filed.handled().complaint().id.toString()).build();
         var response = filed.created()
@@ -154,7 +154,7 @@ public class StationComplaintResource {
                                 @NotNull AnswerRequest request) {
         var answer = new ComplaintService.Answer(request.status() == null ? null : request.status().toStatus(),
                 request.message(), request.resolution());
-        BodyCheck.require(validator, request, ComplaintService.problemsOf(answer));
+        validation.check(request).addAll(ComplaintService.problemsOf(answer)).throwIfAny();
         return ComplaintView.of(complaints.answer(stationId, complaintId, identity, answer), complaints.now(), true);
     }
 

@@ -2,7 +2,6 @@ package org.yizhan.station.rest.standards;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.validation.Validation;
 import org.yizhan.station.rest.ParamLimits;
 import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.standards.InspectionService;
@@ -44,14 +44,14 @@ public class InspectionResource {
     private final InspectionService inspections;
     private final StationAccess access;
     private final SecurityIdentity identity;
-    private final Validator validator;
+    private final Validation validation;
 
     public InspectionResource(InspectionService inspections, StationAccess access, SecurityIdentity identity,
-                              Validator validator) {
+                              Validation validation) {
         this.inspections = inspections;
         this.access = access;
         this.identity = identity;
-        this.validator = validator;
+        this.validation = validation;
     }
 
     @POST
@@ -83,7 +83,7 @@ public class InspectionResource {
             UriInfo uri) {
         access.requireManageable(stationId, identity);
         InspectionService.NewInspection inspection = request.toNew();
-        StandardsBodyCheck.require(validator, request, inspections.problemsOf(inspection));
+        validation.check(request).addAll(inspections.problemsOf(inspection)).throwIfAny();
         var recorded = inspections.record(stationId, identity, inspection, idempotencyKey);
         var location = uri.getAbsolutePathBuilder().path(recorded.inspection().id.toString()).build();
         var response = recorded.created()

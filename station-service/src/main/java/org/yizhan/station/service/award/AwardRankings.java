@@ -10,6 +10,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.time.AppClock;
@@ -72,10 +73,8 @@ public class AwardRankings {
                 from++;
             }
         }
-        List<ScoreCard> items = List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
-        String next = from + limit < all.size() && !items.isEmpty()
-                ? AwardCursor.of(items.get(items.size() - 1)).encode() : null;
-        return new Ranking(year, null, clock.now(), new Page<>(items, next));
+        List<ScoreCard> rows = all.subList(from, Math.min(all.size(), from + Keyset.fetchSize(limit)));
+        return new Ranking(year, null, clock.now(), Keyset.page(rows, limit, AwardCursor::of));
     }
 
     /**
@@ -145,12 +144,9 @@ public class AwardRankings {
                 ? em.createQuery("from AwardSnapshot where year = :year" + order, AwardSnapshot.class)
                 : em.createQuery("from AwardSnapshot where year = :year and (takenAt < :at or (takenAt = :at and id < :id))"
                         + order, AwardSnapshot.class).setParameter("at", after.at()).setParameter("id", after.id());
-        List<AwardSnapshot> rows = query.setParameter("year", year).setMaxResults(limit + 1).getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        AwardSnapshot last = rows.get(limit - 1);
-        return new Page<>(List.copyOf(rows.subList(0, limit)), new Cursor(last.takenAt, last.id).encode());
+        List<AwardSnapshot> rows = query.setParameter("year", year).setMaxResults(Keyset.fetchSize(limit))
+                .getResultList();
+        return Keyset.page(rows, limit, s -> new Cursor(s.takenAt, s.id).keyset());
     }
 
     /** The snapshot of {@code year} that {@code which} names: a snapshot id or {@code latest}; 404 if there is none. */
@@ -192,7 +188,7 @@ public class AwardRankings {
                 + (after == null ? "" : " where (case when e.eligible then 0 else 1 end, -e.total, e.station_id)"
                         + " > (:eligible, :negTotal, :station)")
                 + " order by " + order + " limit :limit")
-                .setParameter("snapshot", snapshot.id).setParameter("limit", limit + 1);
+                .setParameter("snapshot", snapshot.id).setParameter("limit", Keyset.fetchSize(limit));
         if (district != null) {
             q.setParameter("district", district);
         }
@@ -205,12 +201,7 @@ public class AwardRankings {
             Object[] r = (Object[]) o;
             cards.add(read((String) r[0]).withRank(r[1] == null ? null : ((Number) r[1]).intValue()));
         }
-        String next = null;
-        if (cards.size() > limit) {
-            cards = cards.subList(0, limit);
-            next = AwardCursor.of(cards.get(limit - 1)).encode();
-        }
-        return new Ranking(snapshot.year, snapshot, snapshot.takenAt, new Page<>(List.copyOf(cards), next));
+        return new Ranking(snapshot.year, snapshot, snapshot.takenAt, Keyset.page(cards, limit, AwardCursor::of));
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.yizhan.events.station.StationAwardGranted;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -145,13 +146,9 @@ public class AwardRegistry {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
         List<Listed> rows = new ArrayList<>();
-        for (Object[] r : query.setMaxResults(limit + 1).getResultList()) {
+        for (Object[] r : query.setMaxResults(Keyset.fetchSize(limit)).getResultList()) {
             rows.add(new Listed((StationAward) r[0], (String) r[1]));
         }
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        StationAward last = rows.get(limit - 1).award();
-        return new Page<>(List.copyOf(rows.subList(0, limit)), new Cursor(last.grantedAt, last.id).encode());
+        return Keyset.page(rows, limit, l -> new Cursor(l.award().grantedAt, l.award().id).keyset());
     }
 }

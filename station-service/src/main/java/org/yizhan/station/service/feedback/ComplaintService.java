@@ -10,7 +10,9 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -89,10 +91,7 @@ public class ComplaintService {
     @Transactional
     public Filed file(UUID stationId, String subject, NewComplaint request, String idempotencyKey) {
         Instant now = clock.now();
-        List<Problem.FieldError> errors = problemsOf(request, now);
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        new FieldErrors().addAll(problemsOf(request, now)).throwIfAny();
         access.requireExisting(stationId);
         String complainant = pseudonyms.of(subject);
         String scope = "complaint.file:" + complainant;
@@ -173,9 +172,7 @@ public class ComplaintService {
         if (answer.status() == null) {
             errors.add(new Problem.FieldError("status", "不能为空 / must not be null"));
         }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        new FieldErrors().addAll(errors).throwIfAny();
         access.requireManageable(stationId, caller);
         Complaint complaint = em.find(Complaint.class, complaintId, LockModeType.PESSIMISTIC_WRITE);
         if (complaint == null || !complaint.stationId.equals(stationId)) {
@@ -223,15 +220,6 @@ public class ComplaintService {
             errors.add(new Problem.FieldError("message", "不能为空 / must not be blank"));
         }
         return errors;
-    }
-
-    /** A 400 problem listing {@code errors}, sorted by field. */
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
-        List<Problem.FieldError> sorted = errors.stream()
-                .sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
-        int n = sorted.size();
-        return new ProblemException(ProblemType.VALIDATION, n + " 个字段不合法",
-                n + (n == 1 ? " field is" : " fields are") + " invalid", sorted);
     }
 
     /**
@@ -306,12 +294,9 @@ public class ComplaintService {
     }
 
     private Page<Handled> page(TypedQuery<Complaint> query, int limit, Function<Complaint, Cursor> position) {
-        List<Complaint> rows = query.setMaxResults(limit + 1).getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(withResponses(rows), null);
-        }
-        List<Complaint> page = rows.subList(0, limit);
-        return new Page<>(withResponses(page), position.apply(page.get(limit - 1)).encode());
+        Page<Complaint> page = Keyset.page(query.setMaxResults(Keyset.fetchSize(limit)).getResultList(), limit,
+                c -> position.apply(c).keyset());
+        return new Page<>(withResponses(page.items()), page.nextCursor());
     }
 
     private List<Handled> withResponses(List<Complaint> complaints) {

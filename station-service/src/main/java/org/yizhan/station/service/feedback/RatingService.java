@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
@@ -128,12 +129,8 @@ public class RatingService {
                                 + " and (ratedAt < :at or (ratedAt = :at and id < :id)) order by ratedAt desc, id desc",
                         StationRating.class)
                         .setParameter("at", after.at()).setParameter("id", after.id());
-        List<StationRating> rows = query.setParameter("station", stationId).setMaxResults(limit + 1).getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        List<StationRating> page = List.copyOf(rows.subList(0, limit));
-        StationRating last = page.get(limit - 1);
-        return new Page<>(page, new Cursor(last.ratedAt, last.id).encode());
+        List<StationRating> rows = query.setParameter("station", stationId).setMaxResults(Keyset.fetchSize(limit))
+                .getResultList();
+        return Keyset.page(rows, limit, r -> new Cursor(r.ratedAt, r.id).keyset());
     }
 }

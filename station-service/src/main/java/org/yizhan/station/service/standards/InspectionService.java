@@ -6,10 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
-import org.yizhan.kit.problem.ProblemException;
-import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.station.domain.Station;
@@ -26,9 +27,7 @@ import org.yizhan.station.service.StationAccess;
 import org.yizhan.station.service.feedback.FeedbackText;
 
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,6 +45,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class InspectionService {
+
+    private static final String INSPECTIONS = "inspections";
+    private static final String COMPLIANCE = "compliance";
 
     /** An inspection as a client sends it (lengths already checked by Bean Validation). */
     public record NewInspection(LocalDate inspectedOn, List<NewItem> items, String summary) {
@@ -100,10 +102,7 @@ public class InspectionService {
     @Transactional
     public Recorded record(UUID stationId, SecurityIdentity caller, NewInspection request, String idempotencyKey) {
         Station station = access.requireManageable(stationId, caller);
-        List<Problem.FieldError> errors = problemsOf(request);
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
+        new FieldErrors().addAll(problemsOf(request)).throwIfAny();
         String subject = caller.getPrincipal().getName();
         String scope = "inspection.record:" + subject;
         if (idempotencyKey != null) {
@@ -186,44 +185,25 @@ public class InspectionService {
         return errors;
     }
 
-    /** A 400 problem listing {@code errors}, sorted by field. */
-    public static ProblemException invalid(List<Problem.FieldError> errors) {
-        List<Problem.FieldError> sorted = errors.stream().sorted(Comparator.comparing(Problem.FieldError::field)).toList();
-        int n = sorted.size();
-        return new ProblemException(ProblemType.VALIDATION, n + " 个字段不合法",
-                n + (n == 1 ? " field is" : " fields are") + " invalid", sorted);
-    }
-
     /** A page of the station's inspections and self-checks, newest inspection date first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Inspection> ofStation(UUID stationId, SecurityIdentity caller, String cursor, int limit) {
         access.requireManageable(stationId, caller);
-        StandardsCursor after = StandardsCursor.decode(cursor);
+        KeysetCursor after = KeysetCursor.decode(INSPECTIONS, cursor, 3);
         String order = " order by inspectedOn desc, recordedAt desc, id desc";
         TypedQuery<Inspection> query;
         if (after == null) {
             query = em.createQuery("from Inspection where stationId = :station" + order, Inspection.class);
         } else {
-            LocalDate on;
-            Instant at;
-            try {
-                on = LocalDate.parse(after.first());
-                at = Instant.parse(after.second());
-            } catch (DateTimeParseException e) {
-                throw StandardsCursor.invalid();
-            }
             query = em.createQuery("from Inspection where stationId = :station and (inspectedOn < :on"
                             + " or (inspectedOn = :on and (recordedAt < :at or (recordedAt = :at and id < :id))))" + order,
                             Inspection.class)
-                    .setParameter("on", on).setParameter("at", at).setParameter("id", after.id());
+                    .setParameter("on", after.date(0)).setParameter("at", after.instant(1))
+                    .setParameter("id", after.uuid(2));
         }
-        List<Inspection> rows = query.setParameter("station", stationId).setMaxResults(limit + 1).getResultList();
-        if (rows.size() <= limit) {
-            return new Page<>(rows, null);
-        }
-        Inspection last = rows.get(limit - 1);
-        return new Page<>(List.copyOf(rows.subList(0, limit)),
-                new StandardsCursor(last.inspectedOn.toString(), last.recordedAt.toString(), last.id).encode());
+        List<Inspection> rows = query.setParameter("station", stationId).setMaxResults(Keyset.fetchSize(limit))
+                .getResultList();
+        return Keyset.page(rows, limit, i -> KeysetCursor.of(INSPECTIONS, i.inspectedOn, i.recordedAt, i.id));
     }
 
     /** The station's standing today, for anyone; 404 without the station. */
@@ -251,7 +231,7 @@ public class InspectionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<StationCompliance> district(Set<ComplianceStatus> statuses, Set<Tier> tiers, String district,
                                             String cursor, int limit) {
-        StandardsCursor after = StandardsCursor.decode(cursor);
+        KeysetCursor after = KeysetCursor.decode(COMPLIANCE, cursor, 2);
         LocalDate today = settings.today();
         var query = em.createNativeQuery("""
                 select s.id, s.name, s.district, cast(s.registered_at as date), l.inspected_on, l.failed_basic, l.optional_met
@@ -284,16 +264,13 @@ public class InspectionService {
         rows.sort(order);
         int from = 0;
         if (after != null) {
-            Row mark = new Row(new StationCompliance(after.id(), null, null, null, null), after.first());
+            Row mark = new Row(new StationCompliance(after.uuid(1), null, null, null, null), after.text(0));
             while (from < rows.size() && order.compare(rows.get(from), mark) <= 0) {
                 from++;
             }
         }
-        List<Row> page = rows.subList(from, Math.min(rows.size(), from + limit));
-        String next = from + limit < rows.size() && !page.isEmpty()
-                ? new StandardsCursor(page.get(page.size() - 1).key(), "", page.get(page.size() - 1).compliance().stationId()).encode()
-                : null;
-        return new Page<>(page.stream().map(Row::compliance).toList(), next);
+        return Keyset.page(rows.subList(from, Math.min(rows.size(), from + Keyset.fetchSize(limit))), limit,
+                row -> KeysetCursor.of(COMPLIANCE, row.key(), row.compliance().stationId())).map(Row::compliance);
     }
 
     private static LocalDate toDate(Object value) {
