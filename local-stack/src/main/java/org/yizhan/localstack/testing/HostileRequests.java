@@ -3,6 +3,7 @@ package org.yizhan.localstack.testing;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.yizhan.localstack.testing.openapi.OpenApiContractFilter;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import static io.restassured.RestAssured.given;
  * Sends hostile variants of every operation of the service's own OpenAPI document ({@code /q/openapi}):
  * wrong types, huge and odd Unicode strings, boundary numbers, broken JSON, wrong content types,
  * bad If-Match and Idempotency-Key headers, unknown enum values. A failure is an answer that is a
- * 5xx, carries a stack trace, or has a status the document does not declare for the operation.
+ * 5xx, carries a stack trace, has a status the document does not declare for the operation, or
+ * does not match the document (OpenApiContractFilter, answers only).
  * Bodies carry one property at a time, so no hostile request is a valid write.
  *
  * <pre>{@code
@@ -52,6 +54,8 @@ public final class HostileRequests {
     private final Map<String, String> ids;
     private final List<String> failures = new ArrayList<>();
     private Set<String> declared = Set.of();
+    /** Whether a path parameter is the hostile part: the validator cannot tell the operation then. */
+    private boolean hostilePath;
     private int requests;
 
     /**
@@ -91,8 +95,10 @@ public final class HostileRequests {
             if ("path".equals(p.get("in"))) {
                 for (String text : TEXTS) {
                     if (!text.isEmpty()) { // an empty segment is another path (answered 404 or 405 there)
+                        hostilePath = true;
                         send(method, withIds(path.replace("{" + p.get("name") + "}", encode(text))), Map.of(), Map.of(),
                                 null, null);
+                        hostilePath = false;
                     }
                 }
             }
@@ -173,26 +179,35 @@ public final class HostileRequests {
                       String contentType, Object body) {
         String token = tokens.get(requests % tokens.size());
         requests++;
-        // Without the contract filter: it would also refuse what the hostile request itself breaks; the
-        // answer's status is held to the document below.
+        // Every answer, refusals included, must be one the document declares (status, content type, body).
+        // The requests are hostile on purpose and the validator cannot read all of them: answers only.
+        // A hostile path parameter makes the path match no operation for the validator: its answer is held to
+        // the operation's declared statuses below.
         RequestSpecification request = given().noFilters().header("Authorization", "Bearer " + token)
                 .urlEncodingEnabled(false);
+        if (!hostilePath) {
+            request.filter(OpenApiContractFilter.answersOnly());
+        }
         query.forEach((k, v) -> request.queryParam(k, encode(v)));
         headers.forEach(request::header);
         if (contentType != null) {
             request.contentType(contentType).body(body);
         }
+        String label = method.toUpperCase() + " " + abbreviated(path) + " " + query + headers.keySet() + " "
+                + abbreviated(String.valueOf(body));
         Response response;
         try {
             response = request.request(method.toUpperCase(), path);
+        } catch (AssertionError e) {
+            failures.add(label + " broke the contract: " + abbreviated(e.getMessage()));
+            return;
         } catch (Exception e) {
             return; // the client itself refused to send it (an illegal header or URI)
         }
         String answer = response.asString();
         if (response.statusCode() >= 500 || !declared.contains(String.valueOf(response.statusCode()))
                 || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")) {
-            failures.add(method.toUpperCase() + " " + abbreviated(path) + " " + query + headers.keySet() + " "
-                    + abbreviated(String.valueOf(body)) + " -> " + response.statusCode() + " " + abbreviated(answer));
+            failures.add(label + " -> " + response.statusCode() + " " + abbreviated(answer));
         }
     }
 

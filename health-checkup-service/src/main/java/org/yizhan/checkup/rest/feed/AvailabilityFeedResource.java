@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.yizhan.checkup.service.feed.AvailabilityFeed;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -154,6 +156,10 @@ public class AvailabilityFeedResource {
         EntityTag tag = new EntityTag(contentHash(body));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
+            if (notModified.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "文件已更新，If-Match 不再相符",
+                        "The file has changed; If-Match names another version");
+            }
             return notModified.header("Cache-Control", CACHE).build();
         }
         return Response.ok(body, FHIR_NDJSON).tag(tag).header("Cache-Control", CACHE).build();
