@@ -65,4 +65,7 @@ public final class EventTypes {
      * appointment and lead; data: {@link org.yizhan.events.checkup.AppointmentReminderDue}.
      */
     public static final String APPOINTMENT_REMINDER_DUE = "appointment.reminder_due";
+
+    /** A lawyer or union staff answered a worker's legal consultation; data: {@link org.yizhan.events.legalaid.ConsultationAnswered}. */
+    public static final String CONSULTATION_ANSWERED = "consultation.answered";
 }

@@ -102,7 +102,12 @@ public class DutySessionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DutySession get(UUID sessionId) {
-        return sessions.findByIdOptional(sessionId).orElseThrow(() -> ProblemException.notFound("值班安排", "The duty session"));
+        return find(sessionId).orElseThrow(() -> ProblemException.notFound("值班安排", "The duty session"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<DutySession> find(UUID sessionId) {
+        return sessions.findByIdOptional(sessionId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
