@@ -52,6 +52,22 @@ public class AuditLog {
                 "You may not read or change this record; the attempt has been recorded");
     }
 
+    /**
+     * Lets a caller read one confidential record (a consultation, an application) or refuses: a
+     * caller who may not see it gets a 403 recorded as DENIED; anyone but its owner (the worker it
+     * is about) must say why; the read is recorded with that purpose.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void read(Actor caller, String kind, Object id, boolean maySee, boolean isOwner, String purpose) {
+        if (!maySee) {
+            throw denied(caller, kind, id, purpose);
+        }
+        if (!isOwner && purpose == null) {
+            throw ProblemException.invalidField("purpose", "工作人员查阅须说明用途 / staff give the purpose of a read");
+        }
+        record(caller, AuditAction.READ, kind, id, purpose);
+    }
+
     /** The entries matching the filter, newest first; the query itself is recorded. */
     @Transactional
     public Page<AuditEntry> query(Actor admin, AuditLogRepository.Filter filter, String cursor, int limit) {

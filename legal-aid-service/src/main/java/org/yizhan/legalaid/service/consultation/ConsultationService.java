@@ -131,13 +131,7 @@ public class ConsultationService {
     @Transactional
     public Consultation read(UUID id, String purpose, Actor caller) {
         Consultation c = find(id);
-        if (!access.maySee(caller, c)) {
-            throw audit.denied(caller, KIND, id, purpose);
-        }
-        if (!access.isAsker(caller, c) && purpose == null) {
-            throw ProblemException.invalidField("purpose", "工作人员查阅须说明用途 / staff give the purpose of a read");
-        }
-        audit.record(caller, AuditAction.READ, KIND, c.id, purpose);
+        audit.read(caller, KIND, c.id, access.maySee(caller, c), access.isAsker(caller, c), purpose);
         return c;
     }
 
@@ -176,7 +170,9 @@ public class ConsultationService {
         return cipher.decrypt(c.answerEncrypted, ANSWER_FIELD);
     }
 
-    private Consultation find(UUID id) {
+    /** The consultation, or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Consultation find(UUID id) {
         return consultations.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("咨询", "The consultation"));
     }
 }

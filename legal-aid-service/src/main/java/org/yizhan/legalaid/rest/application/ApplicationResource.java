@@ -1,0 +1,137 @@
+package org.yizhan.legalaid.rest.application;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Params;
+import org.yizhan.kit.paging.Page;
+import org.yizhan.kit.problem.FieldErrors;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.validation.Validation;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
+import org.yizhan.legalaid.service.application.ApplicationService;
+import org.yizhan.legalaid.service.audit.Callers;
+
+import java.util.UUID;
+
+@Path("/api/v1/legal-aid/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Applications", description = "Applying for legal aid: intake, the duplicate and conflict check, deadlines")
+public class ApplicationResource {
+
+    private static final int MAX_PURPOSE = 300;
+
+    private final ApplicationService applications;
+    private final Validation validation;
+    private final Callers callers;
+
+    public ApplicationResource(ApplicationService applications, Validation validation, Callers callers) {
+        this.applications = applications;
+        this.validation = validation;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.WORKER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "Apply for legal aid",
+            description = "Workers, or union staff on a worker's behalf (onBehalfOf). From a consultation in one step: "
+                    + "give consultationId and the category and question are carried over. Taken as complete today "
+                    + "(Beijing): decideBy is 7 working days later on the official calendar. Recorded in the audit log.")
+    @APIResponse(responseCode = "201", description = "Taken in",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored")
+    @APIResponse(responseCode = "403", description = "Neither a worker nor union staff")
+    @APIResponse(responseCode = "404", description = "No such consultation")
+    public RestResponse<ApplicationView> applyForLegalAid(@NotNull ApplicationRequest request, UriInfo uri) {
+        FieldErrors errors = validation.check(request);
+        request.checkRules(errors);
+        String creditCode = request.checkedCreditCode(errors);
+        errors.throwIfAny();
+        LegalAidApplication a = applications.take(request.toNew(creditCode), callers.current());
+        var location = uri.getBaseUriBuilder().path("api/v1/legal-aid/applications").path(a.id.toString()).build();
+        return RestResponse.ResponseBuilder.<ApplicationView>created(location).entity(view(a)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.WORKER, Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "An application",
+            description = "The applicant; union admins and the union staff member who recorded it, with a purpose. "
+                    + "Every read is recorded in the audit log, and so is a refused one (403).")
+    @APIResponse(responseCode = "200", description = "The application",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Staff without a purpose")
+    @APIResponse(responseCode = "403", description = "Not one of the people who may see it (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    public ApplicationView application(@PathParam("id") UUID id, @QueryParam("purpose") @Parameter(
+            description = "Why it is read; required for everyone but the applicant, kept in the audit log",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_PURPOSE)) String purposeText) {
+        return view(applications.read(id, purpose(purposeText), callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/conflicts")
+    @RolesAllowed({Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "The duplicate and conflict check",
+            description = "Union admins and the recording staff member, with a purpose. Every other application, "
+                    + "pending intakes included, of the same applicant, of the same opposing party (spacing, full-width "
+                    + "characters and company-type suffix aside) or with the same credit code; newest first, at most 50.")
+    @APIResponse(responseCode = "200", description = "The matches")
+    @APIResponse(responseCode = "400", description = "No purpose")
+    @APIResponse(responseCode = "403", description = "Not allowed (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    public Page<ConflictMatchView> applicationConflicts(@PathParam("id") UUID id, @QueryParam("purpose") @Parameter(
+            description = "Why the check is run, kept in the audit log",
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_PURPOSE)) String purposeText) {
+        return new Page<>(applications.conflicts(id, purpose(purposeText), callers.current()).stream()
+                .map(ConflictMatchView::of).toList(), null);
+    }
+
+    @POST
+    @Path("/{id}/conflict-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "Record the decision on the check",
+            description = "Union admins and the recording staff member: NO_CONFLICT, DUPLICATE or CONFLICT_OF_INTEREST, "
+                    + "with a note. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not allowed (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    public ApplicationView decideApplicationConflicts(@PathParam("id") UUID id, @NotNull ConflictDecisionRequest request) {
+        validation.check(request).throwIfAny();
+        return view(applications.decide(id, request.decision(), request.note() == null ? null : request.note().strip(),
+                callers.current()));
+    }
+
+    private static String purpose(String text) {
+        Params params = new Params();
+        String purpose = params.text("purpose", text, MAX_PURPOSE);
+        params.throwIfAny();
+        return purpose;
+    }
+
+    private ApplicationView view(LegalAidApplication a) {
+        return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a));
+    }
+}

@@ -1,0 +1,187 @@
+package org.yizhan.legalaid.service.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.yizhan.kit.figures.FiguresPeriod;
+import org.yizhan.kit.privacy.FieldCipher;
+import org.yizhan.kit.privacy.Pseudonyms;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.time.AppClock;
+import org.yizhan.legalaid.domain.audit.Actor;
+import org.yizhan.legalaid.domain.audit.ActorKind;
+import org.yizhan.legalaid.domain.audit.AuditAction;
+import org.yizhan.legalaid.domain.application.ConflictDecision;
+import org.yizhan.legalaid.domain.application.DecisionDeadline;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
+import org.yizhan.legalaid.domain.application.MatchReason;
+import org.yizhan.legalaid.domain.application.OpposingPartyNames;
+import org.yizhan.legalaid.domain.consultation.Consultation;
+import org.yizhan.legalaid.repository.ApplicationRepository;
+import org.yizhan.legalaid.service.audit.AuditLog;
+import org.yizhan.legalaid.service.consultation.ConsultationAccess;
+import org.yizhan.legalaid.service.consultation.ConsultationService;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Intake of legal-aid applications: the applicant (a worker, or union staff on their behalf), the
+ * opposing party, facts, amount claimed and document references; the decision deadline of 7 working
+ * days from the day it is complete; and the duplicate and conflict check against every other
+ * application (pending intakes included), whose decision union staff record.
+ */
+@ApplicationScoped
+public class ApplicationService {
+
+    /** The audit log's name for applications. */
+    public static final String KIND = "APPLICATION";
+    static final String NAME_FIELD = "application.opposing_name";
+    static final String KEY_FIELD = "application.opposing_key";
+    static final String FACTS_FIELD = "application.facts";
+
+    /** Another application the check found, and why. */
+    public record Match(LegalAidApplication application, Set<MatchReason> reasons) {
+    }
+
+    private final ApplicationRepository applications;
+    private final ConsultationService consultations;
+    private final ConsultationAccess consultationAccess;
+    private final AuditLog audit;
+    private final Pseudonyms pseudonyms;
+    private final FieldCipher cipher;
+    private final AppClock clock;
+    private final DecisionDeadline deadlines = DecisionDeadline.china();
+
+    public ApplicationService(ApplicationRepository applications, ConsultationService consultations,
+                              ConsultationAccess consultationAccess, AuditLog audit, Pseudonyms pseudonyms,
+                              FieldCipher cipher, AppClock clock) {
+        this.applications = applications;
+        this.consultations = consultations;
+        this.consultationAccess = consultationAccess;
+        this.audit = audit;
+        this.pseudonyms = pseudonyms;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LegalAidApplication take(NewApplication details, Actor caller) {
+        pseudonyms.requireConfigured();
+        cipher.requireConfigured();
+        LegalAidApplication a = new LegalAidApplication();
+        a.id = UUID.randomUUID();
+        if (caller.kind() == ActorKind.PERSON) {
+            if (details.onBehalfOf() != null) {
+                throw ProblemException.invalidField("onBehalfOf", "只有工会工作人员可代为登记 / only union staff record for others");
+            }
+            a.applicant = caller.id();
+        } else {
+            if (details.onBehalfOf() == null) {
+                throw ProblemException.invalidField("onBehalfOf", "代为登记须给出职工账号 / the worker's account is required");
+            }
+            a.applicant = pseudonyms.of(details.onBehalfOf());
+            a.recordedBy = caller.subject();
+        }
+        String facts = details.facts();
+        a.category = details.category();
+        if (details.consultationId() != null) {
+            Consultation c = consultations.find(details.consultationId());
+            if (!c.person.equals(a.applicant) || !consultationAccess.maySee(caller, c)) {
+                throw ProblemException.invalidField("consultationId", "不是申请人的咨询 / not a consultation of the applicant");
+            }
+            a.consultationId = c.id;
+            facts = facts != null ? facts : consultations.question(c);
+            a.category = a.category != null ? a.category : c.category;
+        }
+        if (facts == null || a.category == null) {
+            throw ProblemException.invalidField(facts == null ? "facts" : "category", "必填（或给出 consultationId） / required "
+                    + "(or give consultationId)");
+        }
+        a.opposingNameEncrypted = cipher.encrypt(details.opposingPartyName(), NAME_FIELD);
+        a.opposingKey = cipher.lookup(OpposingPartyNames.key(details.opposingPartyName()), KEY_FIELD);
+        a.creditCode = details.creditCode();
+        a.factsEncrypted = cipher.encrypt(facts, FACTS_FIELD);
+        a.amountClaimedFen = details.amountClaimedFen();
+        a.documentRefs = List.copyOf(details.documentRefs());
+        a.status = "INTAKE";
+        a.receivedAt = clock.now();
+        a.completeOn = a.receivedAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
+        a.decideBy = deadlines.decideBy(a.completeOn, List.of()).orElseThrow();
+        applications.persist(a);
+        audit.record(caller, AuditAction.CREATE, KIND, a.id, null);
+        return a;
+    }
+
+    /** The application, for its applicant, or for union staff who may see it and say why. */
+    @Transactional
+    public LegalAidApplication read(UUID id, String purpose, Actor caller) {
+        LegalAidApplication a = find(id);
+        audit.read(caller, KIND, a.id, maySee(caller, a), isApplicant(caller, a), purpose);
+        return a;
+    }
+
+    /** The other applications of the same applicant, opposing party or credit code (read audited). */
+    @Transactional
+    public List<Match> conflicts(UUID id, String purpose, Actor caller) {
+        LegalAidApplication a = find(id);
+        audit.read(caller, KIND, a.id, mayDecide(caller, a), false, purpose);
+        return applications.matches(a).stream().map(m -> new Match(m, reasons(a, m))).toList();
+    }
+
+    /** Records the decision taken on the check's matches; deciding again replaces it (both audited). */
+    @Transactional
+    public LegalAidApplication decide(UUID id, ConflictDecision decision, String note, Actor caller) {
+        LegalAidApplication a = find(id);
+        if (!mayDecide(caller, a)) {
+            throw audit.denied(caller, KIND, id, null);
+        }
+        a.conflictDecision = decision;
+        a.conflictNote = note;
+        a.conflictDecidedBy = caller.subject();
+        a.conflictDecidedAt = clock.now();
+        audit.record(caller, AuditAction.UPDATE, KIND, a.id, "conflict check: " + decision);
+        return a;
+    }
+
+    public String opposingPartyName(LegalAidApplication a) {
+        return cipher.decrypt(a.opposingNameEncrypted, NAME_FIELD);
+    }
+
+    public String facts(LegalAidApplication a) {
+        return cipher.decrypt(a.factsEncrypted, FACTS_FIELD);
+    }
+
+    private static Set<MatchReason> reasons(LegalAidApplication a, LegalAidApplication m) {
+        Set<MatchReason> reasons = EnumSet.noneOf(MatchReason.class);
+        if (m.applicant.equals(a.applicant)) {
+            reasons.add(MatchReason.SAME_APPLICANT);
+        }
+        if (m.opposingKey.equals(a.opposingKey)) {
+            reasons.add(MatchReason.SAME_OPPOSING_PARTY);
+        }
+        if (a.creditCode != null && a.creditCode.equals(m.creditCode)) {
+            reasons.add(MatchReason.SAME_CREDIT_CODE);
+        }
+        return reasons;
+    }
+
+    private static boolean isApplicant(Actor caller, LegalAidApplication a) {
+        return caller.kind() == ActorKind.PERSON && a.applicant.equals(caller.id());
+    }
+
+    private static boolean maySee(Actor caller, LegalAidApplication a) {
+        return isApplicant(caller, a) || mayDecide(caller, a);
+    }
+
+    /** Union admins, and the union staff member who recorded it. */
+    private static boolean mayDecide(Actor caller, LegalAidApplication a) {
+        return caller.is(Roles.UNION_ADMIN) || caller.is(Roles.UNION_STAFF) && caller.subject().equals(a.recordedBy);
+    }
+
+    private LegalAidApplication find(UUID id) {
+        return applications.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("法律援助申请", "The application"));
+    }
+}
