@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The statutory deadlines of a legal-aid application (法律援助法 Art. 43: the legal-aid agency decides
- * within 7 working days of receiving a complete application; Art. 44 and 《办理法律援助案件程序规定》:
- * a lawyer is assigned within 3 working days of the decision to grant). Days are counted on the
- * official calendar, the start day not counted, and a working day on which the application was
- * waiting for the applicant's supplement does not count.
+ * The statutory deadlines of a legal-aid application (法律援助法 Art. 43 and 《办理法律援助案件程序规定》:
+ * a decision within 7 working days of a complete application, a lawyer assigned within 3 working
+ * days of the decision to grant). Days are counted on the official calendar, the start day not
+ * counted, and a working day on which the application was waiting for the applicant's supplement
+ * does not count.
  */
 public final class DecisionDeadline {
 

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.privacy.FieldCipher;
-import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
@@ -18,6 +17,7 @@ import org.yizhan.legalaid.domain.application.MatchReason;
 import org.yizhan.legalaid.domain.application.OpposingPartyNames;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 import org.yizhan.legalaid.repository.ApplicationRepository;
+import org.yizhan.legalaid.service.audit.Applicants;
 import org.yizhan.legalaid.service.audit.AuditLog;
 import org.yizhan.legalaid.service.consultation.ConsultationAccess;
 import org.yizhan.legalaid.service.consultation.ConsultationService;
@@ -50,41 +50,31 @@ public class ApplicationService {
     private final ConsultationService consultations;
     private final ConsultationAccess consultationAccess;
     private final AuditLog audit;
-    private final Pseudonyms pseudonyms;
+    private final Applicants applicants;
     private final FieldCipher cipher;
     private final AppClock clock;
     private final DecisionDeadline deadlines = DecisionDeadline.china();
 
     public ApplicationService(ApplicationRepository applications, ConsultationService consultations,
-                              ConsultationAccess consultationAccess, AuditLog audit, Pseudonyms pseudonyms,
+                              ConsultationAccess consultationAccess, AuditLog audit, Applicants applicants,
                               FieldCipher cipher, AppClock clock) {
         this.applications = applications;
         this.consultations = consultations;
         this.consultationAccess = consultationAccess;
         this.audit = audit;
-        this.pseudonyms = pseudonyms;
+        this.applicants = applicants;
         this.cipher = cipher;
         this.clock = clock;
     }
 
     @Transactional
     public LegalAidApplication take(NewApplication details, Actor caller) {
-        pseudonyms.requireConfigured();
         cipher.requireConfigured();
+        Applicants.Recorded applicant = applicants.of(caller, details.onBehalfOf());
         LegalAidApplication a = new LegalAidApplication();
         a.id = UUID.randomUUID();
-        if (caller.kind() == ActorKind.PERSON) {
-            if (details.onBehalfOf() != null) {
-                throw ProblemException.invalidField("onBehalfOf", "只有工会工作人员可代为登记 / only union staff record for others");
-            }
-            a.applicant = caller.id();
-        } else {
-            if (details.onBehalfOf() == null) {
-                throw ProblemException.invalidField("onBehalfOf", "代为登记须给出职工账号 / the worker's account is required");
-            }
-            a.applicant = pseudonyms.of(details.onBehalfOf());
-            a.recordedBy = caller.subject();
-        }
+        a.applicant = applicant.person();
+        a.recordedBy = applicant.recordedBy();
         String facts = details.facts();
         a.category = details.category();
         if (details.consultationId() != null) {

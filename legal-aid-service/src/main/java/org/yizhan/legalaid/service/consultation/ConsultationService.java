@@ -6,13 +6,11 @@ import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.privacy.FieldCipher;
-import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.legalaid.domain.audit.Actor;
-import org.yizhan.legalaid.domain.audit.ActorKind;
 import org.yizhan.legalaid.domain.audit.AuditAction;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
@@ -21,6 +19,7 @@ import org.yizhan.legalaid.domain.consultation.ConsultationStatus;
 import org.yizhan.legalaid.domain.duty.DutySession;
 import org.yizhan.legalaid.events.LegalAidEvents;
 import org.yizhan.legalaid.repository.ConsultationRepository;
+import org.yizhan.legalaid.service.audit.Applicants;
 import org.yizhan.legalaid.service.audit.AuditLog;
 import org.yizhan.legalaid.service.duty.DutySessionService;
 
@@ -46,45 +45,35 @@ public class ConsultationService {
     private final StationReplica stations;
     private final LegalAidEvents events;
     private final AuditLog audit;
-    private final Pseudonyms pseudonyms;
+    private final Applicants applicants;
     private final FieldCipher cipher;
     private final AppClock clock;
 
     public ConsultationService(ConsultationRepository consultations, ConsultationAccess access,
                                DutySessionService sessions, StationReplica stations, LegalAidEvents events,
-                               AuditLog audit, Pseudonyms pseudonyms, FieldCipher cipher, AppClock clock) {
+                               AuditLog audit, Applicants applicants, FieldCipher cipher, AppClock clock) {
         this.consultations = consultations;
         this.access = access;
         this.sessions = sessions;
         this.stations = stations;
         this.events = events;
         this.audit = audit;
-        this.pseudonyms = pseudonyms;
+        this.applicants = applicants;
         this.cipher = cipher;
         this.clock = clock;
     }
 
     @Transactional
     public Consultation ask(NewConsultation details, Actor caller) {
-        pseudonyms.requireConfigured();
         cipher.requireConfigured();
+        Applicants.Recorded asker = applicants.of(caller, details.onBehalfOf());
+        if (asker.recordedBy() != null && details.channel() == ConsultationChannel.ONLINE) {
+            throw ProblemException.invalidField("channel", "代为登记须在站点或值班时 / recorded at a station or a session");
+        }
         Consultation c = new Consultation();
         c.id = UUID.randomUUID();
-        if (caller.kind() == ActorKind.PERSON) {
-            if (details.onBehalfOf() != null) {
-                throw ProblemException.invalidField("onBehalfOf", "只有工会工作人员可代为登记 / only union staff record for others");
-            }
-            c.person = caller.id();
-        } else {
-            if (details.onBehalfOf() == null) {
-                throw ProblemException.invalidField("onBehalfOf", "代为登记须给出职工账号 / the worker's account is required");
-            }
-            if (details.channel() == ConsultationChannel.ONLINE) {
-                throw ProblemException.invalidField("channel", "代为登记须在站点或值班时 / recorded at a station or a session");
-            }
-            c.person = pseudonyms.of(details.onBehalfOf());
-            c.recordedBy = caller.subject();
-        }
+        c.person = asker.person();
+        c.recordedBy = asker.recordedBy();
         c.channel = details.channel();
         if (details.channel() == ConsultationChannel.SESSION) {
             DutySession session = sessions.find(details.sessionId())
