@@ -27,6 +27,7 @@ import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
+import org.yizhan.legalaid.service.application.Supplements;
 import org.yizhan.legalaid.service.audit.Callers;
 
 import java.util.UUID;
@@ -40,11 +41,14 @@ public class ApplicationResource {
     private static final int MAX_PURPOSE = 300;
 
     private final ApplicationService applications;
+    private final Supplements supplements;
     private final Validation validation;
     private final Callers callers;
 
-    public ApplicationResource(ApplicationService applications, Validation validation, Callers callers) {
+    public ApplicationResource(ApplicationService applications, Supplements supplements, Validation validation,
+                               Callers callers) {
         this.applications = applications;
+        this.supplements = supplements;
         this.validation = validation;
         this.callers = callers;
     }
@@ -122,6 +126,39 @@ public class ApplicationResource {
         validation.check(request).throwIfAny();
         return view(applications.decide(id, request.decision(), request.note() == null ? null : request.note().strip(),
                 callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/supplement-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "Ask the applicant for missing material",
+            description = "Union admins and the recording staff member, all that is missing at once. The decision "
+                    + "deadline stops (decideBy absent) until the material arrives. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "Asked",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not allowed (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Material is already awaited")
+    public ApplicationView requestSupplement(@PathParam("id") UUID id, @NotNull SupplementRequestBody request) {
+        validation.check(request).throwIfAny();
+        return view(supplements.request(id, request.note().strip(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/supplement-received")
+    @RolesAllowed({Roles.WORKER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "The missing material has arrived",
+            description = "The applicant, union admins or the recording staff member. The deadline runs again: "
+                    + "decideBy is 7 working days after completeOn without the working days spent waiting.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "No material is awaited")
+    public ApplicationView supplementReceived(@PathParam("id") UUID id) {
+        return view(supplements.received(id, callers.current()));
     }
 
     private static String purpose(String text) {

@@ -26,8 +26,11 @@ public record ApplicationView(
         @Schema(required = true) boolean recordedByStaff,
         @Schema(required = true) Instant receivedAt,
         @Schema(required = true, description = "The (Beijing) day the application was complete") LocalDate completeOn,
-        @Schema(required = true, description = "The last day to decide: 7 working days after completeOn on the official "
-                + "calendar (法律援助法 Art. 43)") LocalDate decideBy,
+        @Schema(description = "The last day to decide: 7 working days after completeOn on the official calendar, "
+                + "the working days spent waiting for material not counted; absent while material is awaited")
+        LocalDate decideBy,
+        @Schema(required = true, description = "Material was asked for and has not arrived (the deadline is stopped)")
+        boolean awaitingSupplement,
         ConflictDecision conflictDecision,
         @Schema(maxLength = 500) String conflictNote,
         Instant conflictDecidedAt) {
@@ -35,6 +38,7 @@ public record ApplicationView(
     public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts) {
         return new ApplicationView(a.id, a.category, opposingPartyName, a.creditCode, facts, a.amountClaimedFen,
                 a.documentRefs, a.status, a.consultationId, a.recordedBy != null, a.receivedAt, a.completeOn, a.decideBy,
+                a.decideBy == null,
                 a.conflictDecision, a.conflictNote, a.conflictDecidedAt);
     }
 }

@@ -116,7 +116,8 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @Authenticated
-    @Operation(summary = "A duty session with its slots")
+    @Operation(summary = "A duty session with its slots",
+            description = "Where and when the lawyer is on duty, and which slots are free (never who booked them).")
     @APIResponse(responseCode = "200", description = "The session",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No such session")

@@ -158,7 +158,7 @@ public class ApplicationService {
         return reasons;
     }
 
-    private static boolean isApplicant(Actor caller, LegalAidApplication a) {
+    static boolean isApplicant(Actor caller, LegalAidApplication a) {
         return caller.kind() == ActorKind.PERSON && a.applicant.equals(caller.id());
     }
 
@@ -167,11 +167,13 @@ public class ApplicationService {
     }
 
     /** Union admins, and the union staff member who recorded it. */
-    private static boolean mayDecide(Actor caller, LegalAidApplication a) {
+    static boolean mayDecide(Actor caller, LegalAidApplication a) {
         return caller.is(Roles.UNION_ADMIN) || caller.is(Roles.UNION_STAFF) && caller.subject().equals(a.recordedBy);
     }
 
-    private LegalAidApplication find(UUID id) {
+    /** The application, or 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LegalAidApplication find(UUID id) {
         return applications.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("法律援助申请", "The application"));
     }
 }
