@@ -116,7 +116,15 @@ class ApplicationTest {
         apply(worker, Map.of("category", "OTHER", "opposingPartyName", "某公司", "facts", "事实经过如下", "amountClaimedFen",
                 1, "onBehalfOf", "rider-a6")).then().statusCode(400).body("errors", hasSize(1))
                 .body("errors.field", hasItem("onBehalfOf"));
-        apply(token("lawyer-a2", "lawyer"), Map.of("category", "OTHER", "opposingPartyName", "某公司", "facts", "事实经过如下",
+        String key = "apply-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("category", "OTHER", "opposingPartyName", "某公司", "facts", "事实经过如下",
+                "amountClaimedFen", 1);
+        String id = given().auth().oauth2(worker).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post(PATH).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(worker).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post(PATH).then().statusCode(200).body("id", equalTo(id));
+        before++;
+                apply(token("lawyer-a2", "lawyer"), Map.of("category", "OTHER", "opposingPartyName", "某公司", "facts", "事实经过如下",
                 "amountClaimedFen", 1)).then().statusCode(403);
         assertEquals(before, count());
     }

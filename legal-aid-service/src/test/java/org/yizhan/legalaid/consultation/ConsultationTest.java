@@ -172,6 +172,24 @@ class ConsultationTest {
         assertEquals(before, count());
     }
 
+    @Test
+    void aRetryWithTheSameIdempotencyKeyRecordsTheQuestionOnce() throws SQLException {
+        String worker = token("rider-c6", "worker");
+        String body = "{\"category\": \"SOCIAL_INSURANCE\", \"channel\": \"ONLINE\", \"question\": \"公司没给我交社保怎么办？\"}";
+        String key = "ask-" + UUID.randomUUID();
+        long before = count();
+        String id = given().auth().oauth2(worker).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post(PATH).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(worker).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .post(PATH).then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(worker).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body.replace("社保", "医保")).post(PATH).then().statusCode(422);
+        given().auth().oauth2(worker).header("Idempotency-Key", "bad key!").contentType(ContentType.JSON).body(body)
+                .post(PATH).then().statusCode(400).body("errors.field", hasItem("Idempotency-Key"));
+        assertEquals(before + 1, count());
+        assertEquals(List.of(), PersonalDataScan.findInDatabase(List.of("rider-c6", "公司没给我交社保怎么办？")));
+    }
+
     private static Response ask(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post(PATH);
     }

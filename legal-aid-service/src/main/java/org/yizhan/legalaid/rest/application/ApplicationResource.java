@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.http.Params;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.security.Roles;
@@ -28,6 +30,7 @@ import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
 import org.yizhan.legalaid.service.application.Supplements;
+import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Callers;
 
 import java.util.UUID;
@@ -62,17 +65,29 @@ public class ApplicationResource {
                     + "(Beijing): decideBy is 7 working days later on the official calendar. Recorded in the audit log.")
     @APIResponse(responseCode = "201", description = "Taken in",
             content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: what the first request created",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored")
     @APIResponse(responseCode = "403", description = "Neither a worker nor union staff")
     @APIResponse(responseCode = "404", description = "No such consultation")
-    public RestResponse<ApplicationView> applyForLegalAid(@NotNull ApplicationRequest request, UriInfo uri) {
+    public RestResponse<ApplicationView> applyForLegalAid(
+            @NotNull ApplicationRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Client-chosen key that makes retries safe",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKeys.MAX_LENGTH,
+                            pattern = IdempotencyKeys.PATTERN)) String idempotencyKey,
+            UriInfo uri) {
         FieldErrors errors = validation.check(request);
         request.checkRules(errors);
         String creditCode = request.checkedCreditCode(errors);
         errors.throwIfAny();
-        LegalAidApplication a = applications.take(request.toNew(creditCode), callers.current());
+        Creation<LegalAidApplication> creation = applications.take(request.toNew(creditCode), callers.current(),
+                idempotencyKey);
+        LegalAidApplication a = creation.record();
         var location = uri.getBaseUriBuilder().path("api/v1/legal-aid/applications").path(a.id.toString()).build();
-        return RestResponse.ResponseBuilder.<ApplicationView>created(location).entity(view(a)).build();
+        var response = creation.created() ? RestResponse.ResponseBuilder.<ApplicationView>created(location)
+                : RestResponse.ResponseBuilder.<ApplicationView>ok().location(location);
+        return response.entity(view(a)).build();
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.http.Params;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.security.Roles;
@@ -28,6 +30,7 @@ import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
 import org.yizhan.legalaid.domain.consultation.ConsultationStatus;
+import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Callers;
 import org.yizhan.legalaid.service.consultation.ConsultationService;
 
@@ -60,15 +63,26 @@ public class ConsultationResource {
                     + "audit log.")
     @APIResponse(responseCode = "201", description = "Recorded (OPEN)",
             content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key: what the first request created",
+            content = @Content(schema = @Schema(implementation = ConsultationView.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing is stored")
     @APIResponse(responseCode = "403", description = "Neither a worker nor union staff")
-    public RestResponse<ConsultationView> askConsultation(@NotNull ConsultationRequest request, UriInfo uri) {
+    public RestResponse<ConsultationView> askConsultation(
+            @NotNull ConsultationRequest request,
+            @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Client-chosen key that makes retries safe",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKeys.MAX_LENGTH,
+                            pattern = IdempotencyKeys.PATTERN)) String idempotencyKey,
+            UriInfo uri) {
         FieldErrors errors = validation.check(request);
         request.checkRules(errors);
         errors.throwIfAny();
-        Consultation c = consultations.ask(request.toNew(), callers.current());
+        Creation<Consultation> creation = consultations.ask(request.toNew(), callers.current(), idempotencyKey);
+        Consultation c = creation.record();
         var location = uri.getBaseUriBuilder().path("api/v1/legal-aid/consultations").path(c.id.toString()).build();
-        return RestResponse.ResponseBuilder.<ConsultationView>created(location).entity(view(c)).build();
+        var response = creation.created() ? RestResponse.ResponseBuilder.<ConsultationView>created(location)
+                : RestResponse.ResponseBuilder.<ConsultationView>ok().location(location);
+        return response.entity(view(c)).build();
     }
 
     @POST

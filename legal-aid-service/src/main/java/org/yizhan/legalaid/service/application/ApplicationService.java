@@ -3,6 +3,7 @@ package org.yizhan.legalaid.service.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.figures.FiguresPeriod;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.privacy.FieldCipher;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
@@ -17,6 +18,7 @@ import org.yizhan.legalaid.domain.application.MatchReason;
 import org.yizhan.legalaid.domain.application.OpposingPartyNames;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 import org.yizhan.legalaid.repository.ApplicationRepository;
+import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Applicants;
 import org.yizhan.legalaid.service.audit.AuditLog;
 import org.yizhan.legalaid.service.consultation.ConsultationAccess;
@@ -51,26 +53,39 @@ public class ApplicationService {
     private final ConsultationAccess consultationAccess;
     private final AuditLog audit;
     private final Applicants applicants;
+    private final IdempotencyKeys idempotency;
     private final FieldCipher cipher;
     private final AppClock clock;
     private final DecisionDeadline deadlines = DecisionDeadline.china();
 
     public ApplicationService(ApplicationRepository applications, ConsultationService consultations,
                               ConsultationAccess consultationAccess, AuditLog audit, Applicants applicants,
+                              IdempotencyKeys idempotency,
                               FieldCipher cipher, AppClock clock) {
         this.applications = applications;
         this.consultations = consultations;
         this.consultationAccess = consultationAccess;
         this.audit = audit;
         this.applicants = applicants;
+        this.idempotency = idempotency;
         this.cipher = cipher;
         this.clock = clock;
     }
 
+    /** Takes the application in; with an Idempotency-Key a retry answers the application the first request created. */
     @Transactional
-    public LegalAidApplication take(NewApplication details, Actor caller) {
+    public Creation<LegalAidApplication> take(NewApplication details, Actor caller, String idempotencyKey) {
         cipher.requireConfigured();
         Applicants.Recorded applicant = applicants.of(caller, details.onBehalfOf());
+        String scope = "application.take:" + caller.id();
+        if (idempotencyKey != null) {
+            var earlier = idempotency.claim(scope, idempotencyKey, details);
+            if (earlier.isPresent()) {
+                LegalAidApplication a = find(UUID.fromString(earlier.get()));
+                audit.record(caller, AuditAction.READ, KIND, a.id, "retry");
+                return new Creation<>(a, false);
+            }
+        }
         LegalAidApplication a = new LegalAidApplication();
         a.id = UUID.randomUUID();
         a.applicant = applicant.person();
@@ -101,8 +116,11 @@ public class ApplicationService {
         a.completeOn = a.receivedAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
         a.decideBy = deadlines.decideBy(a.completeOn, List.of()).orElseThrow();
         applications.persist(a);
+        if (idempotencyKey != null) {
+            idempotency.complete(scope, idempotencyKey, a.id.toString());
+        }
         audit.record(caller, AuditAction.CREATE, KIND, a.id, null);
-        return a;
+        return new Creation<>(a, true);
     }
 
     /** The application, for its applicant, or for union staff who may see it and say why. */

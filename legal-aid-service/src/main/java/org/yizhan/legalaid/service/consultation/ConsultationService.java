@@ -2,6 +2,7 @@ package org.yizhan.legalaid.service.consultation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Keyset;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.kit.paging.Page;
@@ -19,6 +20,7 @@ import org.yizhan.legalaid.domain.consultation.ConsultationStatus;
 import org.yizhan.legalaid.domain.duty.DutySession;
 import org.yizhan.legalaid.events.LegalAidEvents;
 import org.yizhan.legalaid.repository.ConsultationRepository;
+import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Applicants;
 import org.yizhan.legalaid.service.audit.AuditLog;
 import org.yizhan.legalaid.service.duty.DutySessionService;
@@ -46,12 +48,14 @@ public class ConsultationService {
     private final LegalAidEvents events;
     private final AuditLog audit;
     private final Applicants applicants;
+    private final IdempotencyKeys idempotency;
     private final FieldCipher cipher;
     private final AppClock clock;
 
     public ConsultationService(ConsultationRepository consultations, ConsultationAccess access,
                                DutySessionService sessions, StationReplica stations, LegalAidEvents events,
-                               AuditLog audit, Applicants applicants, FieldCipher cipher, AppClock clock) {
+                               AuditLog audit, Applicants applicants, IdempotencyKeys idempotency,
+                               FieldCipher cipher, AppClock clock) {
         this.consultations = consultations;
         this.access = access;
         this.sessions = sessions;
@@ -59,14 +63,25 @@ public class ConsultationService {
         this.events = events;
         this.audit = audit;
         this.applicants = applicants;
+        this.idempotency = idempotency;
         this.cipher = cipher;
         this.clock = clock;
     }
 
+    /** Records the question; with an Idempotency-Key a retry answers the consultation the first request created. */
     @Transactional
-    public Consultation ask(NewConsultation details, Actor caller) {
+    public Creation<Consultation> ask(NewConsultation details, Actor caller, String idempotencyKey) {
         cipher.requireConfigured();
         Applicants.Recorded asker = applicants.of(caller, details.onBehalfOf());
+        String scope = "consultation.ask:" + caller.id();
+        if (idempotencyKey != null) {
+            var earlier = idempotency.claim(scope, idempotencyKey, details);
+            if (earlier.isPresent()) {
+                Consultation c = find(UUID.fromString(earlier.get()));
+                audit.record(caller, AuditAction.READ, KIND, c.id, "retry");
+                return new Creation<>(c, false);
+            }
+        }
         if (asker.recordedBy() != null && details.channel() == ConsultationChannel.ONLINE) {
             throw ProblemException.invalidField("channel", "代为登记须在站点或值班时 / recorded at a station or a session");
         }
@@ -89,8 +104,11 @@ public class ConsultationService {
         c.status = ConsultationStatus.OPEN;
         c.askedAt = clock.now();
         consultations.persist(c);
+        if (idempotencyKey != null) {
+            idempotency.complete(scope, idempotencyKey, c.id.toString());
+        }
         audit.record(caller, AuditAction.CREATE, KIND, c.id, null);
-        return c;
+        return new Creation<>(c, true);
     }
 
     /** Answers an open consultation; publishes consultation.answered (no personal details). */
