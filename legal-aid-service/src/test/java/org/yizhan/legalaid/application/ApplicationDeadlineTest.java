@@ -70,6 +70,32 @@ class ApplicationDeadlineTest {
         given().auth().oauth2(worker).get(PATH + "/" + id).then().statusCode(200).body("decideBy", equalTo("2026-10-15"));
     }
 
+    @Test
+    void theQueueShowsWhatIsDueSoonAndWhatIsOverdue() {
+        String worker = token("rider-dl3", "worker");
+        String admin = token("admin-dl2", "union-admin");
+        at("2026-09-28T02:00:00Z");
+        String id = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("{\"category\": \"WORK_INJURY\", \"opposingPartyName\": \"某配送站\", "
+                        + "\"facts\": \"配送途中受伤\", \"amountClaimedFen\": 0}")
+                .post(PATH).then().statusCode(201).body("decideBy", equalTo("2026-10-13")).extract().path("id");
+        String item = "items.find { it.id == '" + id + "' }";
+
+        at("2026-10-09T02:00:00Z"); // Friday; 10-10 (Saturday) is a working day, then 10-12, 10-13
+        given().auth().oauth2(admin).queryParam("withinWorkingDays", 2).queryParam("limit", 100).get(PATH + "/due")
+                .then().statusCode(200).body(item, nullValue());
+        given().auth().oauth2(admin).queryParam("withinWorkingDays", 3).queryParam("limit", 100).get(PATH + "/due")
+                .then().statusCode(200).body(item + ".overdue", equalTo(false)).body(item + ".workingDaysLeft", equalTo(3));
+
+        at("2026-10-15T02:00:00Z");
+        given().auth().oauth2(admin).queryParam("withinWorkingDays", 0).queryParam("limit", 100).get(PATH + "/due")
+                .then().statusCode(200).body(item + ".overdue", equalTo(true)).body(item + ".workingDaysLeft", equalTo(-2));
+        given().auth().oauth2(admin).queryParam("withinWorkingDays", 31).get(PATH + "/due").then().statusCode(400);
+        given().auth().oauth2(token("staff-dl", "union-staff")).get(PATH + "/due").then().statusCode(403);
+        given().auth().oauth2(worker).get(PATH + "/mine").then().statusCode(200)
+                .body(item + ".decideBy", equalTo("2026-10-13"));
+    }
+
     private void at(String instant) {
         clock.shift(Duration.between(Instant.now(), Instant.parse(instant)));
     }

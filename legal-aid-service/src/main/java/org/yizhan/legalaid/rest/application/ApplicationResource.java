@@ -29,6 +29,7 @@ import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
+import org.yizhan.legalaid.service.application.DeadlineQueue;
 import org.yizhan.legalaid.service.application.Supplements;
 import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Callers;
@@ -45,13 +46,15 @@ public class ApplicationResource {
 
     private final ApplicationService applications;
     private final Supplements supplements;
+    private final DeadlineQueue deadlines;
     private final Validation validation;
     private final Callers callers;
 
-    public ApplicationResource(ApplicationService applications, Supplements supplements, Validation validation,
-                               Callers callers) {
+    public ApplicationResource(ApplicationService applications, Supplements supplements, DeadlineQueue deadlines,
+                               Validation validation, Callers callers) {
         this.applications = applications;
         this.supplements = supplements;
+        this.deadlines = deadlines;
         this.validation = validation;
         this.callers = callers;
     }
@@ -174,6 +177,48 @@ public class ApplicationResource {
     @APIResponse(responseCode = "409", description = "No material is awaited")
     public ApplicationView supplementReceived(@PathParam("id") UUID id) {
         return view(supplements.received(id, callers.current()));
+    }
+
+    @GET
+    @Path("/due")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @Operation(summary = "Overdue and due-soon applications",
+            description = "Union admins. Undecided applications past their decideBy, and those due within "
+                    + "withinWorkingDays working days (official calendar), most urgent first; an application waiting "
+                    + "for material has no deadline and is not listed. No names or facts. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "A page of applications")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
+    public Page<ApplicationSummaryView> applicationsDue(
+            @QueryParam("withinWorkingDays") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = "30", defaultValue = "2")) String withinText,
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "100", defaultValue = "50")) String limitText,
+            @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = Page.MAX_CURSOR_LENGTH))
+            String cursor) {
+        Params params = new Params();
+        Integer within = params.integer("withinWorkingDays", withinText, 0, 30, 2);
+        Integer limit = params.integer("limit", limitText, 1, 100, 50);
+        params.throwIfAny();
+        return deadlines.due(within, callers.current(), cursor, limit).map(ApplicationSummaryView::of);
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.WORKER)
+    @Operation(summary = "My applications", description = "Newest first, with their deadlines (read one for the rest).")
+    @APIResponse(responseCode = "200", description = "A page of applications")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    public Page<ApplicationSummaryView> myApplications(
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "100", defaultValue = "20")) String limitText,
+            @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = Page.MAX_CURSOR_LENGTH))
+            String cursor) {
+        Params params = new Params();
+        Integer limit = params.integer("limit", limitText, 1, 100, 20);
+        params.throwIfAny();
+        return applications.mine(callers.current(), cursor, limit).map(ApplicationSummaryView::of);
     }
 
     private static String purpose(String text) {

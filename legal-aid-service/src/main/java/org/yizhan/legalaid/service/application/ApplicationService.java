@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.KeysetCursor;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.privacy.FieldCipher;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
@@ -43,6 +46,7 @@ public class ApplicationService {
     static final String NAME_FIELD = "application.opposing_name";
     static final String KEY_FIELD = "application.opposing_key";
     static final String FACTS_FIELD = "application.facts";
+    private static final String MINE = "my-applications";
 
     /** Another application the check found, and why. */
     public record Match(LegalAidApplication application, Set<MatchReason> reasons) {
@@ -152,6 +156,16 @@ public class ApplicationService {
         a.conflictDecidedAt = clock.now();
         audit.record(caller, AuditAction.UPDATE, KIND, a.id, "conflict check: " + decision);
         return a;
+    }
+
+    /** The worker's own applications, newest first. */
+    @Transactional
+    public Page<LegalAidApplication> mine(Actor worker, String cursor, int limit) {
+        KeysetCursor after = KeysetCursor.decode(MINE, cursor, 2);
+        Page<LegalAidApplication> page = Keyset.page(applications.ofApplicant(worker.id(), after,
+                Keyset.fetchSize(limit)), limit, a -> KeysetCursor.of(MINE, a.receivedAt, a.id));
+        audit.record(worker, AuditAction.LIST, KIND, null, null);
+        return page;
     }
 
     public String opposingPartyName(LegalAidApplication a) {
