@@ -68,4 +68,7 @@ public final class EventTypes {
 
     /** A lawyer or union staff answered a worker's legal consultation; data: {@link org.yizhan.events.legalaid.ConsultationAnswered}. */
     public static final String CONSULTATION_ANSWERED = "consultation.answered";
+
+    /** An application for legal aid was accepted and became a case; data: {@link org.yizhan.events.legalaid.CaseAccepted}. */
+    public static final String CASE_ACCEPTED = "case.accepted";
 }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.yizhan.events.EventSources;
 import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
+import org.yizhan.events.legalaid.CaseAccepted;
 import org.yizhan.events.legalaid.ConsultationAnswered;
 import org.yizhan.kit.outbox.Outbox;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 
 /** The events of yizhan.legalaid.v1, written to the outbox in the transaction of the change. No personal details. */
@@ -23,5 +25,11 @@ public class LegalAidEvents {
         outbox.add(Topics.LEGAL_AID, c.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CONSULTATION_ANSWERED,
                 new ConsultationAnswered(c.id, c.category.name(), c.channel.name(), c.stationId, c.answeredRole,
                         c.askedAt, c.answeredAt));
+    }
+
+    /** Key: the case's (the application's) id. */
+    public void accepted(LegalAidApplication a, boolean decidedInTime) {
+        outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ACCEPTED,
+                new CaseAccepted(a.id, a.category.name(), a.amountClaimedFen, a.decidedAt, decidedInTime, a.assignBy));
     }
 }

@@ -8,7 +8,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.yizhan.legalaid.domain.application.DecisionDeadline;
+import org.yizhan.events.Topics;
 import org.yizhan.localstack.testing.PersonalDataScan;
+import org.yizhan.localstack.testing.TopicProbe;
 import org.yizhan.localstack.testing.ServiceDatabase;
 import org.yizhan.localstack.testing.YizhanTestResource;
 
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -127,6 +130,51 @@ class ApplicationTest {
                 apply(token("lawyer-a2", "lawyer"), Map.of("category", "OTHER", "opposingPartyName", "某公司", "facts", "事实经过如下",
                 "amountClaimedFen", 1)).then().statusCode(403);
         assertEquals(before, count());
+    }
+
+    @Test
+    void anAdminAcceptsOnlyAfterTheConflictCheckRejectsWithAReasonAndRefersWithACode() {
+        String worker = token("rider-a7", "worker");
+        String facts = "拖欠三个月工资-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("category", "WAGE_ARREARS", "opposingPartyName", "某" + randomLetters() + "快递有限公司",
+                "facts", facts, "amountClaimedFen", 1250000);
+        String accepted = apply(worker, body).then().statusCode(201).extract().path("id");
+        String rejected = apply(token("rider-a8", "worker"), body).then().statusCode(201).extract().path("id");
+        String referred = apply(token("rider-a9", "worker"), body).then().statusCode(201).extract().path("id");
+
+        decide(accepted, "{\"outcome\": \"ACCEPT\"}").then().statusCode(409);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"decision\": \"NO_CONFLICT\"}")
+                .post(PATH + "/" + accepted + "/conflict-decision").then().statusCode(200);
+        try (TopicProbe topic = TopicProbe.open(Topics.LEGAL_AID)) {
+            decide(accepted, "{\"outcome\": \"ACCEPT\"}").then().statusCode(200).body("status", equalTo("ACCEPTED"))
+                    .body("assignBy", org.hamcrest.Matchers.notNullValue());
+            TopicProbe.Message event = topic.await(m -> m.value().contains(accepted) && m.value().contains("case.accepted"),
+                    Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no case.accepted"));
+            assertTrue(event.value().contains("1250000"), event.value());
+            assertTrue(!event.value().contains(facts) && !event.value().contains("rider-a7"), "no personal details");
+        }
+        decide(accepted, "{\"outcome\": \"REJECT\", \"reason\": \"改变主意\"}").then().statusCode(409);
+
+        decide(rejected, "{\"outcome\": \"REJECT\"}").then().statusCode(400).body("errors.field", hasItem("reason"));
+        decide(rejected, "{\"outcome\": \"REJECT\", \"reason\": \"已有律师代理\", \"referralCode\": \"X-1\"}")
+                .then().statusCode(400).body("errors.field", hasItem("referralCode"));
+        decide(rejected, "{\"outcome\": \"REJECT\", \"reason\": \"已有律师代理\"}").then().statusCode(200)
+                .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("已有律师代理"));
+        given().auth().oauth2(token("rider-a8", "worker")).get(PATH + "/" + rejected).then().statusCode(200)
+                .body("decisionReason", equalTo("已有律师代理"));
+
+        decide(referred, "{\"outcome\": \"REFER\"}").then().statusCode(400).body("errors.field", hasItem("referralCode"));
+        decide(referred, "{\"outcome\": \"REFER\", \"referralCode\": \"DX-LAC-2026-0815\"}").then().statusCode(200)
+                .body("status", equalTo("REFERRED")).body("referralCode", equalTo("DX-LAC-2026-0815"));
+        given().auth().oauth2(token("staff-a9", "union-staff")).contentType(ContentType.JSON)
+                .body("{\"outcome\": \"REFER\", \"referralCode\": \"A-1\"}").post(PATH + "/" + referred + "/decision")
+                .then().statusCode(403);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"note\": \"请补充材料\"}")
+                .post(PATH + "/" + referred + "/supplement-requests").then().statusCode(409);
+    }
+
+    private static Response decide(String id, String body) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body).post(PATH + "/" + id + "/decision");
     }
 
     private static Response apply(String token, Map<String, Object> body) {

@@ -57,6 +57,7 @@ public class LegalAidApplication {
     @Column(name = "document_refs")
     public List<String> documentRefs;
 
+    /** INTAKE, then ACCEPTED, REJECTED or REFERRED. */
     public String status;
 
     @Enumerated(EnumType.STRING)
@@ -81,6 +82,25 @@ public class LegalAidApplication {
 
     @Column(name = "decide_by")
     public LocalDate decideBy;
+
+    @Column(name = "decision_reason_enc")
+    public String decisionReasonEncrypted;
+
+    @Column(name = "referral_code")
+    public String referralCode;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "decided_on")
+    public LocalDate decidedOn;
+
+    /** For an accepted application: the last working day to assign a lawyer. */
+    @Column(name = "assign_by")
+    public LocalDate assignBy;
 
     @Version
     public int version;

@@ -30,6 +30,7 @@ import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
 import org.yizhan.legalaid.service.application.DeadlineQueue;
+import org.yizhan.legalaid.service.application.Decisions;
 import org.yizhan.legalaid.service.application.Supplements;
 import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Callers;
@@ -47,11 +48,13 @@ public class ApplicationResource {
     private final ApplicationService applications;
     private final Supplements supplements;
     private final DeadlineQueue deadlines;
+    private final Decisions decisions;
     private final Validation validation;
     private final Callers callers;
 
     public ApplicationResource(ApplicationService applications, Supplements supplements, DeadlineQueue deadlines,
-                               Validation validation, Callers callers) {
+                               Decisions decisions, Validation validation, Callers callers) {
+        this.decisions = decisions;
         this.applications = applications;
         this.supplements = supplements;
         this.deadlines = deadlines;
@@ -221,6 +224,28 @@ public class ApplicationResource {
         return applications.mine(callers.current(), cursor, limit).map(ApplicationSummaryView::of);
     }
 
+    @POST
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @Operation(summary = "Decide an application",
+            description = "Union admins. ACCEPT (only after the conflict check was decided NO_CONFLICT; publishes "
+                    + "case.accepted, and a lawyer is due within 3 working days: assignBy), REJECT with a reason, or "
+                    + "REFER with a referral code. Once. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "Decided",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Already decided, material awaited, or no conflict check decided")
+    public ApplicationView decideApplication(@PathParam("id") UUID id, @NotNull DecisionRequest request) {
+        FieldErrors errors = validation.check(request);
+        request.checkRules(errors);
+        errors.throwIfAny();
+        return view(decisions.decide(id, request.outcome(), request.reason() == null ? null : request.reason().strip(),
+                request.referralCode(), callers.current()));
+    }
+
     private static String purpose(String text) {
         Params params = new Params();
         String purpose = params.text("purpose", text, MAX_PURPOSE);
@@ -229,6 +254,7 @@ public class ApplicationResource {
     }
 
     private ApplicationView view(LegalAidApplication a) {
-        return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a));
+        return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a),
+                a.decisionReasonEncrypted == null ? null : decisions.reason(a));
     }
 }

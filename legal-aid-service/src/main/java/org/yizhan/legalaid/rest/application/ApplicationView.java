@@ -21,7 +21,8 @@ public record ApplicationView(
         @Schema(required = true, description = "Claimed (not awarded, not recovered), in fen", minimum = "0",
                 maximum = "10000000000", format = "int64") long amountClaimedFen,
         @Schema(required = true, maxItems = 20) List<@jakarta.validation.constraints.Size(max = 100) String> documentRefs,
-        @Schema(required = true, maxLength = 20, example = "INTAKE") String status,
+        @Schema(required = true, maxLength = 20, example = "INTAKE",
+                description = "INTAKE, ACCEPTED, REJECTED or REFERRED") String status,
         UUID consultationId,
         @Schema(required = true) boolean recordedByStaff,
         @Schema(required = true) Instant receivedAt,
@@ -33,12 +34,16 @@ public record ApplicationView(
         boolean awaitingSupplement,
         ConflictDecision conflictDecision,
         @Schema(maxLength = 500) String conflictNote,
-        Instant conflictDecidedAt) {
+        Instant conflictDecidedAt,
+        @Schema(description = "When decided") Instant decidedAt,
+        @Schema(maxLength = 500, description = "The reason given with the decision") String decisionReason,
+        @Schema(maxLength = 40, description = "For REFERRED: the receiving body's reference") String referralCode,
+        @Schema(description = "For ACCEPTED: the last working day to assign a lawyer") LocalDate assignBy) {
 
-    public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts) {
+    public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts, String reason) {
         return new ApplicationView(a.id, a.category, opposingPartyName, a.creditCode, facts, a.amountClaimedFen,
                 a.documentRefs, a.status, a.consultationId, a.recordedBy != null, a.receivedAt, a.completeOn, a.decideBy,
                 a.decideBy == null,
-                a.conflictDecision, a.conflictNote, a.conflictDecidedAt);
+                a.conflictDecision, a.conflictNote, a.conflictDecidedAt, a.decidedAt, reason, a.referralCode, a.assignBy);
     }
 }

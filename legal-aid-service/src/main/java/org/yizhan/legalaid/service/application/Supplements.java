@@ -51,6 +51,9 @@ public class Supplements {
         if (!ApplicationService.mayDecide(caller, a)) {
             throw audit.denied(caller, ApplicationService.KIND, applicationId, null);
         }
+        if (!a.status.equals("INTAKE")) {
+            throw new ProblemException(ProblemType.CONFLICT, "该申请已作出决定", "The application has been decided");
+        }
         if (supplements.awaited(a.id).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "已在等待补充材料", "Material is already awaited");
         }
