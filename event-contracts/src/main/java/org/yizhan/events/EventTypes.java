@@ -71,4 +71,7 @@ public final class EventTypes {
 
     /** An application for legal aid was accepted and became a case; data: {@link org.yizhan.events.legalaid.CaseAccepted}. */
     public static final String CASE_ACCEPTED = "case.accepted";
+
+    /** A lawyer was assigned to a legal-aid case; data: {@link org.yizhan.events.legalaid.CaseAssigned}. */
+    public static final String CASE_ASSIGNED = "case.assigned";
 }

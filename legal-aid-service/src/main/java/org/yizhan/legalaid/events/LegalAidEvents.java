@@ -5,6 +5,7 @@ import org.yizhan.events.EventSources;
 import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
 import org.yizhan.events.legalaid.CaseAccepted;
+import org.yizhan.events.legalaid.CaseAssigned;
 import org.yizhan.events.legalaid.ConsultationAnswered;
 import org.yizhan.kit.outbox.Outbox;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
@@ -31,5 +32,11 @@ public class LegalAidEvents {
     public void accepted(LegalAidApplication a, boolean decidedInTime) {
         outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ACCEPTED,
                 new CaseAccepted(a.id, a.category.name(), a.amountClaimedFen, a.decidedAt, decidedInTime, a.assignBy));
+    }
+
+    /** Key: the case's id. */
+    public void assigned(LegalAidApplication a, java.util.UUID lawyerId, java.time.Instant at, boolean inTime) {
+        outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ASSIGNED,
+                new CaseAssigned(a.id, lawyerId, a.category.name(), at, inTime));
     }
 }

@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.yizhan.legalaid.domain.application.DecisionDeadline;
 import org.yizhan.events.Topics;
+import org.yizhan.legalaid.LegalAidFixture;
 import org.yizhan.localstack.testing.PersonalDataScan;
 import org.yizhan.localstack.testing.TopicProbe;
 import org.yizhan.localstack.testing.ServiceDatabase;
@@ -155,6 +156,29 @@ class ApplicationTest {
         }
         decide(accepted, "{\"outcome\": \"REJECT\", \"reason\": \"改变主意\"}").then().statusCode(409);
 
+        String assignedSubject = "lawyer-a7-" + UUID.randomUUID();
+        String otherSubject = "lawyer-a8-" + UUID.randomUUID();
+        String assignedLawyer = LegalAidFixture.lawyer(assignedSubject, "冯安");
+        LegalAidFixture.lawyer(otherSubject, "陈静");
+        try (TopicProbe topic = TopicProbe.open(Topics.LEGAL_AID)) {
+            assign(accepted, assignedLawyer).then().statusCode(200).body("lawyerIds", equalTo(List.of(assignedLawyer)));
+            TopicProbe.Message event = topic.await(m -> m.value().contains(accepted) && m.value().contains("case.assigned"),
+                    Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no case.assigned"));
+            assertTrue(event.value().contains("\"assignedInTime\":true"), event.value());
+        }
+        assign(accepted, assignedLawyer).then().statusCode(200).body("lawyerIds", hasSize(1));
+        given().auth().oauth2(token(assignedSubject, "lawyer")).queryParam("purpose", "办理案件").get(PATH + "/" + accepted)
+                .then().statusCode(200).body("facts", equalTo(facts));
+        given().auth().oauth2(token(otherSubject, "lawyer")).queryParam("purpose", "办理案件").get(PATH + "/" + accepted)
+                .then().statusCode(403);
+        try {
+            assertEquals(1, audit(accepted, "DENIED", otherSubject), "the unassigned lawyer's attempt is recorded");
+            assertEquals(1, audit(accepted, "READ", assignedSubject));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        assign(accepted, UUID.randomUUID().toString()).then().statusCode(400).body("errors.field", hasItem("lawyerId"));
+
         decide(rejected, "{\"outcome\": \"REJECT\"}").then().statusCode(400).body("errors.field", hasItem("reason"));
         decide(rejected, "{\"outcome\": \"REJECT\", \"reason\": \"已有律师代理\", \"referralCode\": \"X-1\"}")
                 .then().statusCode(400).body("errors.field", hasItem("referralCode"));
@@ -163,6 +187,7 @@ class ApplicationTest {
         given().auth().oauth2(token("rider-a8", "worker")).get(PATH + "/" + rejected).then().statusCode(200)
                 .body("decisionReason", equalTo("已有律师代理"));
 
+        assign(rejected, UUID.randomUUID().toString()).then().statusCode(409);
         decide(referred, "{\"outcome\": \"REFER\"}").then().statusCode(400).body("errors.field", hasItem("referralCode"));
         decide(referred, "{\"outcome\": \"REFER\", \"referralCode\": \"DX-LAC-2026-0815\"}").then().statusCode(200)
                 .body("status", equalTo("REFERRED")).body("referralCode", equalTo("DX-LAC-2026-0815"));
@@ -171,6 +196,11 @@ class ApplicationTest {
                 .then().statusCode(403);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"note\": \"请补充材料\"}")
                 .post(PATH + "/" + referred + "/supplement-requests").then().statusCode(409);
+    }
+
+    private static Response assign(String id, String lawyerId) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"lawyerId\": \"" + lawyerId + "\"}")
+                .post(PATH + "/" + id + "/lawyers");
     }
 
     private static Response decide(String id, String body) {

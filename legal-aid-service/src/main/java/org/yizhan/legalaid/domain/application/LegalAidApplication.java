@@ -102,6 +102,10 @@ public class LegalAidApplication {
     @Column(name = "assign_by")
     public LocalDate assignBy;
 
+    /** When the first lawyer was assigned. */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
     @Version
     public int version;
 }

@@ -29,6 +29,7 @@ import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
+import org.yizhan.legalaid.service.application.Assignments;
 import org.yizhan.legalaid.service.application.DeadlineQueue;
 import org.yizhan.legalaid.service.application.Decisions;
 import org.yizhan.legalaid.service.application.Supplements;
@@ -49,12 +50,14 @@ public class ApplicationResource {
     private final Supplements supplements;
     private final DeadlineQueue deadlines;
     private final Decisions decisions;
+    private final Assignments assignments;
     private final Validation validation;
     private final Callers callers;
 
     public ApplicationResource(ApplicationService applications, Supplements supplements, DeadlineQueue deadlines,
-                               Decisions decisions, Validation validation, Callers callers) {
+                               Decisions decisions, Assignments assignments, Validation validation, Callers callers) {
         this.decisions = decisions;
+        this.assignments = assignments;
         this.applications = applications;
         this.supplements = supplements;
         this.deadlines = deadlines;
@@ -246,6 +249,25 @@ public class ApplicationResource {
                 request.referralCode(), callers.current()));
     }
 
+    @POST
+    @Path("/{id}/lawyers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @Operation(summary = "Assign a lawyer to an accepted case",
+            description = "Union admins; a registered lawyer, at most 20 per case. Publishes case.assigned (whether "
+                    + "it came by assignBy). From then on the lawyer may read the case (with a purpose); a lawyer not "
+                    + "assigned gets 403, recorded in the audit log. Assigning the same lawyer again changes nothing.")
+    @APIResponse(responseCode = "200", description = "Assigned",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "No such lawyer")
+    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Not an accepted case, or the case has 20 lawyers")
+    public ApplicationView assignLawyer(@PathParam("id") UUID id, @NotNull AssignmentRequest request) {
+        validation.check(request).throwIfAny();
+        return view(assignments.assign(id, request.lawyerId(), callers.current()));
+    }
+
     private static String purpose(String text) {
         Params params = new Params();
         String purpose = params.text("purpose", text, MAX_PURPOSE);
@@ -255,6 +277,6 @@ public class ApplicationResource {
 
     private ApplicationView view(LegalAidApplication a) {
         return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a),
-                a.decisionReasonEncrypted == null ? null : decisions.reason(a));
+                a.decisionReasonEncrypted == null ? null : decisions.reason(a), applications.lawyersOf(a));
     }
 }

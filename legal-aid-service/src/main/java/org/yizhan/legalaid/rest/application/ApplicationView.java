@@ -38,12 +38,17 @@ public record ApplicationView(
         @Schema(description = "When decided") Instant decidedAt,
         @Schema(maxLength = 500, description = "The reason given with the decision") String decisionReason,
         @Schema(maxLength = 40, description = "For REFERRED: the receiving body's reference") String referralCode,
-        @Schema(description = "For ACCEPTED: the last working day to assign a lawyer") LocalDate assignBy) {
+        @Schema(description = "For ACCEPTED: the last working day to assign a lawyer") LocalDate assignBy,
+        @Schema(required = true, maxItems = 20, description = "The lawyers assigned, first assigned first")
+        List<UUID> lawyerIds,
+        @Schema(description = "When the first lawyer was assigned") Instant assignedAt) {
 
-    public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts, String reason) {
+    public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts, String reason,
+                                     List<UUID> lawyerIds) {
         return new ApplicationView(a.id, a.category, opposingPartyName, a.creditCode, facts, a.amountClaimedFen,
                 a.documentRefs, a.status, a.consultationId, a.recordedBy != null, a.receivedAt, a.completeOn, a.decideBy,
                 a.decideBy == null,
-                a.conflictDecision, a.conflictNote, a.conflictDecidedAt, a.decidedAt, reason, a.referralCode, a.assignBy);
+                a.conflictDecision, a.conflictNote, a.conflictDecidedAt, a.decidedAt, reason, a.referralCode, a.assignBy,
+                lawyerIds, a.assignedAt);
     }
 }

@@ -21,6 +21,8 @@ import org.yizhan.legalaid.domain.application.MatchReason;
 import org.yizhan.legalaid.domain.application.OpposingPartyNames;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 import org.yizhan.legalaid.repository.ApplicationRepository;
+import org.yizhan.legalaid.repository.CaseLawyerRepository;
+import org.yizhan.legalaid.service.duty.LawyerService;
 import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Applicants;
 import org.yizhan.legalaid.service.audit.AuditLog;
@@ -58,14 +60,18 @@ public class ApplicationService {
     private final AuditLog audit;
     private final Applicants applicants;
     private final IdempotencyKeys idempotency;
+    private final LawyerService lawyers;
+    private final CaseLawyerRepository caseLawyers;
     private final FieldCipher cipher;
     private final AppClock clock;
     private final DecisionDeadline deadlines = DecisionDeadline.china();
 
     public ApplicationService(ApplicationRepository applications, ConsultationService consultations,
                               ConsultationAccess consultationAccess, AuditLog audit, Applicants applicants,
-                              IdempotencyKeys idempotency,
+                              IdempotencyKeys idempotency, LawyerService lawyers, CaseLawyerRepository caseLawyers,
                               FieldCipher cipher, AppClock clock) {
+        this.lawyers = lawyers;
+        this.caseLawyers = caseLawyers;
         this.applications = applications;
         this.consultations = consultations;
         this.consultationAccess = consultationAccess;
@@ -194,8 +200,16 @@ public class ApplicationService {
         return caller.kind() == ActorKind.PERSON && a.applicant.equals(caller.id());
     }
 
-    private static boolean maySee(Actor caller, LegalAidApplication a) {
-        return isApplicant(caller, a) || mayDecide(caller, a);
+    /** The applicant, the lawyers assigned to it, union admins and the union staff member who recorded it. */
+    boolean maySee(Actor caller, LegalAidApplication a) {
+        return isApplicant(caller, a) || mayDecide(caller, a) || caller.is(Roles.LAWYER)
+                && lawyers.of(caller).map(l -> caseLawyers.isAssigned(a.id, l.id)).orElse(false);
+    }
+
+    /** The lawyers assigned to it, first assigned first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> lawyersOf(LegalAidApplication a) {
+        return caseLawyers.lawyersOf(a.id);
     }
 
     /** Union admins, and the union staff member who recorded it. */
