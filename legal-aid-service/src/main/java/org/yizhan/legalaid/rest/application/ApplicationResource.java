@@ -33,6 +33,8 @@ import org.yizhan.legalaid.service.application.Assignments;
 import org.yizhan.legalaid.service.application.DeadlineQueue;
 import org.yizhan.legalaid.service.application.Decisions;
 import org.yizhan.legalaid.service.application.Supplements;
+import org.yizhan.legalaid.rest.Created;
+import org.yizhan.legalaid.rest.Purpose;
 import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Callers;
 
@@ -43,8 +45,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Applications", description = "Applying for legal aid: intake, the duplicate and conflict check, deadlines")
 public class ApplicationResource {
-
-    private static final int MAX_PURPOSE = 300;
 
     private final ApplicationService applications;
     private final Supplements supplements;
@@ -94,9 +94,7 @@ public class ApplicationResource {
                 idempotencyKey);
         LegalAidApplication a = creation.record();
         var location = uri.getBaseUriBuilder().path("api/v1/legal-aid/applications").path(a.id.toString()).build();
-        var response = creation.created() ? RestResponse.ResponseBuilder.<ApplicationView>created(location)
-                : RestResponse.ResponseBuilder.<ApplicationView>ok().location(location);
-        return response.entity(view(a)).build();
+        return Created.answer(creation.created(), location, view(a));
     }
 
     @GET
@@ -112,8 +110,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application")
     public ApplicationView application(@PathParam("id") UUID id, @QueryParam("purpose") @Parameter(
             description = "Why it is read; required for everyone but the applicant, kept in the audit log",
-            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_PURPOSE)) String purposeText) {
-        return view(applications.read(id, purpose(purposeText), callers.current()));
+            schema = @Schema(type = SchemaType.STRING, maxLength = Purpose.MAX_LENGTH)) String purposeText) {
+        return view(applications.read(id, Purpose.of(purposeText), callers.current()));
     }
 
     @GET
@@ -129,8 +127,8 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application")
     public Page<ConflictMatchView> applicationConflicts(@PathParam("id") UUID id, @QueryParam("purpose") @Parameter(
             description = "Why the check is run, kept in the audit log",
-            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_PURPOSE)) String purposeText) {
-        return new Page<>(applications.conflicts(id, purpose(purposeText), callers.current()).stream()
+            schema = @Schema(type = SchemaType.STRING, maxLength = Purpose.MAX_LENGTH)) String purposeText) {
+        return new Page<>(applications.conflicts(id, Purpose.of(purposeText), callers.current()).stream()
                 .map(ConflictMatchView::of).toList(), null);
     }
 
@@ -266,13 +264,6 @@ public class ApplicationResource {
     public ApplicationView assignLawyer(@PathParam("id") UUID id, @NotNull AssignmentRequest request) {
         validation.check(request).throwIfAny();
         return view(assignments.assign(id, request.lawyerId(), callers.current()));
-    }
-
-    private static String purpose(String text) {
-        Params params = new Params();
-        String purpose = params.text("purpose", text, MAX_PURPOSE);
-        params.throwIfAny();
-        return purpose;
     }
 
     private ApplicationView view(LegalAidApplication a) {

@@ -30,6 +30,8 @@ import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.consultation.Consultation;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
 import org.yizhan.legalaid.domain.consultation.ConsultationStatus;
+import org.yizhan.legalaid.rest.Created;
+import org.yizhan.legalaid.rest.Purpose;
 import org.yizhan.legalaid.service.Creation;
 import org.yizhan.legalaid.service.audit.Callers;
 import org.yizhan.legalaid.service.consultation.ConsultationService;
@@ -41,8 +43,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Consultations", description = "Workers' legal questions by category, answered by lawyers or union staff")
 public class ConsultationResource {
-
-    private static final int MAX_PURPOSE = 300;
 
     private final ConsultationService consultations;
     private final Validation validation;
@@ -80,9 +80,7 @@ public class ConsultationResource {
         Creation<Consultation> creation = consultations.ask(request.toNew(), callers.current(), idempotencyKey);
         Consultation c = creation.record();
         var location = uri.getBaseUriBuilder().path("api/v1/legal-aid/consultations").path(c.id.toString()).build();
-        var response = creation.created() ? RestResponse.ResponseBuilder.<ConsultationView>created(location)
-                : RestResponse.ResponseBuilder.<ConsultationView>ok().location(location);
-        return response.entity(view(c)).build();
+        return Created.answer(creation.created(), location, view(c));
     }
 
     @POST
@@ -119,11 +117,8 @@ public class ConsultationResource {
             @PathParam("id") UUID id,
             @QueryParam("purpose") @Parameter(description = "Why the consultation is read; required for everyone but "
                     + "the asker, kept in the audit log", schema = @Schema(type = SchemaType.STRING,
-                    maxLength = MAX_PURPOSE, example = "答复咨询")) String purposeText) {
-        Params params = new Params();
-        String purpose = params.text("purpose", purposeText, MAX_PURPOSE);
-        params.throwIfAny();
-        return view(consultations.read(id, purpose, callers.current()));
+                    maxLength = Purpose.MAX_LENGTH, example = "答复咨询")) String purposeText) {
+        return view(consultations.read(id, Purpose.of(purposeText), callers.current()));
     }
 
     @GET
