@@ -179,6 +179,23 @@ class ApplicationTest {
         }
         assign(accepted, UUID.randomUUID().toString()).then().statusCode(400).body("errors.field", hasItem("lawyerId"));
 
+        // Amounts kept apart: claimed 12,500 yuan, awarded 6,000 by mediation, recovered 4,000 then 2,500.
+        String lawyerToken = token(assignedSubject, "lawyer");
+        amount(lawyerToken, accepted, "AWARDED", "MEDIATION", 600000).then().statusCode(200)
+                .body("claimedFen", equalTo(1250000)).body("awardedFen", equalTo(600000)).body("recoveredFen", equalTo(0))
+                .body("warnings", hasSize(0));
+        amount(lawyerToken, accepted, "RECOVERED", "PAYMENT", 400000).then().statusCode(200)
+                .body("recoveredFen", equalTo(400000)).body("warnings", hasSize(0));
+        amount(ADMIN, accepted, "RECOVERED", "PAYMENT", 250000).then().statusCode(200)
+                .body("recoveredFen", equalTo(650000)).body("awardedFen", equalTo(600000))
+                .body("warnings", equalTo(List.of("RECOVERED_EXCEEDS_AWARDED"))).body("amounts", hasSize(3));
+        amount(lawyerToken, accepted, "RECOVERED", "JUDGMENT", 1).then().statusCode(400).body("errors.field", hasItem("basis"));
+        amount(lawyerToken, accepted, "AWARDED", "MEDIATION", 0).then().statusCode(400)
+                .body("errors.field", hasItem("amountFen"));
+        amount(token(otherSubject, "lawyer"), accepted, "RECOVERED", "PAYMENT", 100).then().statusCode(403);
+        given().auth().oauth2(worker).get(PATH + "/" + accepted + "/amounts").then().statusCode(200)
+                .body("recoveredFen", equalTo(650000)).body("claimedFen", equalTo(1250000));
+
         decide(rejected, "{\"outcome\": \"REJECT\"}").then().statusCode(400).body("errors.field", hasItem("reason"));
         decide(rejected, "{\"outcome\": \"REJECT\", \"reason\": \"已有律师代理\", \"referralCode\": \"X-1\"}")
                 .then().statusCode(400).body("errors.field", hasItem("referralCode"));
@@ -196,6 +213,12 @@ class ApplicationTest {
                 .then().statusCode(403);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"note\": \"请补充材料\"}")
                 .post(PATH + "/" + referred + "/supplement-requests").then().statusCode(409);
+    }
+
+    private static Response amount(String token, String id, String kind, String basis, long fen) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\": \"%s\", \"basis\": \"%s\", \"amountFen\": %d, \"onDate\": \"2026-11-20\"}"
+                        .formatted(kind, basis, fen)).post(PATH + "/" + id + "/amounts");
     }
 
     private static Response assign(String id, String lawyerId) {

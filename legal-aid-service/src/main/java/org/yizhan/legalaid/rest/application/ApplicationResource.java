@@ -30,6 +30,7 @@ import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
 import org.yizhan.legalaid.service.application.Assignments;
+import org.yizhan.legalaid.service.application.CaseAmounts;
 import org.yizhan.legalaid.service.application.DeadlineQueue;
 import org.yizhan.legalaid.service.application.Decisions;
 import org.yizhan.legalaid.service.application.Supplements;
@@ -51,11 +52,14 @@ public class ApplicationResource {
     private final DeadlineQueue deadlines;
     private final Decisions decisions;
     private final Assignments assignments;
+    private final CaseAmounts amounts;
     private final Validation validation;
     private final Callers callers;
 
     public ApplicationResource(ApplicationService applications, Supplements supplements, DeadlineQueue deadlines,
-                               Decisions decisions, Assignments assignments, Validation validation, Callers callers) {
+                               Decisions decisions, Assignments assignments, CaseAmounts amounts,
+                               Validation validation, Callers callers) {
+        this.amounts = amounts;
         this.decisions = decisions;
         this.assignments = assignments;
         this.applications = applications;
@@ -264,6 +268,45 @@ public class ApplicationResource {
     public ApplicationView assignLawyer(@PathParam("id") UUID id, @NotNull AssignmentRequest request) {
         validation.check(request).throwIfAny();
         return view(assignments.assign(id, request.lawyerId(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/amounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LAWYER, Roles.UNION_ADMIN})
+    @Operation(summary = "Record an amount awarded or recovered",
+            description = "Union admins and the case's lawyers, for an accepted case: AWARDED by a MEDIATION "
+                    + "agreement, an ARBITRAL_AWARD or a JUDGMENT, or RECOVERED by a PAYMENT, in fen. Recovered above "
+                    + "awarded is recorded with a warning, not refused. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "The case's amounts after this one",
+            content = @Content(schema = @Schema(implementation = AmountsView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not the case's lawyer nor a union admin (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "409", description = "Not an accepted case")
+    public AmountsView recordCaseAmount(@PathParam("id") UUID id, @NotNull AmountRequest request) {
+        FieldErrors errors = validation.check(request);
+        request.checkRules(errors);
+        errors.throwIfAny();
+        return AmountsView.of(amounts.record(id, request.kind(), request.basis(), request.amountFen(), request.onDate(),
+                callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/amounts")
+    @RolesAllowed({Roles.WORKER, Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "The amounts of a case",
+            description = "Claimed, awarded and recovered, each its own figure, with every amount recorded. For those "
+                    + "who may see the case (staff with a purpose); audited.")
+    @APIResponse(responseCode = "200", description = "The amounts",
+            content = @Content(schema = @Schema(implementation = AmountsView.class)))
+    @APIResponse(responseCode = "400", description = "Staff without a purpose")
+    @APIResponse(responseCode = "403", description = "Not allowed (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such case")
+    public AmountsView caseAmounts(@PathParam("id") UUID id, @QueryParam("purpose") @Parameter(
+            description = "Why it is read; required for everyone but the applicant",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Purpose.MAX_LENGTH)) String purposeText) {
+        return AmountsView.of(amounts.read(id, Purpose.of(purposeText), callers.current()));
     }
 
     private ApplicationView view(LegalAidApplication a) {
