@@ -15,7 +15,7 @@ public record Actor(String subject, String id, ActorKind kind, String role) {
 
     /** The roles in the order in which one wins over the next, when a caller holds several. */
     private static final java.util.List<String> STRONGEST_FIRST = java.util.List.of(Roles.UNION_ADMIN, Roles.UNION_STAFF,
-            Roles.LAWYER, Roles.WORKER);
+            Roles.LAWYER, Roles.PARTNER, Roles.WORKER);
 
     /** The role a caller with {@code roles} acts in ({@code none} for a token without a Yizhan role of legal aid). */
     public static String roleOf(Set<String> roles) {
