@@ -12,6 +12,9 @@ public final class EventSources {
     /** health-checkup-service. */
     public static final URI CHECKUP_SERVICE = URI.create("/yizhan/health-checkup-service");
 
+    /** legal-aid-service. */
+    public static final URI LEGAL_AID_SERVICE = URI.create("/yizhan/legal-aid-service");
+
     private EventSources() {
     }
 }

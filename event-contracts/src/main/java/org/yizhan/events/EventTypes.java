@@ -65,4 +65,13 @@ public final class EventTypes {
      * appointment and lead; data: {@link org.yizhan.events.checkup.AppointmentReminderDue}.
      */
     public static final String APPOINTMENT_REMINDER_DUE = "appointment.reminder_due";
+
+    /** A lawyer or union staff answered a worker's legal consultation; data: {@link org.yizhan.events.legalaid.ConsultationAnswered}. */
+    public static final String CONSULTATION_ANSWERED = "consultation.answered";
+
+    /** An application for legal aid was accepted and became a case; data: {@link org.yizhan.events.legalaid.CaseAccepted}. */
+    public static final String CASE_ACCEPTED = "case.accepted";
+
+    /** A lawyer was assigned to a legal-aid case; data: {@link org.yizhan.events.legalaid.CaseAssigned}. */
+    public static final String CASE_ASSIGNED = "case.assigned";
 }

@@ -15,6 +15,9 @@ public final class Topics {
     /** Events of free health checkup campaigns and their appointments, owned by health-checkup-service; key = campaign id. */
     public static final String CHECKUP = "yizhan.checkup.v1";
 
+    /** Events of legal aid (consultations, cases, relief), owned by legal-aid-service; key = the consultation's or case's id. No personal details. */
+    public static final String LEGAL_AID = "yizhan.legalaid.v1";
+
     private Topics() {
     }
 

@@ -93,14 +93,8 @@ public final class Stack implements AutoCloseable {
 
             List<ServiceSpec> specs = serviceSpecs(options.ports(),
                     Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
-                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), Map.of(
-                            "YIZHAN_PSEUDONYM_KEY", Secrets.loadOrCreate(data.resolve("keys/checkup-pseudonym.key")),
-                            "YIZHAN_FIELD_ENCRYPTION_KEYSET",
-                            Secrets.keysetOrCreate(data.resolve("keys/checkup-fields.json"), "AES256_GCM"),
-                            "YIZHAN_FIELD_ENCRYPTION_LOOKUP_KEYSET",
-                            Secrets.keysetOrCreate(data.resolve("keys/checkup-lookup.json"), "AES256_SIV"),
-                            // Reminders within seconds of being due on a local run (the default is a minute).
-                            "YIZHAN_CHECKUP_REMINDERS_EVERY", "5s"));
+                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), checkupSettings(data),
+                    serviceSecrets(data, "legal-aid"));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 String database = spec.database() + options.databaseSuffix();
@@ -134,8 +128,25 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** A pseudonym key and Tink keysets of the service's own, created once in .yizhan/keys. */
+    /** health-checkup-service's secrets, and reminders within seconds of being due (the default is a minute). */
+    private static Map<String, String> checkupSettings(Path data) {
+        Map<String, String> settings = new HashMap<>(serviceSecrets(data, "checkup"));
+        settings.put("YIZHAN_CHECKUP_REMINDERS_EVERY", "5s");
+        return Map.copyOf(settings);
+    }
+
+    private static Map<String, String> serviceSecrets(Path data, String prefix) {
+        return Map.of(
+                "YIZHAN_PSEUDONYM_KEY", Secrets.loadOrCreate(data.resolve("keys/" + prefix + "-pseudonym.key")),
+                "YIZHAN_FIELD_ENCRYPTION_KEYSET",
+                Secrets.keysetOrCreate(data.resolve("keys/" + prefix + "-fields.json"), "AES256_GCM"),
+                "YIZHAN_FIELD_ENCRYPTION_LOOKUP_KEYSET",
+                Secrets.keysetOrCreate(data.resolve("keys/" + prefix + "-lookup.json"), "AES256_SIV"));
+    }
+
     static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey, String servicesPseudonymKey,
-                                          Map<String, String> checkupSecrets) {
+                                          Map<String, String> checkupSecrets, Map<String, String> legalAidSecrets) {
         return List.of(
                 new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station",
                         Map.of("YIZHAN_VISITS_PSEUDONYM_KEY", visitsPseudonymKey)),
@@ -144,7 +155,7 @@ public final class Stack implements AutoCloseable {
                 new ServiceSpec("health-checkup-service", "health-checkup-service", ports.checkup(),
                         "yizhan_checkup", checkupSecrets),
                 new ServiceSpec("legal-aid-service", "legal-aid-service", ports.legalAid(), "yizhan_legal_aid",
-                        Map.of()));
+                        legalAidSecrets));
     }
 
     static ServiceSpec gatewaySpec(Ports ports, List<ServiceSpec> services) {

@@ -1,0 +1,42 @@
+package org.yizhan.legalaid.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.yizhan.events.EventSources;
+import org.yizhan.events.EventTypes;
+import org.yizhan.events.Topics;
+import org.yizhan.events.legalaid.CaseAccepted;
+import org.yizhan.events.legalaid.CaseAssigned;
+import org.yizhan.events.legalaid.ConsultationAnswered;
+import org.yizhan.kit.outbox.Outbox;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
+import org.yizhan.legalaid.domain.consultation.Consultation;
+
+/** The events of yizhan.legalaid.v1, written to the outbox in the transaction of the change. No personal details. */
+@ApplicationScoped
+public class LegalAidEvents {
+
+    private final Outbox outbox;
+
+    public LegalAidEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Key: the consultation's id. */
+    public void answered(Consultation c) {
+        outbox.add(Topics.LEGAL_AID, c.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CONSULTATION_ANSWERED,
+                new ConsultationAnswered(c.id, c.category.name(), c.channel.name(), c.stationId, c.answeredRole,
+                        c.askedAt, c.answeredAt));
+    }
+
+    /** Key: the case's (the application's) id. */
+    public void accepted(LegalAidApplication a, boolean decidedInTime) {
+        outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ACCEPTED,
+                new CaseAccepted(a.id, a.category.name(), a.amountClaimedFen, a.decidedAt, decidedInTime, a.assignBy));
+    }
+
+    /** Key: the case's id. */
+    public void assigned(LegalAidApplication a, java.util.UUID lawyerId, java.time.Instant at, boolean inTime) {
+        outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ASSIGNED,
+                new CaseAssigned(a.id, lawyerId, a.category.name(), at, inTime));
+    }
+}

@@ -1,0 +1,82 @@
+package org.yizhan.legalaid.service.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.yizhan.kit.figures.FiguresPeriod;
+import org.yizhan.kit.privacy.FieldCipher;
+import org.yizhan.kit.problem.ProblemException;
+import org.yizhan.kit.problem.ProblemType;
+import org.yizhan.kit.security.Roles;
+import org.yizhan.kit.time.AppClock;
+import org.yizhan.legalaid.domain.application.ConflictDecision;
+import org.yizhan.legalaid.domain.application.DecisionDeadline;
+import org.yizhan.legalaid.domain.application.DecisionOutcome;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
+import org.yizhan.legalaid.domain.audit.Actor;
+import org.yizhan.legalaid.domain.audit.AuditAction;
+import org.yizhan.legalaid.events.LegalAidEvents;
+import org.yizhan.legalaid.service.audit.AuditLog;
+
+import java.util.UUID;
+
+/**
+ * Deciding an application: union admins accept it (after the conflict check found no conflict),
+ * reject it with a reason, or refer it elsewhere with a referral code. Accepting publishes
+ * case.accepted and sets the 3-working-day deadline to assign a lawyer.
+ */
+@ApplicationScoped
+public class Decisions {
+
+    static final String REASON_FIELD = "application.decision_reason";
+
+    private final ApplicationService applications;
+    private final LegalAidEvents events;
+    private final AuditLog audit;
+    private final FieldCipher cipher;
+    private final AppClock clock;
+    private final DecisionDeadline deadlines = DecisionDeadline.china();
+
+    public Decisions(ApplicationService applications, LegalAidEvents events, AuditLog audit, FieldCipher cipher,
+                     AppClock clock) {
+        this.applications = applications;
+        this.events = events;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LegalAidApplication decide(UUID id, DecisionOutcome outcome, String reason, String referralCode,
+                                      Actor caller) {
+        LegalAidApplication a = applications.find(id);
+        if (!caller.is(Roles.UNION_ADMIN)) {
+            throw audit.denied(caller, ApplicationService.KIND, id, null);
+        }
+        if (!a.status.equals("INTAKE")) {
+            throw new ProblemException(ProblemType.CONFLICT, "该申请已作出决定", "The application has been decided");
+        }
+        if (a.decideBy == null) {
+            throw new ProblemException(ProblemType.CONFLICT, "正在等待补充材料", "Material is still awaited");
+        }
+        if (outcome == DecisionOutcome.ACCEPT && a.conflictDecision != ConflictDecision.NO_CONFLICT) {
+            throw new ProblemException(ProblemType.CONFLICT, "受理前须完成利益冲突审查且无冲突",
+                    "Accepting needs the conflict check decided as NO_CONFLICT first");
+        }
+        a.status = outcome.status();
+        a.decidedBy = caller.subject();
+        a.decidedAt = clock.now();
+        a.decidedOn = a.decidedAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
+        a.decisionReasonEncrypted = cipher.encrypt(reason, REASON_FIELD);
+        a.referralCode = outcome == DecisionOutcome.REFER ? referralCode : null;
+        if (outcome == DecisionOutcome.ACCEPT) {
+            a.assignBy = deadlines.assignBy(a.decidedOn);
+            events.accepted(a, !a.decidedOn.isAfter(a.decideBy));
+        }
+        audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "decision: " + outcome);
+        return a;
+    }
+
+    public String reason(LegalAidApplication a) {
+        return cipher.decrypt(a.decisionReasonEncrypted, REASON_FIELD);
+    }
+}
