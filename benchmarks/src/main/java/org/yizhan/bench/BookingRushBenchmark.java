@@ -332,7 +332,7 @@ public final class BookingRushBenchmark {
     }
 
     /**
-     * The service's booking transactions, statement for statement (BookingService.hold and confirm
+     * The service's booking transactions, statement for statement (BookingService.hold and confirm, with the
      * with AppointmentRepository's and QuotaRepository's SQL and the outbox insert), straight over
      * JDBC: no HTTP, no token, no JSON, no encryption or pseudonyms (fixed strings stand in for them).
      */
@@ -367,32 +367,41 @@ public final class BookingRushBenchmark {
                 throws SQLException {
             Timestamp now = Timestamp.from(Instant.now());
             LocalDate day;
-            try (PreparedStatement s = db.prepareStatement("select * from slot where id = ?")) {
-                s.setObject(1, slot);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    day = r.getTimestamp("starts_at").toInstant().atZone(BEIJING).toLocalDate();
-                }
-            }
-            for (String table : List.of("campaign", "site")) {
-                try (PreparedStatement s = db.prepareStatement("select * from " + table + " where id = ?")) {
-                    s.setObject(1, table.equals("campaign") ? campaign : site);
-                    s.executeQuery().close();
-                }
-            }
-            try (PreparedStatement s = db.prepareStatement("with expired as (update appointment set status = 'cancelled',"
-                    + " cancel_reason = 'HOLD_EXPIRED', updated_at = ?, version = version + 1 where status = 'pending'"
-                    + " and hold_expires_at <= ? and slot_id = ? returning slot_id, campaign_id, occupation, site_id,"
-                    + " quota_day), freed as (update slot set held = held - e.n from (select slot_id, count(*) as n"
-                    + " from expired group by slot_id) e where slot.id = e.slot_id returning e.n), quotas as (update"
-                    + " quota set taken = taken - g.n from (select q.id, count(*) as n from expired e join quota q on"
-                    + " q.campaign_id = e.campaign_id and q.occupation = e.occupation and (q.site_id is null or"
-                    + " q.site_id = e.site_id) and (q.day is null or q.day = e.quota_day) group by q.id) g where"
-                    + " quota.id = g.id returning 1) select coalesce(sum(n), 0) from freed")) {
+            boolean looksFull;
+            // SlotRepository.bookability: slot, campaign window, site and occupation in one statement.
+            try (PreparedStatement s = db.prepareStatement("select s.campaign_id, s.site_id, s.starts_at,"
+                    + " c.status = 'PUBLISHED' and c.booking_opens_at <= ? and ? < c.booking_closes_at,"
+                    + " s.starts_at <= ?, st.warning is not null, jsonb_exists(c.packages, ?),"
+                    + " s.booked + s.held >= s.capacity"
+                    + " from slot s join campaign c on c.id = s.campaign_id join site st on st.id = s.site_id"
+                    + " where s.id = ?")) {
                 s.setTimestamp(1, now);
                 s.setTimestamp(2, now);
-                s.setObject(3, slot);
-                s.executeQuery().close();
+                s.setTimestamp(3, now);
+                s.setString(4, "FOOD_DELIVERY");
+                s.setObject(5, slot);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    day = r.getTimestamp(3).toInstant().atZone(BEIJING).toLocalDate();
+                    looksFull = r.getBoolean(8);
+                }
+            }
+            // Expired holds of the slot are freed only when it looks full, as BookingService.hold does.
+            if (looksFull) {
+                try (PreparedStatement s = db.prepareStatement("with expired as (update appointment set status = 'cancelled',"
+                        + " cancel_reason = 'HOLD_EXPIRED', updated_at = ?, version = version + 1 where status = 'pending'"
+                        + " and hold_expires_at <= ? and slot_id = ? returning slot_id, campaign_id, occupation, site_id,"
+                        + " quota_day), freed as (update slot set held = held - e.n from (select slot_id, count(*) as n"
+                        + " from expired group by slot_id) e where slot.id = e.slot_id returning e.n), quotas as (update"
+                        + " quota set taken = taken - g.n from (select q.id, count(*) as n from expired e join quota q on"
+                        + " q.campaign_id = e.campaign_id and q.occupation = e.occupation and (q.site_id is null or"
+                        + " q.site_id = e.site_id) and (q.day is null or q.day = e.quota_day) group by q.id) g where"
+                        + " quota.id = g.id returning 1) select coalesce(sum(n), 0) from freed")) {
+                    s.setTimestamp(1, now);
+                    s.setTimestamp(2, now);
+                    s.setObject(3, slot);
+                    s.executeQuery().close();
+                }
             }
             if (update(db, "update slot set held = held + 1 where id = ? and booked + held < capacity", slot) != 1) {
                 db.rollback();
