@@ -203,6 +203,16 @@ class ApplicationTest {
                 .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("已有律师代理"));
         given().auth().oauth2(token("rider-a8", "worker")).get(PATH + "/" + rejected).then().statusCode(200)
                 .body("decisionReason", equalTo("已有律师代理"));
+        given().auth().oauth2(token("rider-a9", "worker")).contentType(ContentType.JSON)
+                .body("{\"grounds\": \"我不是申请人但想提异议\"}").post(PATH + "/" + rejected + "/appeal").then().statusCode(403);
+        given().auth().oauth2(token("rider-a8", "worker")).contentType(ContentType.JSON).body("{\"grounds\": \"短\"}")
+                .post(PATH + "/" + rejected + "/appeal").then().statusCode(400).body("errors.field", hasItem("grounds"));
+        given().auth().oauth2(token("rider-a8", "worker")).contentType(ContentType.JSON)
+                .body("{\"grounds\": \"我是进城务工人员，申请支付劳动报酬\"}").post(PATH + "/" + rejected + "/appeal")
+                .then().statusCode(200).body("status", equalTo("APPEALED"))
+                .body("appealGrounds", equalTo("我是进城务工人员，申请支付劳动报酬"));
+        given().auth().oauth2(token("rider-a8", "worker")).contentType(ContentType.JSON)
+                .body("{\"grounds\": \"再提一次异议理由\"}").post(PATH + "/" + rejected + "/appeal").then().statusCode(409);
 
         assign(rejected, UUID.randomUUID().toString()).then().statusCode(409);
         decide(referred, "{\"outcome\": \"REFER\"}").then().statusCode(400).body("errors.field", hasItem("referralCode"));

@@ -57,7 +57,7 @@ public class LegalAidApplication {
     @Column(name = "document_refs")
     public List<String> documentRefs;
 
-    /** INTAKE, then ACCEPTED, REJECTED or REFERRED. */
+    /** INTAKE, then ACCEPTED, REJECTED or REFERRED; a rejection objected to is APPEALED. */
     public String status;
 
     @Enumerated(EnumType.STRING)
@@ -105,6 +105,13 @@ public class LegalAidApplication {
     /** When the first lawyer was assigned. */
     @Column(name = "assigned_at")
     public Instant assignedAt;
+
+    /** The applicant's objection to a rejection. */
+    @Column(name = "appeal_grounds_enc")
+    public String appealGroundsEncrypted;
+
+    @Column(name = "appealed_at")
+    public Instant appealedAt;
 
     @Version
     public int version;

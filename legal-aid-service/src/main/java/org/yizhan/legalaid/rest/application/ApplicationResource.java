@@ -252,6 +252,25 @@ public class ApplicationResource {
     }
 
     @POST
+    @Path("/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.WORKER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "Object to a rejection",
+            description = "The applicant, or the union staff member who recorded the application, once: REJECTED → "
+                    + "APPEALED, with grounds (stored encrypted). The objection is decided by the justice bureau "
+                    + "(法律援助法 Art. 49). Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not the applicant (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Not rejected, or already appealed")
+    public ApplicationView appealRejection(@PathParam("id") UUID id, @NotNull AppealRequest request) {
+        validation.check(request).throwIfAny();
+        return view(decisions.appeal(id, request.grounds().strip(), callers.current()));
+    }
+
+    @POST
     @Path("/{id}/lawyers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.UNION_ADMIN)
@@ -311,6 +330,7 @@ public class ApplicationResource {
 
     private ApplicationView view(LegalAidApplication a) {
         return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a),
-                a.decisionReasonEncrypted == null ? null : decisions.reason(a), applications.lawyersOf(a));
+                a.decisionReasonEncrypted == null ? null : decisions.reason(a), applications.lawyersOf(a),
+                a.appealGroundsEncrypted == null ? null : decisions.grounds(a));
     }
 }
