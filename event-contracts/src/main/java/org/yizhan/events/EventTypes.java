@@ -74,4 +74,7 @@ public final class EventTypes {
 
     /** A lawyer was assigned to a legal-aid case; data: {@link org.yizhan.events.legalaid.CaseAssigned}. */
     public static final String CASE_ASSIGNED = "case.assigned";
+
+    /** A legal-aid case was closed; data: {@link org.yizhan.events.legalaid.CaseClosed}. */
+    public static final String CASE_CLOSED = "case.closed";
 }

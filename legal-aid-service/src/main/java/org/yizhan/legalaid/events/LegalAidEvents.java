@@ -6,6 +6,7 @@ import org.yizhan.events.EventTypes;
 import org.yizhan.events.Topics;
 import org.yizhan.events.legalaid.CaseAccepted;
 import org.yizhan.events.legalaid.CaseAssigned;
+import org.yizhan.events.legalaid.CaseClosed;
 import org.yizhan.events.legalaid.ConsultationAnswered;
 import org.yizhan.kit.outbox.Outbox;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
@@ -38,5 +39,12 @@ public class LegalAidEvents {
     public void assigned(LegalAidApplication a, java.util.UUID lawyerId, java.time.Instant at, boolean inTime) {
         outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ASSIGNED,
                 new CaseAssigned(a.id, lawyerId, a.category.name(), at, inTime));
+    }
+
+    /** Key: the case's id. */
+    public void closed(LegalAidApplication a, long awardedFen, long recoveredFen) {
+        outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_CLOSED,
+                new CaseClosed(a.id, a.category.name(), a.closingResult.name(), a.amountClaimedFen, awardedFen,
+                        recoveredFen, a.closedAt));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The figures of legal aid in a period, by category, counted in the database. A consultation counts
  * in the period it was asked, an application in the period it was received; amounts are those of
- * the accepted cases among them, awarded and recovered kept apart.
+ * the accepted cases among them (open or closed), awarded and recovered kept apart.
  */
 @ApplicationScoped
 public class FiguresQuery {
@@ -26,7 +26,7 @@ public class FiguresQuery {
     private static final String HELPED = "with helped as (select person, category from consultation"
             + " where status = 'ANSWERED' and asked_at >= :from and asked_at < :to"
             + " union select applicant, category from application"
-            + " where status = 'ACCEPTED' and received_at >= :from and received_at < :to) ";
+            + " where status in ('ACCEPTED', 'CLOSED') and received_at >= :from and received_at < :to) ";
 
     private final EntityManager em;
 
@@ -43,8 +43,8 @@ public class FiguresQuery {
             c[0] = number(r[1]);
             c[1] = number(r[2]);
         }
-        for (Object[] r : rows("select a.category, count(*), count(*) filter (where a.status = 'ACCEPTED'),"
-                + " coalesce(sum(a.amount_claimed_fen) filter (where a.status = 'ACCEPTED'), 0),"
+        for (Object[] r : rows("select a.category, count(*), count(*) filter (where a.status in ('ACCEPTED', 'CLOSED')),"
+                + " coalesce(sum(a.amount_claimed_fen) filter (where a.status in ('ACCEPTED', 'CLOSED')), 0),"
                 + " coalesce(sum(m.awarded), 0), coalesce(sum(m.recovered), 0) from application a left join"
                 + " (select application_id, sum(amount_fen) filter (where kind = 'AWARDED') as awarded,"
                 + " sum(amount_fen) filter (where kind = 'RECOVERED') as recovered from case_amount"

@@ -196,6 +196,26 @@ class ApplicationTest {
         given().auth().oauth2(worker).get(PATH + "/" + accepted + "/amounts").then().statusCode(200)
                 .body("recoveredFen", equalTo(650000)).body("claimedFen", equalTo(1250000));
 
+        given().auth().oauth2(token(otherSubject, "lawyer")).contentType(ContentType.JSON)
+                .body("{\"result\": \"SETTLED\", \"reason\": \"不是我的案件\"}").post(PATH + "/" + accepted + "/close")
+                .then().statusCode(403);
+        try (TopicProbe topic = TopicProbe.open(Topics.LEGAL_AID)) {
+            given().auth().oauth2(lawyerToken).contentType(ContentType.JSON)
+                    .body("{\"result\": \"SETTLED\", \"reason\": \"仲裁调解结案，款项已到账\"}").post(PATH + "/" + accepted + "/close")
+                    .then().statusCode(200).body("status", equalTo("CLOSED")).body("closingResult", equalTo("SETTLED"))
+                    .body("closingReason", equalTo("仲裁调解结案，款项已到账"));
+            TopicProbe.Message closed = topic.await(m -> m.value().contains(accepted) && m.value().contains("case.closed"),
+                    Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no case.closed"));
+            for (String figure : List.of("\"claimedFen\":1250000", "\"awardedFen\":600000", "\"recoveredFen\":650000")) {
+                assertTrue(closed.value().contains(figure), closed.value());
+            }
+            assertTrue(!closed.value().contains(facts) && !closed.value().contains("仲裁调解结案"), "no text in the event");
+        }
+        given().auth().oauth2(lawyerToken).contentType(ContentType.JSON)
+                .body("{\"result\": \"WON\", \"reason\": \"再结一次\"}").post(PATH + "/" + accepted + "/close")
+                .then().statusCode(409);
+        amount(lawyerToken, accepted, "RECOVERED", "PAYMENT", 100).then().statusCode(409);
+
         decide(rejected, "{\"outcome\": \"REJECT\"}").then().statusCode(400).body("errors.field", hasItem("reason"));
         decide(rejected, "{\"outcome\": \"REJECT\", \"reason\": \"已有律师代理\", \"referralCode\": \"X-1\"}")
                 .then().statusCode(400).body("errors.field", hasItem("referralCode"));
@@ -203,6 +223,16 @@ class ApplicationTest {
                 .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("已有律师代理"));
         given().auth().oauth2(token("rider-a8", "worker")).get(PATH + "/" + rejected).then().statusCode(200)
                 .body("decisionReason", equalTo("已有律师代理"));
+        given().auth().oauth2(token("rider-a9", "worker")).contentType(ContentType.JSON)
+                .body("{\"grounds\": \"我不是申请人但想提异议\"}").post(PATH + "/" + rejected + "/appeal").then().statusCode(403);
+        given().auth().oauth2(token("rider-a8", "worker")).contentType(ContentType.JSON).body("{\"grounds\": \"短\"}")
+                .post(PATH + "/" + rejected + "/appeal").then().statusCode(400).body("errors.field", hasItem("grounds"));
+        given().auth().oauth2(token("rider-a8", "worker")).contentType(ContentType.JSON)
+                .body("{\"grounds\": \"我是进城务工人员，申请支付劳动报酬\"}").post(PATH + "/" + rejected + "/appeal")
+                .then().statusCode(200).body("status", equalTo("APPEALED"))
+                .body("appealGrounds", equalTo("我是进城务工人员，申请支付劳动报酬"));
+        given().auth().oauth2(token("rider-a8", "worker")).contentType(ContentType.JSON)
+                .body("{\"grounds\": \"再提一次异议理由\"}").post(PATH + "/" + rejected + "/appeal").then().statusCode(409);
 
         assign(rejected, UUID.randomUUID().toString()).then().statusCode(409);
         decide(referred, "{\"outcome\": \"REFER\"}").then().statusCode(400).body("errors.field", hasItem("referralCode"));

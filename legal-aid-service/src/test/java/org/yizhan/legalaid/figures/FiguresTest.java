@@ -60,8 +60,10 @@ class FiguresTest {
                 "{\"kind\": \"AWARDED\", \"basis\": \"ARBITRAL_AWARD\", \"amountFen\": 80000, \"onDate\": \"2025-06-10\"}");
         post("/applications/" + application + "/amounts",
                 "{\"kind\": \"RECOVERED\", \"basis\": \"PAYMENT\", \"amountFen\": 50000, \"onDate\": \"2025-06-10\"}");
+        post("/applications/" + application + "/close", "{\"result\": \"PARTLY_WON\", \"reason\": \"裁决部分支持\"}");
         clock.reset();
 
+        // A closed case still counts as accepted, and its worker as helped.
         JsonPath after = figures();
         String wage = "rows.find { it.category == 'WAGE_ARREARS' }.";
         String injury = "rows.find { it.category == 'WORK_INJURY' }.";

@@ -57,7 +57,7 @@ public class LegalAidApplication {
     @Column(name = "document_refs")
     public List<String> documentRefs;
 
-    /** INTAKE, then ACCEPTED, REJECTED or REFERRED. */
+    /** INTAKE, then ACCEPTED, REJECTED or REFERRED; a rejection objected to is APPEALED; a case ends CLOSED. */
     public String status;
 
     @Enumerated(EnumType.STRING)
@@ -105,6 +105,26 @@ public class LegalAidApplication {
     /** When the first lawyer was assigned. */
     @Column(name = "assigned_at")
     public Instant assignedAt;
+
+    /** The applicant's objection to a rejection. */
+    @Column(name = "appeal_grounds_enc")
+    public String appealGroundsEncrypted;
+
+    @Column(name = "appealed_at")
+    public Instant appealedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closing_result")
+    public ClosingResult closingResult;
+
+    @Column(name = "closing_reason_enc")
+    public String closingReasonEncrypted;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Version
     public int version;

@@ -31,6 +31,7 @@ import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
 import org.yizhan.legalaid.service.application.Assignments;
 import org.yizhan.legalaid.service.application.CaseAmounts;
+import org.yizhan.legalaid.service.application.Closings;
 import org.yizhan.legalaid.service.application.DeadlineQueue;
 import org.yizhan.legalaid.service.application.Decisions;
 import org.yizhan.legalaid.service.application.Supplements;
@@ -53,12 +54,14 @@ public class ApplicationResource {
     private final Decisions decisions;
     private final Assignments assignments;
     private final CaseAmounts amounts;
+    private final Closings closings;
     private final Validation validation;
     private final Callers callers;
 
     public ApplicationResource(ApplicationService applications, Supplements supplements, DeadlineQueue deadlines,
                                Decisions decisions, Assignments assignments, CaseAmounts amounts,
-                               Validation validation, Callers callers) {
+                               Closings closings, Validation validation, Callers callers) {
+        this.closings = closings;
         this.amounts = amounts;
         this.decisions = decisions;
         this.assignments = assignments;
@@ -252,6 +255,25 @@ public class ApplicationResource {
     }
 
     @POST
+    @Path("/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.WORKER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "Object to a rejection",
+            description = "The applicant, or the union staff member who recorded the application, once: REJECTED → "
+                    + "APPEALED, with grounds (stored encrypted). The objection is decided by the justice bureau "
+                    + "(法律援助法 Art. 49). Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not the applicant (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Not rejected, or already appealed")
+    public ApplicationView appealRejection(@PathParam("id") UUID id, @NotNull AppealRequest request) {
+        validation.check(request).throwIfAny();
+        return view(decisions.appeal(id, request.grounds().strip(), callers.current()));
+    }
+
+    @POST
     @Path("/{id}/lawyers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.UNION_ADMIN)
@@ -309,8 +331,29 @@ public class ApplicationResource {
         return AmountsView.of(amounts.read(id, Purpose.of(purposeText), callers.current()));
     }
 
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LAWYER, Roles.UNION_ADMIN})
+    @Operation(summary = "Close a case with its closing form",
+            description = "The case's lawyers or a union admin, once: ACCEPTED → CLOSED with the result and a reason "
+                    + "(stored encrypted). Publishes case.closed with the case's claimed, awarded and recovered amounts "
+                    + "kept apart. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "Closed",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not the case's lawyer nor a union admin (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "409", description = "Not an open case")
+    public ApplicationView closeCase(@PathParam("id") UUID id, @NotNull ClosingRequest request) {
+        validation.check(request).throwIfAny();
+        return view(closings.close(id, request.result(), request.reason().strip(), callers.current()));
+    }
+
     private ApplicationView view(LegalAidApplication a) {
         return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a),
-                a.decisionReasonEncrypted == null ? null : decisions.reason(a), applications.lawyersOf(a));
+                a.decisionReasonEncrypted == null ? null : decisions.reason(a), applications.lawyersOf(a),
+                a.appealGroundsEncrypted == null ? null : decisions.grounds(a),
+                a.closingReasonEncrypted == null ? null : closings.reason(a));
     }
 }

@@ -1,6 +1,7 @@
 package org.yizhan.legalaid.rest.application;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.legalaid.domain.application.ClosingResult;
 import org.yizhan.legalaid.domain.application.ConflictDecision;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
@@ -22,7 +23,7 @@ public record ApplicationView(
                 maximum = "10000000000", format = "int64") long amountClaimedFen,
         @Schema(required = true, maxItems = 20) List<@jakarta.validation.constraints.Size(max = 100) String> documentRefs,
         @Schema(required = true, maxLength = 20, example = "INTAKE",
-                description = "INTAKE, ACCEPTED, REJECTED or REFERRED") String status,
+                description = "INTAKE, ACCEPTED, REJECTED, REFERRED, APPEALED or CLOSED") String status,
         UUID consultationId,
         @Schema(required = true) boolean recordedByStaff,
         @Schema(required = true) Instant receivedAt,
@@ -41,14 +42,19 @@ public record ApplicationView(
         @Schema(description = "For ACCEPTED: the last working day to assign a lawyer") LocalDate assignBy,
         @Schema(required = true, maxItems = 20, description = "The lawyers assigned, first assigned first")
         List<UUID> lawyerIds,
-        @Schema(description = "When the first lawyer was assigned") Instant assignedAt) {
+        @Schema(description = "When the first lawyer was assigned") Instant assignedAt,
+        @Schema(description = "When the applicant objected to the rejection") Instant appealedAt,
+        @Schema(maxLength = 2000, description = "The applicant's grounds") String appealGrounds,
+        @Schema(description = "For CLOSED: the closing form's result") ClosingResult closingResult,
+        @Schema(maxLength = 1000, description = "For CLOSED: the closing form's reason") String closingReason,
+        Instant closedAt) {
 
     public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts, String reason,
-                                     List<UUID> lawyerIds) {
+                                     List<UUID> lawyerIds, String appealGrounds, String closingReason) {
         return new ApplicationView(a.id, a.category, opposingPartyName, a.creditCode, facts, a.amountClaimedFen,
                 a.documentRefs, a.status, a.consultationId, a.recordedBy != null, a.receivedAt, a.completeOn, a.decideBy,
                 a.decideBy == null,
                 a.conflictDecision, a.conflictNote, a.conflictDecidedAt, a.decidedAt, reason, a.referralCode, a.assignBy,
-                lawyerIds, a.assignedAt);
+                lawyerIds, a.assignedAt, a.appealedAt, appealGrounds, a.closingResult, closingReason, a.closedAt);
     }
 }

@@ -84,7 +84,9 @@ public class CaseAmounts {
         return totals(a);
     }
 
-    private Totals totals(LegalAidApplication a) {
+    /** The totals of a case (callers audit their own use). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Totals totals(LegalAidApplication a) {
         List<CaseAmount> list = amounts.ofCase(a.id);
         long awarded = list.stream().filter(m -> m.kind == CaseAmount.Kind.AWARDED).mapToLong(m -> m.amountFen).sum();
         long recovered = list.stream().filter(m -> m.kind == CaseAmount.Kind.RECOVERED).mapToLong(m -> m.amountFen).sum();

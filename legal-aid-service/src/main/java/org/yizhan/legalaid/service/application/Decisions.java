@@ -28,6 +28,7 @@ import java.util.UUID;
 public class Decisions {
 
     static final String REASON_FIELD = "application.decision_reason";
+    static final String GROUNDS_FIELD = "application.appeal_grounds";
 
     private final ApplicationService applications;
     private final LegalAidEvents events;
@@ -74,6 +75,31 @@ public class Decisions {
         }
         audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "decision: " + outcome);
         return a;
+    }
+
+    /**
+     * The applicant (or the staff member who recorded the application) objects to a rejection, with
+     * grounds; once. The objection goes to the justice bureau (法律援助法 Art. 49).
+     */
+    @Transactional
+    public LegalAidApplication appeal(UUID id, String grounds, Actor caller) {
+        LegalAidApplication a = applications.find(id);
+        if (!ApplicationService.isApplicant(caller, a) && !ApplicationService.mayDecide(caller, a)) {
+            throw audit.denied(caller, ApplicationService.KIND, id, null);
+        }
+        if (!"REJECTED".equals(a.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "只有不予援助的决定可以提出异议",
+                    "Only a rejection can be appealed, once");
+        }
+        a.status = "APPEALED";
+        a.appealedAt = clock.now();
+        a.appealGroundsEncrypted = cipher.encrypt(grounds, GROUNDS_FIELD);
+        audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "appeal");
+        return a;
+    }
+
+    public String grounds(LegalAidApplication a) {
+        return cipher.decrypt(a.appealGroundsEncrypted, GROUNDS_FIELD);
     }
 
     public String reason(LegalAidApplication a) {

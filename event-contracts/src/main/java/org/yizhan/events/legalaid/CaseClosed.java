@@ -1,0 +1,23 @@
+package org.yizhan.events.legalaid;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Data of a {@code case.closed} event: a legal-aid case was closed. For figures: category, result
+ * and the amounts kept apart (claimed, awarded, recovered, in fen); no applicant, facts or names.
+ *
+ * @param result WON, PARTLY_WON, LOST, SETTLED, WITHDRAWN or TERMINATED
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CaseClosed(
+        UUID caseId,
+        String category,
+        String result,
+        long claimedFen,
+        long awardedFen,
+        long recoveredFen,
+        Instant closedAt) {
+}
