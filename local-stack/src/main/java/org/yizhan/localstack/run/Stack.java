@@ -93,7 +93,7 @@ public final class Stack implements AutoCloseable {
 
             List<ServiceSpec> specs = serviceSpecs(options.ports(),
                     Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
-                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), checkupSettings(data),
+                    Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), checkupSettings(data, options.ports().gateway()),
                     serviceSecrets(data, "legal-aid"));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
@@ -129,9 +129,13 @@ public final class Stack implements AutoCloseable {
     }
 
     /** A pseudonym key and Tink keysets of the service's own, created once in .yizhan/keys. */
-    /** health-checkup-service's secrets, and reminders within seconds of being due (the default is a minute). */
-    private static Map<String, String> checkupSettings(Path data) {
+    /**
+     * health-checkup-service's secrets, the gateway as the public address of its availability feed,
+     * and reminders within seconds of being due (the default is a minute).
+     */
+    private static Map<String, String> checkupSettings(Path data, int gatewayPort) {
         Map<String, String> settings = new HashMap<>(serviceSecrets(data, "checkup"));
+        settings.put("YIZHAN_CHECKUP_FEED_PUBLIC_URL", "http://127.0.0.1:" + gatewayPort);
         settings.put("YIZHAN_CHECKUP_REMINDERS_EVERY", "5s");
         return Map.copyOf(settings);
     }
