@@ -65,7 +65,8 @@ public class BookingService {
                           Event<Waitlist.PlaceGivenBack> placeGivenBack, Pseudonyms pseudonyms, FieldCipher cipher,
                           AppClock clock,
                           @ConfigProperty(name = "yizhan.checkup.hold-for", defaultValue = "5m") Duration holdFor,
-                          @ConfigProperty(name = "yizhan.checkup.retention-days", defaultValue = "180") int retentionDays) {
+                          @ConfigProperty(name = PersonalDataRetention.DAYS, defaultValue = PersonalDataRetention.DEFAULT_DAYS)
+                          int retentionDays) {
         this.appointments = appointments;
         this.quotas = quotas;
         this.slots = slots;
@@ -158,10 +159,6 @@ public class BookingService {
             throw alreadyBooked();
         }
         return appointments.findById(a.id);
-    }
-
-    private static Appointment fail(ProblemException problem) {
-        throw problem;
     }
 
     private static ProblemException alreadyBooked() {

@@ -79,6 +79,8 @@ public class Waitlist {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int offer(UUID siteId, LocalDate day) {
         Instant now = clock.now();
+        Instant dayStart = day.atStartOfDay(FiguresPeriod.BEIJING).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(FiguresPeriod.BEIJING).toInstant();
         Set<UUID> skipped = new HashSet<>();
         int offered = 0;
         while (offered < MAX_OFFERS_PER_QUEUE) {
@@ -86,8 +88,7 @@ public class Waitlist {
             if (waiting == null) {
                 return offered;
             }
-            Instant dayStart = day.atStartOfDay(FiguresPeriod.BEIJING).toInstant();
-            Slot slot = slots.firstWithRoom(siteId, dayStart, dayStart.plus(Duration.ofDays(1)), now.plus(MIN_LEAD));
+            Slot slot = slots.firstWithRoom(siteId, dayStart, dayEnd, now.plus(MIN_LEAD));
             if (slot == null) {
                 return offered;
             }

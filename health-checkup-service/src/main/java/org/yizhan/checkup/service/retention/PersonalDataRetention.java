@@ -25,6 +25,9 @@ import java.util.UUID;
 public class PersonalDataRetention {
 
     private static final Logger LOG = Logger.getLogger(PersonalDataRetention.class);
+    /** The retention period's property (also stated in the consent terms), and its default. */
+    public static final String DAYS = "yizhan.checkup.retention-days";
+    public static final String DEFAULT_DAYS = "180";
     /** What an erased name or phone holds. */
     public static final String ERASED = "-";
 
@@ -33,7 +36,7 @@ public class PersonalDataRetention {
     private final int retentionDays;
 
     public PersonalDataRetention(EntityManager em, AppClock clock,
-                                 @ConfigProperty(name = "yizhan.checkup.retention-days", defaultValue = "180")
+                                 @ConfigProperty(name = DAYS, defaultValue = DEFAULT_DAYS)
                                  int retentionDays) {
         this.em = em;
         this.clock = clock;
