@@ -22,7 +22,8 @@ import static io.restassured.RestAssured.given;
  * bad If-Match and Idempotency-Key headers, unknown enum values. A failure is an answer that is a
  * 5xx, carries a stack trace, has a status the document does not declare for the operation, or
  * does not match the document (OpenApiContractFilter, answers only).
- * Bodies carry one property at a time, so no hostile request is a valid write.
+ * Bodies carry one property at a time, with a value its schema refuses (a free-text property is not
+ * sent a text it takes), so no hostile request is a valid write.
  *
  * <pre>{@code
  * HostileRequests.Result result = new HostileRequests(tokens, Map.of("id", campaignId)).sendAll();
@@ -147,12 +148,27 @@ public final class HostileRequests {
         }
         // Every property with every wrongly typed or extreme value, the others left out.
         for (String property : properties.keySet()) {
+            Map<String, Object> propertySchema = resolve(doc, (Map<String, Object>) properties.get(property));
             for (Object value : VALUES) {
+                if (fitsFreeText(value, propertySchema)) {
+                    continue; // a valid value: the request might be a valid write
+                }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put(property, value);
                 send(method, path, Map.of(), Map.of(), mediaType, body);
             }
         }
+    }
+
+    /** A text that a free-text property (no enum, format or pattern) takes within its length bounds. */
+    static boolean fitsFreeText(Object value, Map<String, Object> schema) {
+        if (!(value instanceof String text) || schema == null || !"string".equals(schema.get("type"))
+                || schema.containsKey("enum") || schema.containsKey("format") || schema.containsKey("pattern")) {
+            return false;
+        }
+        int length = text.codePointCount(0, text.length());
+        return length >= ((Number) schema.getOrDefault("minLength", 0)).intValue()
+                && length <= ((Number) schema.getOrDefault("maxLength", Integer.MAX_VALUE)).intValue();
     }
 
     private String withIds(String path) {

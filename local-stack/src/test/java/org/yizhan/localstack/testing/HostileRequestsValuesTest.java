@@ -1,0 +1,29 @@
+package org.yizhan.localstack.testing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which values the generator holds back: only texts a free-text property would take. */
+class HostileRequestsValuesTest {
+
+    @Test
+    void aTextWithinTheBoundsOfAFreeTextPropertyIsHeldBack() {
+        Map<String, Object> note = Map.of("type", "string", "minLength", 2, "maxLength", 500);
+        assertTrue(HostileRequests.fitsFreeText("UNKNOWN_VALUE", note));
+        assertFalse(HostileRequests.fitsFreeText("x", note), "shorter than minLength");
+        assertFalse(HostileRequests.fitsFreeText(HostileRequests.HUGE, note), "longer than maxLength");
+        assertFalse(HostileRequests.fitsFreeText(12, note), "not a text");
+    }
+
+    @Test
+    void textsAreStillSentToEnumsFormatsAndPatterns() {
+        assertFalse(HostileRequests.fitsFreeText("UNKNOWN_VALUE", Map.of("type", "string", "enum", java.util.List.of("A"))));
+        assertFalse(HostileRequests.fitsFreeText("2026-13-45T25:61:00Z", Map.of("type", "string", "format", "date-time")));
+        assertFalse(HostileRequests.fitsFreeText("x", Map.of("type", "string", "pattern", "^[0-9]+$")));
+        assertFalse(HostileRequests.fitsFreeText("x", Map.of("type", "integer")));
+    }
+}
