@@ -323,6 +323,105 @@ class StackThroughGatewayTest {
     }
 
     @Test
+    void aRiderMeetsALawyerOnDutyAndTheCaseIsSeenOnlyByThoseOnIt() throws Exception {
+        HttpResponse<String> created = post("/api/v1/stations", admin, """
+                {"name":"法律服务驿站","hostType":"COMMUNITY_CENTRE","address":"北京市大兴区西红门镇",
+                 "location":{"latitude":39.79,"longitude":116.33}}""");
+        String station = JSON.readTree(created.body()).get("id").asText();
+        String lawyerSubject = "lawyer-" + UUID.randomUUID();
+        HttpResponse<String> lawyer = post("/api/v1/legal-aid/lawyers", admin, """
+                {"name":"周律师","licenceNumber":"%017d","firm":"北京市大兴区法律援助中心","subject":"%s"}"""
+                .formatted(Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 100_000_000_000_000_000L, lawyerSubject));
+        assertEquals(201, lawyer.statusCode(), lawyer.body());
+        String lawyerId = JSON.readTree(lawyer.body()).get("id").asText();
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String plan = """
+                {"stationId":"%s","lawyerId":"%s","startsAt":"%s","endsAt":"%s","slotMinutes":20}"""
+                .formatted(station, lawyerId, start, start.plus(Duration.ofHours(1)));
+        // The session waits for station.registered to reach legal-aid-service's replica.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                post("/api/v1/legal-aid/sessions", admin, plan).statusCode() == 201);
+
+        String rider = stack.keys().mint("rider-" + UUID.randomUUID(), "worker");
+        JsonNode near = JSON.readTree(get("/api/v1/legal-aid/sessions?lat=39.79&lon=116.33&radiusKm=1", rider).body());
+        JsonNode session = null;
+        for (JsonNode item : near.get("items")) {
+            if (station.equals(item.get("stationId").asText())) {
+                session = item;
+            }
+        }
+        assertTrue(session != null, "the session near the rider: " + near);
+        String sessionId = session.get("id").asText();
+        String slot = JSON.readTree(get("/api/v1/legal-aid/sessions/" + sessionId, rider).body()).at("/slots/0/id").asText();
+        HttpResponse<String> booked = post("/api/v1/legal-aid/sessions/" + sessionId + "/bookings", rider,
+                "{\"slotId\":\"" + slot + "\"}");
+        assertEquals(201, booked.statusCode(), booked.body());
+
+        String question = "快递公司拖欠我三个月工资 " + UUID.randomUUID();
+        HttpResponse<String> asked = post("/api/v1/legal-aid/consultations", rider,
+                "{\"category\":\"WAGE_ARREARS\",\"channel\":\"ONLINE\",\"question\":\"" + question + "\"}");
+        assertEquals(201, asked.statusCode(), asked.body());
+        String consultation = JSON.readTree(asked.body()).get("id").asText();
+        String onDuty = stack.keys().mint(lawyerSubject, "lawyer");
+        assertEquals(200, post("/api/v1/legal-aid/consultations/" + consultation + "/answer", onDuty,
+                "{\"answer\":\"可申请劳动仲裁，法律援助免费代理。\"}").statusCode());
+
+        HttpResponse<String> applied = post("/api/v1/legal-aid/applications", rider,
+                "{\"consultationId\":\"" + consultation + "\",\"opposingPartyName\":\"北京迅达同城配送有限公司\","
+                        + "\"amountClaimedFen\":1290000}");
+        assertEquals(201, applied.statusCode(), applied.body());
+        String application = JSON.readTree(applied.body()).get("id").asText();
+        assertEquals(200, post("/api/v1/legal-aid/applications/" + application + "/conflict-decision", admin,
+                "{\"decision\":\"NO_CONFLICT\",\"note\":\"无冲突\"}").statusCode());
+        HttpResponse<String> accepted = post("/api/v1/legal-aid/applications/" + application + "/decision", admin,
+                "{\"outcome\":\"ACCEPT\"}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+
+        // Confidential: a registered lawyer not on the case gets 403, and the attempt is in the audit log.
+        String otherSubject = "lawyer-" + UUID.randomUUID();
+        assertEquals(201, post("/api/v1/legal-aid/lawyers", admin, """
+                {"name":"吴律师","licenceNumber":"%017d","firm":"北京市大兴区法律援助中心","subject":"%s"}"""
+                .formatted(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 100_000_000_000_000_000L, otherSubject))
+                .statusCode());
+        HttpResponse<String> refused = get("/api/v1/legal-aid/applications/" + application + "?purpose=check",
+                stack.keys().mint(otherSubject, "lawyer"));
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        JsonNode audit = JSON.readTree(get("/api/v1/legal-aid/audit?targetKind=APPLICATION&targetId=" + application,
+                admin).body());
+        List<String> actions = new java.util.ArrayList<>();
+        audit.get("items").forEach(entry -> actions.add(entry.get("action").asText() + ":" + entry.get("actor").asText()));
+        assertTrue(actions.contains("DENIED:" + otherSubject), actions.toString());
+
+        // The events say what happened, never who or what was said.
+        List<String> events = eventsOf("yizhan.legalaid.v1", List.of(consultation, application), 2);
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"consultation.answered\"")), events.toString());
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"case.accepted\"")), events.toString());
+        assertTrue(events.stream().noneMatch(e -> e.contains(question) || e.contains("迅达") || e.contains("rider-")),
+                events.toString());
+    }
+
+    /** The events on the topic whose key is one of {@code keys}, waiting up to 30 s for at least {@code atLeast}. */
+    private static List<String> eventsOf(String topic, List<String> keys, int atLeast) {
+        List<String> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (keys.contains(record.key())) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
     void theDemoStationsLoadOnceHoweverOftenTheLocalRunStarts() throws Exception {
         int expected = DemoData.stations().size();
         int first = DemoData.load(stack.gatewayUrl(), admin);
