@@ -25,5 +25,5 @@ alter table case_amount add constraint case_amount_of_worker
 -- Where the application was taken: the district of the station where union staff recorded it (from
 -- the station replica), or a district given at intake; absent when not known (ADR 0019).
 alter table application add column station_id uuid;
-alter table application add column district varchar(40);
+alter table application add column district varchar(60);
 create index application_of_district on application (district, received_at);

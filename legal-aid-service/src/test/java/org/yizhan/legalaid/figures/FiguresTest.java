@@ -183,7 +183,7 @@ class FiguresTest {
         given().auth().oauth2(ADMIN).accept("text/csv").queryParam("year", 2024).queryParam("table", "RESULT")
                 .queryParam("district", stationDistrict).get("/api/v1/legal-aid/figures").then().statusCode(200)
                 .body(containsString("WON,1,3,200000,80000,30000"));
-        given().auth().oauth2(ADMIN).queryParam("table", "EVERYTHING").queryParam("district", "区".repeat(41))
+        given().auth().oauth2(ADMIN).queryParam("table", "EVERYTHING").queryParam("district", "区".repeat(61))
                 .get("/api/v1/legal-aid/figures").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("table")).body("errors.field", hasItem("district"));
     }

@@ -7,7 +7,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -24,19 +23,7 @@ public class ApplicationWorker {
     public static final int MAX_WORKERS = 200;
 
     /** The primary key: the application and the worker's position in it. */
-    public static class Key implements Serializable {
-        public UUID applicationId;
-        public int position;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && position == k.position && Objects.equals(applicationId, k.applicationId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(applicationId, position);
-        }
+    public record Key(UUID applicationId, int position) implements Serializable {
     }
 
     @Id

@@ -12,7 +12,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,19 +69,7 @@ public class CaseStage {
     }
 
     /** The primary key: the case and the stage. */
-    public static class Key implements Serializable {
-        public UUID applicationId;
-        public Stage stage;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && stage == k.stage && Objects.equals(applicationId, k.applicationId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(applicationId, stage);
-        }
+    public record Key(UUID applicationId, Stage stage) implements Serializable {
     }
 
     @Id

@@ -22,6 +22,9 @@ import java.util.UUID;
 @Table(name = "application")
 public class LegalAidApplication {
 
+    /** The longest district name (as the station replica keeps it). */
+    public static final int MAX_DISTRICT = 60;
+
     @Id
     public UUID id;
 

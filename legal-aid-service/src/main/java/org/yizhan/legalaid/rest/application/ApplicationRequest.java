@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.legalaid.domain.application.ApplicationWorker;
 import org.yizhan.legalaid.domain.application.CreditCodes;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
 import org.yizhan.legalaid.service.application.NewApplication;
 
@@ -45,10 +46,10 @@ public record ApplicationRequest(
                 maxItems = ApplicationWorker.MAX_WORKERS - 1) List<CoApplicantRequest> coApplicants,
         @Schema(description = "Union staff taking the application at a station: the station (its district is where "
                 + "the application counts)") UUID stationId,
-        @Size(min = 2, max = 40) @Pattern(regexp = "^[\\p{L}\\p{N}·() -]+$", message = "只能含文字、数字、空格和 · ( ) - / letters, "
+        @Size(min = 2, max = LegalAidApplication.MAX_DISTRICT) @Pattern(regexp = "^[\\p{L}\\p{N}·() -]+$", message = "只能含文字、数字、空格和 · ( ) - / letters, "
                 + "digits, spaces and · ( ) - only")
         @Schema(description = "Without a station: the district the application counts in (e.g. where the worker "
-                + "works)", minLength = 2, maxLength = 40, example = "大兴区") String district) {
+                + "works)", minLength = 2, maxLength = LegalAidApplication.MAX_DISTRICT, example = "大兴区") String district) {
 
     /** Another worker of a group case. */
     @Schema(name = "CoApplicant")

@@ -27,7 +27,7 @@ public record ApplicationView(
         @Schema(required = true, maxItems = 200, description = "The workers of the application by number (1 = the "
                 + "applicant, then the co-applicants of a group case; never who) and what each claims")
         List<WorkerView> workers,
-        @Schema(maxLength = 40, description = "The district the application counts in (absent: not known)")
+        @Schema(maxLength = LegalAidApplication.MAX_DISTRICT, description = "The district the application counts in (absent: not known)")
         String district,
         @Schema(required = true, maxItems = 20) List<@jakarta.validation.constraints.Size(max = 100) String> documentRefs,
         @Schema(required = true, maxLength = 20, example = "INTAKE",

@@ -20,6 +20,7 @@ import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.http.Params;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.audit.Callers;
 import org.yizhan.legalaid.service.figures.LegalAidFigures;
 
@@ -44,8 +45,6 @@ public class FiguresResource {
 
     /** The tables of the CSV answer. */
     enum Table { CATEGORY, DISTRICT, STAGE, RESULT }
-
-    private static final int MAX_DISTRICT = 40;
 
     private final LegalAidFigures figures;
     private final Callers callers;
@@ -73,7 +72,7 @@ public class FiguresResource {
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
             String toText,
             @QueryParam("district") @Parameter(description = "Only this district (as the stations name it, e.g. 大兴区)",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = MAX_DISTRICT)) String districtText,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = LegalAidApplication.MAX_DISTRICT)) String districtText,
             @QueryParam("table") @Parameter(description = "For text/csv: which table (the JSON answer has them all)",
                     schema = @Schema(implementation = Table.class, defaultValue = "CATEGORY")) String tableText) {
         Params params = new Params();
@@ -97,7 +96,7 @@ public class FiguresResource {
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
             String toText,
             @QueryParam("district") @Parameter(description = "Only this district (as the stations name it, e.g. 大兴区)",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = MAX_DISTRICT)) String districtText,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = LegalAidApplication.MAX_DISTRICT)) String districtText,
             @QueryParam("table") @Parameter(description = "Which table: CATEGORY (default), DISTRICT, STAGE or RESULT",
                     schema = @Schema(implementation = Table.class, defaultValue = "CATEGORY")) String tableText) {
         Params params = new Params();
@@ -143,7 +142,7 @@ public class FiguresResource {
         Integer year = params.integer("year", yearText, 2000, 2100, null);
         LocalDate from = params.date("from", fromText);
         LocalDate to = params.date("to", toText);
-        String district = params.text("district", districtText, MAX_DISTRICT);
+        String district = params.text("district", districtText, LegalAidApplication.MAX_DISTRICT);
         params.throwIfAny();
         FiguresPeriod period = FiguresPeriod.of(year, from, to, clock.today(FiguresPeriod.BEIJING));
         return FiguresView.of(period.from(), period.to(), district, figures.of(period, district, callers.current()));

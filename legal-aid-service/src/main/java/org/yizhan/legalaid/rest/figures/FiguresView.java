@@ -3,6 +3,7 @@ package org.yizhan.legalaid.rest.figures;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.legalaid.domain.application.CaseStage;
 import org.yizhan.legalaid.domain.application.ClosingResult;
+import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
 import org.yizhan.legalaid.repository.FiguresQuery;
 import org.yizhan.legalaid.service.figures.LegalAidFigures;
@@ -18,7 +19,7 @@ import java.util.List;
 public record FiguresView(
         @Schema(required = true) LocalDate from,
         @Schema(required = true) LocalDate to,
-        @Schema(maxLength = 40, description = "The district the figures are restricted to (absent: all)") String district,
+        @Schema(maxLength = LegalAidApplication.MAX_DISTRICT, description = "The district the figures are restricted to (absent: all)") String district,
         @Schema(required = true, maxItems = 7, description = "Categories with anything in the period") List<RowView> rows,
         @Schema(required = true) RowView total,
         @Schema(required = true, maxItems = 1000, description = "Districts with anything in the period, by name; a row "
@@ -36,7 +37,7 @@ public record FiguresView(
     @Schema(name = "LegalAidFiguresRow")
     public record RowView(
             ConsultationCategory category,
-            @Schema(maxLength = 40) String district,
+            @Schema(maxLength = LegalAidApplication.MAX_DISTRICT) String district,
             @Schema(required = true, minimum = "0", maximum = MAX, format = "int64") long consultations,
             @Schema(required = true, minimum = "0", maximum = MAX, format = "int64") long consultationsAnswered,
             @Schema(required = true, minimum = "0", maximum = MAX, format = "int64") long applications,

@@ -82,7 +82,7 @@ public class CaseStages {
                     + stage);
         }
         notAfterToday("endedOn", endedOn);
-        CaseStage s = stages.findByIdOptional(key(a.id, stage)).orElseThrow(() -> ProblemException.notFound(
+        CaseStage s = stages.findByIdOptional(new CaseStage.Key(a.id, stage)).orElseThrow(() -> ProblemException.notFound(
                 "案件阶段", "The stage"));
         if (s.endedOn != null) {
             throw new ProblemException(ProblemType.CONFLICT, "该阶段已结束", "The stage has ended already");
@@ -128,12 +128,5 @@ public class CaseStages {
         if (day.isAfter(clock.today(FiguresPeriod.BEIJING))) {
             throw ProblemException.invalidField(field, "不能晚于今天 / not in the future");
         }
-    }
-
-    private static CaseStage.Key key(UUID caseId, CaseStage.Stage stage) {
-        CaseStage.Key k = new CaseStage.Key();
-        k.applicationId = caseId;
-        k.stage = stage;
-        return k;
     }
 }
