@@ -118,8 +118,15 @@ class CaseStageTest {
         appeal(upheld);
         appeal(overturned);
 
-        given().auth().oauth2(token("staff-s1", "union-staff")).contentType(ContentType.JSON)
-                .body("{\"decision\": \"UPHELD\"}").post(PATH + "/" + upheld + "/appeal-decision").then().statusCode(403);
+        String lawyerSubject = "lawyer-s4-" + UUID.randomUUID();
+        LegalAidFixture.lawyer(lawyerSubject, "吴律");
+        for (String refused : List.of(token("staff-s1", "union-staff"), token(lawyerSubject, "lawyer"))) {
+            post(refused, upheld, "/appeal-decision", "{\"decision\": \"OVERTURNED\"}").then().statusCode(403);
+        }
+        given().auth().oauth2(token("rider-s5", "worker")).contentType(ContentType.JSON)
+                .body("{\"decision\": \"OVERTURNED\"}").post(PATH + "/" + upheld + "/appeal-decision").then().statusCode(403);
+        assertEquals(1, GroupCaseTest.audit(upheld, "DENIED", "staff-s1"));
+        assertEquals(1, GroupCaseTest.audit(upheld, "DENIED", lawyerSubject));
         post(ADMIN, upheld, "/appeal-decision", "{\"decision\": \"MAYBE\"}").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("decision"));
         post(ADMIN, upheld, "/appeal-decision", "{\"reference\": \"not a/ref\"}").then().statusCode(400)

@@ -362,16 +362,17 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/appeal-decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.UNION_ADMIN)
+    @RolesAllowed({Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
     @Operation(summary = "Record the justice bureau's decision on an objection",
             description = "Union admins, once, for an APPEALED application: UPHELD (the rejection stands: "
                     + "REJECTION_UPHELD, final) or OVERTURNED (legal aid is to be given: the application becomes an "
                     + "ACCEPTED case at once, a lawyer due within 3 working days (assignBy); publishes case.accepted). "
-                    + "Recorded in the audit log.")
+                    + "Recorded in the audit log, and so is an attempt by a lawyer or other union staff (403).")
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing changes")
-    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "403", description = "Not a union admin (a lawyer's or staff member's attempt is "
+            + "recorded in the audit log)")
     @APIResponse(responseCode = "404", description = "No such application")
     @APIResponse(responseCode = "409", description = "Not an objection pending a decision (none, or decided already)")
     public ApplicationView decideAppeal(@PathParam("id") UUID id, @NotNull AppealDecisionRequest request) {
