@@ -111,6 +111,32 @@ class CaseStageTest {
     }
 
     @Test
+    void stagesStartedAtOnceAreCheckedOneAfterTheOther() throws Exception {
+        String id = acceptedCase("rider-s6-" + UUID.randomUUID());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        List<String> stages = List.of("MEDIATION", "ARBITRATION", "FIRST_INSTANCE", "APPEAL", "ENFORCEMENT",
+                "MEDIATION", "ARBITRATION", "ENFORCEMENT");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(stages.size());
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = stages.stream().map(stage -> pool.submit(() -> {
+                go.await();
+                return start(ADMIN, id, stage, today).statusCode();
+            })).toList();
+            go.countDown();
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                codes.add(answer.get());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 200).count(), codes.toString());
+            assertEquals(stages.size() - 1, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("select count(*) from case_stage where application_id = '" + id + "'"));
+    }
+
+    @Test
     void anObjectionIsDecidedOnceUpheldOrOverturned() throws SQLException {
         String upheld = rejected("rider-s3-" + UUID.randomUUID());
         String overturned = rejected("rider-s4-" + UUID.randomUUID());

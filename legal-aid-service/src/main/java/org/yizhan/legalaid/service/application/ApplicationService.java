@@ -1,6 +1,7 @@
 package org.yizhan.legalaid.service.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
@@ -301,6 +302,13 @@ public class ApplicationService {
     /** Union admins, and the union staff member who recorded it. */
     static boolean mayDecide(Actor caller, LegalAidApplication a) {
         return caller.is(Roles.UNION_ADMIN) || caller.is(Roles.UNION_STAFF) && caller.subject().equals(a.recordedBy);
+    }
+
+    /** The application locked until the transaction ends (changes of one case one after the other), or 404. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LegalAidApplication findLocked(UUID id) {
+        return applications.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("法律援助申请", "The application"));
     }
 
     /** The application, or 404. */

@@ -112,9 +112,12 @@ public class CaseStages {
         return stages.latest(a.id);
     }
 
-    /** The case, for its lawyers and union admins (others: 403 recorded), and open (else 409). */
+    /**
+     * The case, for its lawyers and union admins (others: 403 recorded), and open (else 409); locked,
+     * so that two stages recorded at once are checked one after the other.
+     */
     private LegalAidApplication openCase(UUID caseId, Actor caller) {
-        LegalAidApplication a = applications.find(caseId);
+        LegalAidApplication a = applications.findLocked(caseId);
         if (!applications.mayRecordOnCase(caller, a)) {
             throw audit.denied(caller, ApplicationService.KIND, caseId, null);
         }
