@@ -31,9 +31,14 @@ public final class LegalAidFixture {
 
     /** An active station at the point, in the replica (published as station.registered). */
     public static UUID station(StationReplica replica, CloudEventCodec codec, double lat, double lon) {
+        return station(replica, codec, lat, lon, "大兴区");
+    }
+
+    /** An active station at the point in the district, in the replica (published as station.registered). */
+    public static UUID station(StationReplica replica, CloudEventCodec codec, double lat, double lon, String district) {
         UUID id = UUID.randomUUID();
         StationRegistered registered = new StationRegistered(id, "黄村镇快递驿站", "UNION", "大兴区总工会",
-                "黄村镇兴华大街1号", "大兴区", lat, lon, "ACTIVE", Instant.parse("2026-05-01T01:00:00Z"));
+                "黄村镇兴华大街1号", district, lat, lon, "ACTIVE", Instant.parse("2026-05-01T01:00:00Z"));
         byte[] event = codec.serialize(codec.create(URI.create("/yizhan/station-service"),
                 EventTypes.STATION_REGISTERED, id.toString(), registered));
         TopicProbe.publish(Topics.STATION, id.toString(), new String(event, StandardCharsets.UTF_8));

@@ -29,10 +29,10 @@ public class LegalAidEvents {
                         c.askedAt, c.answeredAt));
     }
 
-    /** Key: the case's (the application's) id. */
-    public void accepted(LegalAidApplication a, boolean decidedInTime) {
+    /** Key: the case's (the application's) id; accepted by the agency's decision or by an objection overturned. */
+    public void accepted(LegalAidApplication a, java.time.Instant acceptedAt, boolean decidedInTime) {
         outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_ACCEPTED,
-                new CaseAccepted(a.id, a.category.name(), a.amountClaimedFen, a.decidedAt, decidedInTime, a.assignBy));
+                new CaseAccepted(a.id, a.category.name(), a.amountClaimedFen, acceptedAt, decidedInTime, a.assignBy));
     }
 
     /** Key: the case's id. */
@@ -41,10 +41,10 @@ public class LegalAidEvents {
                 new CaseAssigned(a.id, lawyerId, a.category.name(), at, inTime));
     }
 
-    /** Key: the case's id. */
-    public void closed(LegalAidApplication a, long awardedFen, long recoveredFen) {
+    /** Key: the case's id; the amounts are the case's totals, the sums of its per-worker rows. */
+    public void closed(LegalAidApplication a, long claimedFen, long awardedFen, long recoveredFen, int workers) {
         outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_CLOSED,
-                new CaseClosed(a.id, a.category.name(), a.closingResult.name(), a.amountClaimedFen, awardedFen,
-                        recoveredFen, a.closedAt));
+                new CaseClosed(a.id, a.category.name(), a.closingResult.name(), claimedFen, awardedFen,
+                        recoveredFen, a.closedAt, workers));
     }
 }

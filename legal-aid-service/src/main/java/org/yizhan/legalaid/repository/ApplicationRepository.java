@@ -17,14 +17,21 @@ public class ApplicationRepository implements PanacheRepositoryBase<LegalAidAppl
     /** The most matches the conflict check shows. */
     public static final int MAX_MATCHES = 50;
 
-    /** Other applications of the same applicant, opposing-party key or credit code, newest first. */
+    /** Applications with one of the workers of {@code ?1} (HQL, for the conflict check and "mine"). */
+    private static final String SHARES_A_WORKER = "id in (select w.applicationId from ApplicationWorker w where w.person"
+            + " in (select o.person from ApplicationWorker o where o.applicationId = ?1))";
+
+    /**
+     * Other applications with one of its workers (any co-applicant counts as an applicant), of the
+     * same opposing-party key or of the same credit code, newest first.
+     */
     public List<LegalAidApplication> matches(LegalAidApplication a) {
         if (a.creditCode == null) {
-            return find("id <> ?1 and (applicant = ?2 or opposingKey = ?3) order by receivedAt desc", a.id, a.applicant,
+            return find("id <> ?1 and (" + SHARES_A_WORKER + " or opposingKey = ?2) order by receivedAt desc", a.id,
                     a.opposingKey).page(0, MAX_MATCHES).list();
         }
-        return find("id <> ?1 and (applicant = ?2 or opposingKey = ?3 or creditCode = ?4) order by receivedAt desc",
-                a.id, a.applicant, a.opposingKey, a.creditCode).page(0, MAX_MATCHES).list();
+        return find("id <> ?1 and (" + SHARES_A_WORKER + " or opposingKey = ?2 or creditCode = ?3) order by receivedAt"
+                + " desc", a.id, a.opposingKey, a.creditCode).page(0, MAX_MATCHES).list();
     }
 
     /** Undecided applications due on or before {@code dueBy}, soonest (most overdue) first, after the cursor's (decideBy, id). */
@@ -36,12 +43,13 @@ public class ApplicationRepository implements PanacheRepositoryBase<LegalAidAppl
                 + " order by decideBy, id", dueBy, LocalDate.parse(after.text(0)), after.uuid(1)).page(0, fetch).list();
     }
 
-    /** The applicant's applications, newest first, after the cursor's (receivedAt, id). */
-    public List<LegalAidApplication> ofApplicant(String applicant, KeysetCursor after, int fetch) {
+    /** The applications the person is a worker of (applicant or co-applicant), newest first, after the cursor's (receivedAt, id). */
+    public List<LegalAidApplication> ofApplicant(String person, KeysetCursor after, int fetch) {
+        String ofPerson = "id in (select w.applicationId from ApplicationWorker w where w.person = ?1)";
         if (after == null) {
-            return find("applicant = ?1 order by receivedAt desc, id desc", applicant).page(0, fetch).list();
+            return find(ofPerson + " order by receivedAt desc, id desc", person).page(0, fetch).list();
         }
-        return find("applicant = ?1 and (receivedAt < ?2 or (receivedAt = ?2 and id < ?3)) order by receivedAt desc,"
-                + " id desc", applicant, after.instant(0), after.uuid(1)).page(0, fetch).list();
+        return find(ofPerson + " and (receivedAt < ?2 or (receivedAt = ?2 and id < ?3)) order by receivedAt desc,"
+                + " id desc", person, after.instant(0), after.uuid(1)).page(0, fetch).list();
     }
 }

@@ -11,8 +11,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseAmountRepository implements PanacheRepositoryBase<CaseAmount, UUID> {
 
-    /** The most amounts one case keeps (instalments included). */
-    public static final int MAX_PER_CASE = 200;
+    /** The most amounts one case keeps (instalments included; a group case has up to 200 workers). */
+    public static final int MAX_PER_CASE = 1000;
 
     public List<CaseAmount> ofCase(UUID applicationId) {
         return find("applicationId = ?1 order by onDate, recordedAt", applicationId).page(0, MAX_PER_CASE).list();

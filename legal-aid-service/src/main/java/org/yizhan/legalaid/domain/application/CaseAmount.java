@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An amount awarded to or recovered for the worker of a case, in fen, with what it rests on. */
+/** An amount awarded to or recovered for one worker of a case, in fen, with what it rests on. */
 @Entity
 @Table(name = "case_amount")
 public class CaseAmount {
@@ -37,6 +37,9 @@ public class CaseAmount {
 
     @Column(name = "application_id")
     public UUID applicationId;
+
+    /** The worker of the case it belongs to (their position in the group, 1 = the applicant). */
+    public int worker;
 
     @Enumerated(EnumType.STRING)
     public Kind kind;

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.yizhan.legalaid.domain.consultation.ConsultationCategory;
@@ -21,10 +22,13 @@ import java.util.UUID;
 @Table(name = "application")
 public class LegalAidApplication {
 
+    /** The longest district name (as the station replica keeps it). */
+    public static final int MAX_DISTRICT = 60;
+
     @Id
     public UUID id;
 
-    /** The applicant's pseudonym. */
+    /** The applicant's pseudonym (also the group's worker 1; co-applicants are in {@link ApplicationWorker}). */
     public String applicant;
 
     @Column(name = "recorded_by")
@@ -49,15 +53,28 @@ public class LegalAidApplication {
     @Column(name = "facts_enc")
     public String factsEncrypted;
 
-    /** The amount claimed, in fen (1/100 yuan). */
-    @Column(name = "amount_claimed_fen")
+    /**
+     * The amount claimed, in fen (1/100 yuan): the sum of the workers' claims, never stored on its own
+     * (read from {@code application_worker}; set in memory at intake from the same rows).
+     */
+    @Formula("(select coalesce(sum(w.claimed_fen), 0) from application_worker w where w.application_id = id)")
     public long amountClaimedFen;
+
+    /** The station where union staff took the application, if they did. */
+    @Column(name = "station_id")
+    public UUID stationId;
+
+    /** The district the application counts in (ADR 0019); null when not known. */
+    public String district;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "document_refs")
     public List<String> documentRefs;
 
-    /** INTAKE, then ACCEPTED, REJECTED or REFERRED; a rejection objected to is APPEALED; a case ends CLOSED. */
+    /**
+     * INTAKE, then ACCEPTED, REJECTED or REFERRED; a rejection objected to is APPEALED, then
+     * REJECTION_UPHELD or ACCEPTED; a case ends CLOSED.
+     */
     public String status;
 
     @Enumerated(EnumType.STRING)
@@ -112,6 +129,21 @@ public class LegalAidApplication {
 
     @Column(name = "appealed_at")
     public Instant appealedAt;
+
+    /** The justice bureau's decision on the objection, once recorded. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "appeal_decision")
+    public AppealDecision appealDecision;
+
+    /** The bureau's reference for its decision, when given. */
+    @Column(name = "appeal_reference")
+    public String appealReference;
+
+    @Column(name = "appeal_decided_by")
+    public String appealDecidedBy;
+
+    @Column(name = "appeal_decided_at")
+    public Instant appealDecidedAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "closing_result")

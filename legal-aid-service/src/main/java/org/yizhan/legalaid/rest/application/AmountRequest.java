@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.yizhan.kit.problem.FieldErrors;
+import org.yizhan.legalaid.domain.application.ApplicationWorker;
 import org.yizhan.legalaid.domain.application.CaseAmount;
 
 import java.time.LocalDate;
@@ -12,6 +13,9 @@ import java.time.LocalDate;
 /** An amount awarded (MEDIATION, ARBITRAL_AWARD, JUDGMENT) or recovered (PAYMENT), in fen. */
 @Schema(name = "AmountRequest")
 public record AmountRequest(
+        @Min(1) @Max(ApplicationWorker.MAX_WORKERS) @Schema(description = "The worker of the case it is for (1 = the "
+                + "applicant, then the co-applicants in order); required in a group case", minimum = "1",
+                maximum = "200", format = "int32", example = "1") Integer worker,
         @NotNull @Schema(required = true) CaseAmount.Kind kind,
         @NotNull @Schema(required = true) CaseAmount.Basis basis,
         @NotNull @Min(1) @Max(ApplicationRequest.MAX_FEN) @Schema(required = true, minimum = "1",

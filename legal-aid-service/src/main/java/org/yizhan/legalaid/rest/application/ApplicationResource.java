@@ -27,10 +27,12 @@ import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
+import org.yizhan.legalaid.domain.application.CaseStage;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.application.ApplicationService;
 import org.yizhan.legalaid.service.application.Assignments;
 import org.yizhan.legalaid.service.application.CaseAmounts;
+import org.yizhan.legalaid.service.application.CaseStages;
 import org.yizhan.legalaid.service.application.Closings;
 import org.yizhan.legalaid.service.application.DeadlineQueue;
 import org.yizhan.legalaid.service.application.Decisions;
@@ -55,12 +57,14 @@ public class ApplicationResource {
     private final Assignments assignments;
     private final CaseAmounts amounts;
     private final Closings closings;
+    private final CaseStages stages;
     private final Validation validation;
     private final Callers callers;
 
     public ApplicationResource(ApplicationService applications, Supplements supplements, DeadlineQueue deadlines,
                                Decisions decisions, Assignments assignments, CaseAmounts amounts,
-                               Closings closings, Validation validation, Callers callers) {
+                               Closings closings, CaseStages stages, Validation validation, Callers callers) {
+        this.stages = stages;
         this.closings = closings;
         this.amounts = amounts;
         this.decisions = decisions;
@@ -76,7 +80,10 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.WORKER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
     @Operation(summary = "Apply for legal aid",
-            description = "Workers, or union staff on a worker's behalf (onBehalfOf). From a consultation in one step: "
+            description = "Workers, or union staff on a worker's behalf (onBehalfOf). A group case: coApplicants (at "
+                    + "most 199 other workers by account id, each with the amount they claim; the application's "
+                    + "amount claimed is the sum). Where it counts: stationId (staff at a station) or district. "
+                    + "From a consultation in one step: "
                     + "give consultationId and the category and question are carried over. Taken as complete today "
                     + "(Beijing): decideBy is 7 working days later on the official calendar. Recorded in the audit log.")
     @APIResponse(responseCode = "201", description = "Taken in",
@@ -108,7 +115,8 @@ public class ApplicationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.WORKER, Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
     @Operation(summary = "An application",
-            description = "The applicant; union admins and the union staff member who recorded it, with a purpose. "
+            description = "The applicant and the co-applicants of a group case; union admins, the union staff member "
+                    + "who recorded it and the case's lawyers, with a purpose. "
                     + "Every read is recorded in the audit log, and so is a refused one (403).")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(schema = @Schema(implementation = ApplicationView.class)))
@@ -298,11 +306,12 @@ public class ApplicationResource {
     @RolesAllowed({Roles.LAWYER, Roles.UNION_ADMIN})
     @Operation(summary = "Record an amount awarded or recovered",
             description = "Union admins and the case's lawyers, for an accepted case: AWARDED by a MEDIATION "
-                    + "agreement, an ARBITRAL_AWARD or a JUDGMENT, or RECOVERED by a PAYMENT, in fen. Recovered above "
-                    + "awarded is recorded with a warning, not refused. Recorded in the audit log.")
+                    + "agreement, an ARBITRAL_AWARD or a JUDGMENT, or RECOVERED by a PAYMENT, in fen, for one worker "
+                    + "of the case (worker: required in a group case). Recovered above awarded (per worker and for "
+                    + "the case) is recorded with a warning, not refused. Recorded in the audit log.")
     @APIResponse(responseCode = "200", description = "The case's amounts after this one",
             content = @Content(schema = @Schema(implementation = AmountsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "400", description = "Invalid request, or no such worker in the case")
     @APIResponse(responseCode = "403", description = "Not the case's lawyer nor a union admin (recorded in the audit log)")
     @APIResponse(responseCode = "404", description = "No such case")
     @APIResponse(responseCode = "409", description = "Not an accepted case")
@@ -310,8 +319,8 @@ public class ApplicationResource {
         FieldErrors errors = validation.check(request);
         request.checkRules(errors);
         errors.throwIfAny();
-        return AmountsView.of(amounts.record(id, request.kind(), request.basis(), request.amountFen(), request.onDate(),
-                callers.current()));
+        return AmountsView.of(amounts.record(id, request.worker(), request.kind(), request.basis(), request.amountFen(),
+                request.onDate(), callers.current()));
     }
 
     @GET
@@ -350,10 +359,97 @@ public class ApplicationResource {
         return view(closings.close(id, request.result(), request.reason().strip(), callers.current()));
     }
 
+    @POST
+    @Path("/{id}/appeal-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "Record the justice bureau's decision on an objection",
+            description = "Union admins, once, for an APPEALED application: UPHELD (the rejection stands: "
+                    + "REJECTION_UPHELD, final) or OVERTURNED (legal aid is to be given: the application becomes an "
+                    + "ACCEPTED case at once, a lawyer due within 3 working days (assignBy); publishes case.accepted). "
+                    + "Recorded in the audit log, and so is an attempt by a lawyer or other union staff (403).")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing changes")
+    @APIResponse(responseCode = "403", description = "Not a union admin (a lawyer's or staff member's attempt is "
+            + "recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Not an objection pending a decision (none, or decided already)")
+    public ApplicationView decideAppeal(@PathParam("id") UUID id, @NotNull AppealDecisionRequest request) {
+        validation.check(request).throwIfAny();
+        return view(decisions.decideAppeal(id, request.decision(), request.reference(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/stages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LAWYER, Roles.UNION_ADMIN})
+    @Operation(summary = "Start a stage of a case",
+            description = "The case's lawyers or a union admin, for an open (ACCEPTED) case: MEDIATION, ARBITRATION, "
+                    + "FIRST_INSTANCE, APPEAL or ENFORCEMENT, in this order. A stage may be skipped, never recorded twice "
+                    + "or after a later one; it starts when the stage before has ended, not before that day and not "
+                    + "in the future. Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "The case's stages",
+            content = @Content(schema = @Schema(implementation = StagesView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing changes")
+    @APIResponse(responseCode = "403", description = "Not the case's lawyer nor a union admin (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such case")
+    @APIResponse(responseCode = "409", description = "Not an open case, the stage is not after the latest one, or the "
+            + "current stage has not ended")
+    public StagesView startCaseStage(@PathParam("id") UUID id, @NotNull StageStartRequest request) {
+        validation.check(request).throwIfAny();
+        return StagesView.of(stages.start(id, request.stage(), request.startedOn(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/stages/{stage}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.LAWYER, Roles.UNION_ADMIN})
+    @Operation(summary = "End a stage of a case with its outcome",
+            description = "The case's lawyers or a union admin, once per stage, for an open case: the day it ended "
+                    + "(not before it started, not in the future) and an outcome that belongs to the stage (AWARD ends "
+                    + "ARBITRATION, JUDGMENT a court stage, ...). Recorded in the audit log.")
+    @APIResponse(responseCode = "200", description = "The case's stages",
+            content = @Content(schema = @Schema(implementation = StagesView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every invalid field is listed; nothing changes")
+    @APIResponse(responseCode = "403", description = "Not the case's lawyer nor a union admin (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such case, or the stage was not started")
+    @APIResponse(responseCode = "409", description = "Not an open case, or the stage has ended already")
+    public StagesView endCaseStage(@PathParam("id") UUID id, @PathParam("stage") @Parameter(
+            description = "The stage", schema = @Schema(implementation = CaseStage.Stage.class)) String stageText,
+                                   @NotNull StageEndRequest request) {
+        FieldErrors errors = validation.check(request);
+        Params params = new Params();
+        CaseStage.Stage stage = params.enumValue(CaseStage.Stage.class, "stage", stageText);
+        errors.addAll(params.errors().list());
+        errors.throwIfAny();
+        return StagesView.of(stages.end(id, stage, request.endedOn(), request.outcome(), callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/stages")
+    @RolesAllowed({Roles.WORKER, Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @Operation(summary = "The stages of a case",
+            description = "In their order, with dates and outcomes, and the current (latest) stage. For those who may "
+                    + "see the case (its workers; staff and lawyers with a purpose); every read is recorded in the "
+                    + "audit log, and so is a refused one (403).")
+    @APIResponse(responseCode = "200", description = "The stages",
+            content = @Content(schema = @Schema(implementation = StagesView.class)))
+    @APIResponse(responseCode = "400", description = "Staff without a purpose")
+    @APIResponse(responseCode = "403", description = "Not allowed (recorded in the audit log)")
+    @APIResponse(responseCode = "404", description = "No such case")
+    public StagesView caseStages(@PathParam("id") UUID id, @QueryParam("purpose") @Parameter(
+            description = "Why it is read; required for everyone but the case's workers",
+            schema = @Schema(type = SchemaType.STRING, maxLength = Purpose.MAX_LENGTH)) String purposeText) {
+        return StagesView.of(stages.read(id, Purpose.of(purposeText), callers.current()));
+    }
+
     private ApplicationView view(LegalAidApplication a) {
-        return ApplicationView.of(a, applications.opposingPartyName(a), applications.facts(a),
+        return ApplicationView.of(a, new ApplicationView.Parts(applications.opposingPartyName(a), applications.facts(a),
                 a.decisionReasonEncrypted == null ? null : decisions.reason(a), applications.lawyersOf(a),
                 a.appealGroundsEncrypted == null ? null : decisions.grounds(a),
-                a.closingReasonEncrypted == null ? null : closings.reason(a));
+                a.closingReasonEncrypted == null ? null : closings.reason(a), applications.workersOf(a),
+                stages.current(a).map(s -> s.stage).orElse(null),
+                "CLOSED".equals(a.status) ? AmountsView.of(amounts.totals(a)) : null));
     }
 }

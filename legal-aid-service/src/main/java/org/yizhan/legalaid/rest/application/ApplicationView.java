@@ -1,6 +1,9 @@
 package org.yizhan.legalaid.rest.application;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.yizhan.legalaid.domain.application.AppealDecision;
+import org.yizhan.legalaid.domain.application.ApplicationWorker;
+import org.yizhan.legalaid.domain.application.CaseStage;
 import org.yizhan.legalaid.domain.application.ClosingResult;
 import org.yizhan.legalaid.domain.application.ConflictDecision;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
@@ -19,11 +22,17 @@ public record ApplicationView(
         @Schema(required = true, maxLength = 100) String opposingPartyName,
         @Schema(maxLength = 18) String opposingPartyCreditCode,
         @Schema(required = true, maxLength = 4000) String facts,
-        @Schema(required = true, description = "Claimed (not awarded, not recovered), in fen", minimum = "0",
-                maximum = "10000000000", format = "int64") long amountClaimedFen,
+        @Schema(required = true, description = "Claimed (not awarded, not recovered), in fen: the sum of the workers' "
+                + "claims", minimum = "0", maximum = "2000000000000", format = "int64") long amountClaimedFen,
+        @Schema(required = true, maxItems = 200, description = "The workers of the application by number (1 = the "
+                + "applicant, then the co-applicants of a group case; never who) and what each claims")
+        List<WorkerView> workers,
+        @Schema(maxLength = LegalAidApplication.MAX_DISTRICT, description = "The district the application counts in (absent: not known)")
+        String district,
         @Schema(required = true, maxItems = 20) List<@jakarta.validation.constraints.Size(max = 100) String> documentRefs,
         @Schema(required = true, maxLength = 20, example = "INTAKE",
-                description = "INTAKE, ACCEPTED, REJECTED, REFERRED, APPEALED or CLOSED") String status,
+                description = "INTAKE, ACCEPTED, REJECTED, REFERRED, APPEALED, REJECTION_UPHELD or CLOSED") String status,
+        @Schema(description = "For a case: its latest stage (the current one while open)") CaseStage.Stage currentStage,
         UUID consultationId,
         @Schema(required = true) boolean recordedByStaff,
         @Schema(required = true) Instant receivedAt,
@@ -45,16 +54,36 @@ public record ApplicationView(
         @Schema(description = "When the first lawyer was assigned") Instant assignedAt,
         @Schema(description = "When the applicant objected to the rejection") Instant appealedAt,
         @Schema(maxLength = 2000, description = "The applicant's grounds") String appealGrounds,
+        @Schema(description = "The justice bureau's decision on the objection") AppealDecision appealDecision,
+        @Schema(maxLength = 40, description = "The bureau's reference") String appealReference,
+        Instant appealDecidedAt,
         @Schema(description = "For CLOSED: the closing form's result") ClosingResult closingResult,
         @Schema(maxLength = 1000, description = "For CLOSED: the closing form's reason") String closingReason,
-        Instant closedAt) {
+        Instant closedAt,
+        @Schema(description = "For CLOSED: the amounts at closing (claimed, awarded and recovered totals and per "
+                + "worker); they cannot change after closing") AmountsView closingAmounts) {
 
-    public static ApplicationView of(LegalAidApplication a, String opposingPartyName, String facts, String reason,
-                                     List<UUID> lawyerIds, String appealGrounds, String closingReason) {
-        return new ApplicationView(a.id, a.category, opposingPartyName, a.creditCode, facts, a.amountClaimedFen,
-                a.documentRefs, a.status, a.consultationId, a.recordedBy != null, a.receivedAt, a.completeOn, a.decideBy,
+    /** A worker of the application, by number. */
+    @Schema(name = "ApplicationWorker")
+    public record WorkerView(
+            @Schema(required = true, minimum = "1", maximum = "200", format = "int32") int worker,
+            @Schema(required = true, minimum = "0", maximum = "10000000000", format = "int64") long claimedFen) {
+    }
+
+    /** What the view shows of a case beyond the application row: the decrypted texts and the related rows. */
+    public record Parts(String opposingPartyName, String facts, String reason, List<UUID> lawyerIds,
+                        String appealGrounds, String closingReason, List<ApplicationWorker> workers,
+                        CaseStage.Stage currentStage, AmountsView closingAmounts) {
+    }
+
+    public static ApplicationView of(LegalAidApplication a, Parts p) {
+        return new ApplicationView(a.id, a.category, p.opposingPartyName(), a.creditCode, p.facts(), a.amountClaimedFen,
+                p.workers().stream().map(w -> new WorkerView(w.position, w.claimedFen)).toList(), a.district,
+                a.documentRefs, a.status, p.currentStage(), a.consultationId, a.recordedBy != null, a.receivedAt, a.completeOn, a.decideBy,
                 a.decideBy == null,
-                a.conflictDecision, a.conflictNote, a.conflictDecidedAt, a.decidedAt, reason, a.referralCode, a.assignBy,
-                lawyerIds, a.assignedAt, a.appealedAt, appealGrounds, a.closingResult, closingReason, a.closedAt);
+                a.conflictDecision, a.conflictNote, a.conflictDecidedAt, a.decidedAt, p.reason(), a.referralCode,
+                a.assignBy, p.lawyerIds(), a.assignedAt, a.appealedAt, p.appealGrounds(), a.appealDecision,
+                a.appealReference, a.appealDecidedAt, a.closingResult, p.closingReason(), a.closedAt,
+                p.closingAmounts());
     }
 }

@@ -1,6 +1,7 @@
 package org.yizhan.legalaid.service.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.figures.FiguresPeriod;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
@@ -14,13 +15,17 @@ import org.yizhan.kit.time.AppClock;
 import org.yizhan.legalaid.domain.audit.Actor;
 import org.yizhan.legalaid.domain.audit.ActorKind;
 import org.yizhan.legalaid.domain.audit.AuditAction;
+import org.yizhan.legalaid.domain.application.ApplicationWorker;
 import org.yizhan.legalaid.domain.application.ConflictDecision;
 import org.yizhan.legalaid.domain.application.DecisionDeadline;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.application.MatchReason;
 import org.yizhan.legalaid.domain.application.OpposingPartyNames;
 import org.yizhan.legalaid.domain.consultation.Consultation;
+import org.yizhan.kit.replica.ReplicatedStation;
+import org.yizhan.kit.replica.StationReplica;
 import org.yizhan.legalaid.repository.ApplicationRepository;
+import org.yizhan.legalaid.repository.ApplicationWorkerRepository;
 import org.yizhan.legalaid.repository.CaseLawyerRepository;
 import org.yizhan.legalaid.service.duty.LawyerService;
 import org.yizhan.legalaid.service.Creation;
@@ -29,8 +34,12 @@ import org.yizhan.legalaid.service.audit.AuditLog;
 import org.yizhan.legalaid.service.consultation.ConsultationAccess;
 import org.yizhan.legalaid.service.consultation.ConsultationService;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -62,6 +71,8 @@ public class ApplicationService {
     private final IdempotencyKeys idempotency;
     private final LawyerService lawyers;
     private final CaseLawyerRepository caseLawyers;
+    private final ApplicationWorkerRepository workers;
+    private final StationReplica stations;
     private final FieldCipher cipher;
     private final AppClock clock;
     private final DecisionDeadline deadlines = DecisionDeadline.china();
@@ -69,7 +80,10 @@ public class ApplicationService {
     public ApplicationService(ApplicationRepository applications, ConsultationService consultations,
                               ConsultationAccess consultationAccess, AuditLog audit, Applicants applicants,
                               IdempotencyKeys idempotency, LawyerService lawyers, CaseLawyerRepository caseLawyers,
-                              FieldCipher cipher, AppClock clock) {
+                              ApplicationWorkerRepository workers, StationReplica stations, FieldCipher cipher,
+                              AppClock clock) {
+        this.workers = workers;
+        this.stations = stations;
         this.lawyers = lawyers;
         this.caseLawyers = caseLawyers;
         this.applications = applications;
@@ -102,12 +116,14 @@ public class ApplicationService {
         a.recordedBy = applicant.recordedBy();
         String facts = details.facts();
         a.category = details.category();
+        UUID consultationStation = null;
         if (details.consultationId() != null) {
             Consultation c = consultations.find(details.consultationId());
             if (!c.person.equals(a.applicant) || !consultationAccess.maySee(caller, c)) {
                 throw ProblemException.invalidField("consultationId", "不是申请人的咨询 / not a consultation of the applicant");
             }
             a.consultationId = c.id;
+            consultationStation = c.stationId;
             facts = facts != null ? facts : consultations.question(c);
             a.category = a.category != null ? a.category : c.category;
         }
@@ -119,18 +135,76 @@ public class ApplicationService {
         a.opposingKey = cipher.lookup(OpposingPartyNames.key(details.opposingPartyName()), KEY_FIELD);
         a.creditCode = details.creditCode();
         a.factsEncrypted = cipher.encrypt(facts, FACTS_FIELD);
-        a.amountClaimedFen = details.amountClaimedFen();
         a.documentRefs = List.copyOf(details.documentRefs());
+        place(a, details, consultationStation);
         a.status = "INTAKE";
         a.receivedAt = clock.now();
         a.completeOn = a.receivedAt.atZone(FiguresPeriod.BEIJING).toLocalDate();
         a.decideBy = deadlines.decideBy(a.completeOn, List.of()).orElseThrow();
         applications.persist(a);
+        a.amountClaimedFen = addWorkers(a, details);
         if (idempotencyKey != null) {
             idempotency.complete(scope, idempotencyKey, a.id.toString());
         }
         audit.record(caller, AuditAction.CREATE, KIND, a.id, null);
         return new Creation<>(a, true);
+    }
+
+    /**
+     * Where the application counts (ADR 0019): the district of the station where staff take it, else
+     * the district given at intake, else that of the station where its consultation was taken.
+     */
+    private void place(LegalAidApplication a, NewApplication details, UUID consultationStation) {
+        if (details.stationId() != null) {
+            if (a.recordedBy == null) {
+                throw ProblemException.invalidField("stationId", "只有工会工作人员在站点登记时给出 / given by union staff "
+                        + "recording at a station");
+            }
+            ReplicatedStation station = stations.find(details.stationId()).orElseThrow(() -> ProblemException
+                    .invalidField("stationId", "站点不存在 / no such station"));
+            a.stationId = station.stationId();
+            a.district = station.district();
+        } else if (details.district() != null) {
+            a.district = details.district();
+        } else if (consultationStation != null) {
+            a.district = stations.find(consultationStation).map(ReplicatedStation::district).orElse(null);
+        }
+    }
+
+    /**
+     * Stores the workers of the application: the applicant (worker 1) and the co-applicants in the
+     * order given, each once; returns the amount claimed, their sum.
+     */
+    private long addWorkers(LegalAidApplication a, NewApplication details) {
+        List<ApplicationWorker> rows = new ArrayList<>();
+        rows.add(worker(a.id, 1, a.applicant, details.amountClaimedFen()));
+        Set<String> persons = new HashSet<>(Set.of(a.applicant));
+        for (int i = 0; i < details.coApplicants().size(); i++) {
+            NewApplication.CoApplicant co = details.coApplicants().get(i);
+            String person = applicants.coWorker(co.account());
+            if (!persons.add(person)) {
+                throw ProblemException.invalidField("coApplicants[" + i + "].account", "重复的职工 / the worker is "
+                        + "already in the application");
+            }
+            rows.add(worker(a.id, i + 2, person, co.claimedFen()));
+        }
+        workers.persist(rows);
+        return rows.stream().mapToLong(w -> w.claimedFen).sum();
+    }
+
+    private static ApplicationWorker worker(UUID applicationId, int position, String person, long claimedFen) {
+        ApplicationWorker w = new ApplicationWorker();
+        w.applicationId = applicationId;
+        w.position = position;
+        w.person = person;
+        w.claimedFen = claimedFen;
+        return w;
+    }
+
+    /** The workers of the application (worker 1 the applicant), in order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ApplicationWorker> workersOf(LegalAidApplication a) {
+        return workers.of(a.id);
     }
 
     /** The application, for its applicant, or for union staff who may see it and say why. */
@@ -146,7 +220,11 @@ public class ApplicationService {
     public List<Match> conflicts(UUID id, String purpose, Actor caller) {
         LegalAidApplication a = find(id);
         audit.read(caller, KIND, a.id, mayDecide(caller, a), false, purpose);
-        return applications.matches(a).stream().map(m -> new Match(m, reasons(a, m))).toList();
+        List<LegalAidApplication> matches = applications.matches(a);
+        List<UUID> ids = new ArrayList<>(matches.stream().map(m -> m.id).toList());
+        ids.add(a.id);
+        Map<UUID, Set<String>> persons = workers.personsOf(ids);
+        return matches.stream().map(m -> new Match(m, reasons(a, m, persons))).toList();
     }
 
     /** Records the decision taken on the check's matches; deciding again replaces it (both audited). */
@@ -182,9 +260,10 @@ public class ApplicationService {
         return cipher.decrypt(a.factsEncrypted, FACTS_FIELD);
     }
 
-    private static Set<MatchReason> reasons(LegalAidApplication a, LegalAidApplication m) {
+    private static Set<MatchReason> reasons(LegalAidApplication a, LegalAidApplication m,
+                                            Map<UUID, Set<String>> persons) {
         Set<MatchReason> reasons = EnumSet.noneOf(MatchReason.class);
-        if (m.applicant.equals(a.applicant)) {
+        if (!Collections.disjoint(persons.getOrDefault(a.id, Set.of()), persons.getOrDefault(m.id, Set.of()))) {
             reasons.add(MatchReason.SAME_APPLICANT);
         }
         if (m.opposingKey.equals(a.opposingKey)) {
@@ -196,14 +275,22 @@ public class ApplicationService {
         return reasons;
     }
 
-    static boolean isApplicant(Actor caller, LegalAidApplication a) {
-        return caller.kind() == ActorKind.PERSON && a.applicant.equals(caller.id());
+    /** Whether the caller is one of the application's workers: the applicant or a co-applicant. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isApplicant(Actor caller, LegalAidApplication a) {
+        return caller.kind() == ActorKind.PERSON && workers.isWorker(a.id, caller.id());
     }
 
-    /** The applicant, the lawyers assigned to it, union admins and the union staff member who recorded it. */
+    /** The applicant and co-applicants, the lawyers assigned to it, union admins and the union staff member who recorded it. */
     boolean maySee(Actor caller, LegalAidApplication a) {
         return isApplicant(caller, a) || mayDecide(caller, a) || caller.is(Roles.LAWYER)
                 && lawyers.of(caller).map(l -> caseLawyers.isAssigned(a.id, l.id)).orElse(false);
+    }
+
+    /** Who records what happens in a case (amounts, stages, closing): union admins and the case's lawyers. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean mayRecordOnCase(Actor caller, LegalAidApplication a) {
+        return caller.is(Roles.UNION_ADMIN) || caller.is(Roles.LAWYER) && maySee(caller, a);
     }
 
     /** The lawyers assigned to it, first assigned first. */
@@ -215,6 +302,13 @@ public class ApplicationService {
     /** Union admins, and the union staff member who recorded it. */
     static boolean mayDecide(Actor caller, LegalAidApplication a) {
         return caller.is(Roles.UNION_ADMIN) || caller.is(Roles.UNION_STAFF) && caller.subject().equals(a.recordedBy);
+    }
+
+    /** The application locked until the transaction ends (changes of one case one after the other), or 404. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LegalAidApplication findLocked(UUID id) {
+        return applications.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("法律援助申请", "The application"));
     }
 
     /** The application, or 404. */

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
-import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
+import org.yizhan.legalaid.domain.application.ApplicationWorker;
 import org.yizhan.legalaid.domain.application.CaseAmount;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.audit.Actor;
@@ -15,7 +15,9 @@ import org.yizhan.legalaid.service.audit.AuditLog;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,9 +27,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseAmounts {
 
-    /** Claimed, awarded and recovered totals of a case, its amounts, and what looks wrong. */
+    /**
+     * Claimed, awarded and recovered totals of a case, its amounts, and what looks wrong. The totals
+     * are the sums of {@code workers}: they are computed from the per-worker rows, never kept apart.
+     */
     public record Totals(long claimedFen, long awardedFen, long recoveredFen, List<CaseAmount> amounts,
-                         List<String> warnings) {
+                         List<String> warnings, List<WorkerTotals> workers) {
+    }
+
+    /** The amounts of one worker of the case (position 1 = the applicant), and what looks wrong there. */
+    public record WorkerTotals(int worker, long claimedFen, long awardedFen, long recoveredFen, List<String> warnings) {
     }
 
     /** A warning: more was recovered than was awarded. */
@@ -49,10 +58,10 @@ public class CaseAmounts {
 
     /** Union admins and the case's lawyers record an amount of an accepted case. */
     @Transactional
-    public Totals record(UUID caseId, CaseAmount.Kind kind, CaseAmount.Basis basis, long amountFen, LocalDate onDate,
-                         Actor caller) {
+    public Totals record(UUID caseId, Integer worker, CaseAmount.Kind kind, CaseAmount.Basis basis, long amountFen,
+                         LocalDate onDate, Actor caller) {
         LegalAidApplication a = applications.find(caseId);
-        if (!caller.is(Roles.UNION_ADMIN) && !(caller.is(Roles.LAWYER) && applications.maySee(caller, a))) {
+        if (!applications.mayRecordOnCase(caller, a)) {
             throw audit.denied(caller, ApplicationService.KIND, caseId, null);
         }
         if (!"ACCEPTED".equals(a.status)) {
@@ -61,9 +70,18 @@ public class CaseAmounts {
         if (amounts.count("applicationId", caseId) >= CaseAmountRepository.MAX_PER_CASE) {
             throw new ProblemException(ProblemType.CONFLICT, "金额记录已达上限", "The case has the most amounts allowed");
         }
+        int groupSize = applications.workersOf(a).size();
+        if (worker == null && groupSize > 1) {
+            throw ProblemException.invalidField("worker", "集体案件须指明职工序号 / a group case needs the worker's number");
+        }
+        if (worker != null && worker > groupSize) {
+            throw ProblemException.invalidField("worker", "本案只有 " + groupSize + " 名职工 / the case has " + groupSize
+                    + " workers");
+        }
         CaseAmount m = new CaseAmount();
         m.id = UUID.randomUUID();
         m.applicationId = caseId;
+        m.worker = worker == null ? 1 : worker;
         m.kind = kind;
         m.basis = basis;
         m.amountFen = amountFen;
@@ -80,23 +98,44 @@ public class CaseAmounts {
     public Totals read(UUID caseId, String purpose, Actor caller) {
         LegalAidApplication a = applications.find(caseId);
         audit.read(caller, ApplicationService.KIND, caseId, applications.maySee(caller, a),
-                ApplicationService.isApplicant(caller, a), purpose);
+                applications.isApplicant(caller, a), purpose);
         return totals(a);
     }
 
-    /** The totals of a case (callers audit their own use). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * The totals of a case (callers audit their own use): per worker, then the case's as the sums of
+     * the workers' rows. A warning of any worker is a warning of the case.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Totals totals(LegalAidApplication a) {
         List<CaseAmount> list = amounts.ofCase(a.id);
-        long awarded = list.stream().filter(m -> m.kind == CaseAmount.Kind.AWARDED).mapToLong(m -> m.amountFen).sum();
-        long recovered = list.stream().filter(m -> m.kind == CaseAmount.Kind.RECOVERED).mapToLong(m -> m.amountFen).sum();
+        List<WorkerTotals> rows = new ArrayList<>();
+        for (ApplicationWorker w : applications.workersOf(a)) {
+            long awarded = sum(list, w.position, CaseAmount.Kind.AWARDED);
+            long recovered = sum(list, w.position, CaseAmount.Kind.RECOVERED);
+            rows.add(new WorkerTotals(w.position, w.claimedFen, awarded, recovered, warnings(w.claimedFen, awarded,
+                    recovered)));
+        }
+        long claimed = rows.stream().mapToLong(WorkerTotals::claimedFen).sum();
+        long awarded = rows.stream().mapToLong(WorkerTotals::awardedFen).sum();
+        long recovered = rows.stream().mapToLong(WorkerTotals::recoveredFen).sum();
+        Set<String> warnings = new LinkedHashSet<>(warnings(claimed, awarded, recovered));
+        rows.forEach(r -> warnings.addAll(r.warnings()));
+        return new Totals(claimed, awarded, recovered, list, List.copyOf(warnings), List.copyOf(rows));
+    }
+
+    private static long sum(List<CaseAmount> list, int worker, CaseAmount.Kind kind) {
+        return list.stream().filter(m -> m.worker == worker && m.kind == kind).mapToLong(m -> m.amountFen).sum();
+    }
+
+    private static List<String> warnings(long claimed, long awarded, long recovered) {
         List<String> warnings = new ArrayList<>();
         if (recovered > awarded) {
             warnings.add(RECOVERED_EXCEEDS_AWARDED);
         }
-        if (awarded > a.amountClaimedFen) {
+        if (awarded > claimed) {
             warnings.add(AWARDED_EXCEEDS_CLAIMED);
         }
-        return new Totals(a.amountClaimedFen, awarded, recovered, list, List.copyOf(warnings));
+        return List.copyOf(warnings);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import org.yizhan.kit.privacy.FieldCipher;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
-import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.legalaid.domain.application.ClosingResult;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
@@ -43,7 +42,7 @@ public class Closings {
     @Transactional
     public LegalAidApplication close(UUID caseId, ClosingResult result, String reason, Actor caller) {
         LegalAidApplication a = applications.find(caseId);
-        if (!caller.is(Roles.UNION_ADMIN) && !(caller.is(Roles.LAWYER) && applications.maySee(caller, a))) {
+        if (!applications.mayRecordOnCase(caller, a)) {
             throw audit.denied(caller, ApplicationService.KIND, caseId, null);
         }
         if (!"ACCEPTED".equals(a.status)) {
@@ -55,7 +54,7 @@ public class Closings {
         a.closedBy = caller.subject();
         a.closedAt = clock.now();
         CaseAmounts.Totals totals = amounts.totals(a);
-        events.closed(a, totals.awardedFen(), totals.recoveredFen());
+        events.closed(a, totals.claimedFen(), totals.awardedFen(), totals.recoveredFen(), totals.workers().size());
         audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "closed: " + result);
         return a;
     }

@@ -8,6 +8,7 @@ import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.problem.ProblemType;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
+import org.yizhan.legalaid.domain.application.AppealDecision;
 import org.yizhan.legalaid.domain.application.ConflictDecision;
 import org.yizhan.legalaid.domain.application.DecisionDeadline;
 import org.yizhan.legalaid.domain.application.DecisionOutcome;
@@ -71,7 +72,7 @@ public class Decisions {
         a.referralCode = outcome == DecisionOutcome.REFER ? referralCode : null;
         if (outcome == DecisionOutcome.ACCEPT) {
             a.assignBy = deadlines.assignBy(a.decidedOn);
-            events.accepted(a, !a.decidedOn.isAfter(a.decideBy));
+            events.accepted(a, a.decidedAt, !a.decidedOn.isAfter(a.decideBy));
         }
         audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "decision: " + outcome);
         return a;
@@ -84,7 +85,7 @@ public class Decisions {
     @Transactional
     public LegalAidApplication appeal(UUID id, String grounds, Actor caller) {
         LegalAidApplication a = applications.find(id);
-        if (!ApplicationService.isApplicant(caller, a) && !ApplicationService.mayDecide(caller, a)) {
+        if (!applications.isApplicant(caller, a) && !ApplicationService.mayDecide(caller, a)) {
             throw audit.denied(caller, ApplicationService.KIND, id, null);
         }
         if (!"REJECTED".equals(a.status)) {
@@ -95,6 +96,38 @@ public class Decisions {
         a.appealedAt = clock.now();
         a.appealGroundsEncrypted = cipher.encrypt(grounds, GROUNDS_FIELD);
         audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "appeal");
+        return a;
+    }
+
+    /**
+     * A union admin records the justice bureau's decision on the objection, once: UPHELD ends the
+     * application (REJECTION_UPHELD); OVERTURNED makes it an accepted case at once (the bureau's
+     * decision binds the legal-aid agency: no second decision, conflict check or not), with a lawyer
+     * due within 3 working days and case.accepted published.
+     */
+    @Transactional
+    public LegalAidApplication decideAppeal(UUID id, AppealDecision decision, String reference, Actor caller) {
+        LegalAidApplication a = applications.find(id);
+        if (!caller.is(Roles.UNION_ADMIN)) {
+            throw audit.denied(caller, ApplicationService.KIND, id, null);
+        }
+        if (!"APPEALED".equals(a.status)) {
+            throw new ProblemException(ProblemType.CONFLICT, "只有待处理的异议可以记录决定（仅一次）",
+                    "Only a pending objection can be decided, once");
+        }
+        a.appealDecision = decision;
+        a.appealReference = reference;
+        a.appealDecidedBy = caller.subject();
+        a.appealDecidedAt = clock.now();
+        if (decision == AppealDecision.UPHELD) {
+            a.status = "REJECTION_UPHELD";
+        } else {
+            // decidedAt stays the agency's own decision (the rejection); the lawyer is due from today.
+            a.status = "ACCEPTED";
+            a.assignBy = deadlines.assignBy(a.appealDecidedAt.atZone(FiguresPeriod.BEIJING).toLocalDate());
+            events.accepted(a, a.appealDecidedAt, !a.decidedOn.isAfter(a.decideBy));
+        }
+        audit.record(caller, AuditAction.UPDATE, ApplicationService.KIND, a.id, "appeal decided: " + decision);
         return a;
     }
 

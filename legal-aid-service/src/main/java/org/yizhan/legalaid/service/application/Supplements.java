@@ -75,7 +75,7 @@ public class Supplements {
     @Transactional
     public LegalAidApplication received(UUID applicationId, Actor caller) {
         LegalAidApplication a = applications.find(applicationId);
-        if (!ApplicationService.isApplicant(caller, a) && !ApplicationService.mayDecide(caller, a)) {
+        if (!applications.isApplicant(caller, a) && !ApplicationService.mayDecide(caller, a)) {
             throw audit.denied(caller, ApplicationService.KIND, applicationId, null);
         }
         SupplementRequest s = supplements.awaited(a.id).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT,

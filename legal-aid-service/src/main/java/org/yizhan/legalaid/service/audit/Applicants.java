@@ -37,4 +37,10 @@ public class Applicants {
         }
         return new Recorded(pseudonyms.of(onBehalfOf), caller.subject());
     }
+
+    /** Another worker of a record (a group case's co-applicant), by account id, as their pseudonym. */
+    public String coWorker(String account) {
+        pseudonyms.requireConfigured();
+        return pseudonyms.of(account);
+    }
 }

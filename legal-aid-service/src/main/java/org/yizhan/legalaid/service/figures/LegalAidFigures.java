@@ -10,12 +10,17 @@ import org.yizhan.legalaid.service.audit.AuditLog;
 
 import java.util.List;
 
-/** De-identified figures of legal aid for a period: counts and amounts, no person and no text. */
+/** De-identified figures of legal aid for a period (and a district): counts and amounts, no person and no text. */
 @ApplicationScoped
 public class LegalAidFigures {
 
     /** The audit log's name for the figures. */
     public static final String KIND = "FIGURES";
+
+    /** The figures of a period: by category and by district (each with its total last), stages and results. */
+    public record Figures(List<FiguresQuery.Row> byCategory, List<FiguresQuery.Row> byDistrict,
+                          List<FiguresQuery.StageRow> stages, List<FiguresQuery.ResultRow> results) {
+    }
 
     private final FiguresQuery query;
     private final AuditLog audit;
@@ -25,10 +30,14 @@ public class LegalAidFigures {
         this.audit = audit;
     }
 
+    /** The figures; {@code district} null for every district. */
     @Transactional
-    public List<FiguresQuery.Row> byCategory(FiguresPeriod period, Actor reader) {
-        List<FiguresQuery.Row> rows = query.byCategory(period.start(), period.end());
-        audit.record(reader, AuditAction.LIST, KIND, null, period.from() + ".." + period.to());
-        return rows;
+    public Figures of(FiguresPeriod period, String district, Actor reader) {
+        FiguresQuery.Scope scope = new FiguresQuery.Scope(period.start(), period.end(), district);
+        Figures figures = new Figures(query.rows(FiguresQuery.Dimension.CATEGORY, scope),
+                query.rows(FiguresQuery.Dimension.DISTRICT, scope), query.stages(scope), query.results(scope));
+        audit.record(reader, AuditAction.LIST, KIND, null, period.from() + ".." + period.to()
+                + (district == null ? "" : " " + district));
+        return figures;
     }
 }
