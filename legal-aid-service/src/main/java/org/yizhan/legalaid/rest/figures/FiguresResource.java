@@ -22,6 +22,7 @@ import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.legalaid.service.audit.Callers;
 import org.yizhan.legalaid.service.figures.LegalAidFigures;
+import org.yizhan.legalaid.service.relief.ReliefFigures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,14 +37,21 @@ public class FiguresResource {
             + "from/to, Beijing days; this year by default): consultations (asked in the period) and those answered, "
             + "applications (received in the period) and those accepted, and of the accepted cases the amounts "
             + "claimed, awarded and recovered in fen, never added together; workers helped are distinct persons, not "
-            + "cases. No person, name or text. Ask for text/csv (Accept) for the same figures as CSV, total last.";
+            + "cases. No person, name or text. Ask for text/csv (Accept) for the same figures as CSV, total last. "
+            + "Serious-illness relief by district is the block relief (CSV: /figures/relief).";
+    private static final String RELIEF_DESCRIPTION = "Union staff and partners. Serious-illness relief for a year (or "
+            + "from/to, Beijing days; this year by default) by district (of the station where it was applied for) and "
+            + "in total: applications submitted in the period, those of them granted, the amounts granted and paid in "
+            + "fen, and the distinct workers granted relief. No person, name or text. text/csv (Accept) for CSV.";
 
     private final LegalAidFigures figures;
+    private final ReliefFigures reliefFigures;
     private final Callers callers;
     private final AppClock clock;
 
-    public FiguresResource(LegalAidFigures figures, Callers callers, AppClock clock) {
+    public FiguresResource(LegalAidFigures figures, ReliefFigures reliefFigures, Callers callers, AppClock clock) {
         this.figures = figures;
+        this.reliefFigures = reliefFigures;
         this.callers = callers;
         this.clock = clock;
     }
@@ -94,6 +102,45 @@ public class FiguresResource {
         return table.download("legal-aid-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 
+    @GET
+    @Path("/relief")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.PARTNER})
+    @Operation(summary = "Figures of serious-illness relief", description = RELIEF_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The relief figures",
+            content = @Content(schema = @Schema(implementation = ReliefFiguresView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Neither union staff nor a partner")
+    public ReliefFiguresView reliefFigures(
+            @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000",
+                    maximum = "2100", example = "2026")) String yearText,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
+            String fromText,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
+            String toText) {
+        return compute(yearText, fromText, toText).relief();
+    }
+
+    @GET
+    @Path("/relief")
+    @Produces(CsvTable.MEDIA_TYPE + ";qs=0.5")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.PARTNER})
+    @Operation(summary = "Figures of serious-illness relief as CSV", description = RELIEF_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The relief figures as CSV (UTF-8 with a byte-order mark)",
+            content = @Content(mediaType = CsvTable.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    @APIResponse(responseCode = "403", description = "Neither union staff nor a partner")
+    public Response reliefFiguresCsv(
+            @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000",
+                    maximum = "2100")) String yearText,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
+            String fromText,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
+            String toText) {
+        FiguresView view = compute(yearText, fromText, toText);
+        return view.relief().csv().download("legal-aid-relief-figures-" + view.from() + "-" + view.to() + ".csv");
+    }
+
     private FiguresView compute(String yearText, String fromText, String toText) {
         Params params = new Params();
         Integer year = params.integer("year", yearText, 2000, 2100, null);
@@ -101,6 +148,7 @@ public class FiguresResource {
         LocalDate to = params.date("to", toText);
         params.throwIfAny();
         FiguresPeriod period = FiguresPeriod.of(year, from, to, clock.today(FiguresPeriod.BEIJING));
-        return FiguresView.of(period.from(), period.to(), figures.byCategory(period, callers.current()));
+        return FiguresView.of(period.from(), period.to(), figures.byCategory(period, callers.current()),
+                ReliefFiguresView.of(reliefFigures.byDistrict(period)));
     }
 }

@@ -13,7 +13,8 @@ public record FiguresView(
         @Schema(required = true) LocalDate from,
         @Schema(required = true) LocalDate to,
         @Schema(required = true, maxItems = 7, description = "Categories with anything in the period") List<RowView> rows,
-        @Schema(required = true) RowView total) {
+        @Schema(required = true) RowView total,
+        @Schema(required = true, description = "Serious-illness relief, by district") ReliefFiguresView relief) {
 
     private static final String MAX = "1000000000000000";
 
@@ -42,8 +43,8 @@ public record FiguresView(
         }
     }
 
-    public static FiguresView of(LocalDate from, LocalDate to, List<FiguresQuery.Row> rows) {
+    public static FiguresView of(LocalDate from, LocalDate to, List<FiguresQuery.Row> rows, ReliefFiguresView relief) {
         List<RowView> views = rows.stream().map(RowView::of).toList();
-        return new FiguresView(from, to, views.subList(0, views.size() - 1), views.get(views.size() - 1));
+        return new FiguresView(from, to, views.subList(0, views.size() - 1), views.get(views.size() - 1), relief);
     }
 }
