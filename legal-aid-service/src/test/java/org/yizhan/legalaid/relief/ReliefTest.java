@@ -29,10 +29,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -178,7 +183,8 @@ class ReliefTest {
         given().auth().oauth2(token("lawyer-r4", "lawyer")).queryParam("purpose", "看看").get(PATH + "/" + id).then()
                 .statusCode(403);
         pay(otherStaff, id, 1, today()).then().statusCode(403);
-        assertEquals(4, audit(id, "DENIED", null), "the other staff member three times, the other worker once");
+        assertEquals(5, audit(id, "DENIED", null), "the other staff member three times, the other worker and the "
+                + "lawyer once each");
         assertEquals(reads, audit(id, "READ", null));
 
         given().auth().oauth2(staff).queryParam("limit", 100).get(PATH).then().statusCode(200)
@@ -190,6 +196,31 @@ class ReliefTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"reason\": \"家庭人均收入高于救助标准\"}")
                 .post(PATH + "/" + id + "/rejection").then().statusCode(409);
         assertEquals(List.of(), PersonalDataScan.findInDatabase(List.of(description, workerSubject)));
+    }
+
+    @Test
+    void reviewersApprovingAtOnceTakeTurnsAndTwoDifferentPeopleGrant() throws Exception {
+        long above = reviews.threshold() + 1;
+        String id = apply(token("rider-r12-" + UUID.randomUUID(), "worker"), body("ORGAN_TRANSPLANT", above,
+                "肾移植术后需长期抗排异治疗")).then().statusCode(201).extract().path("id");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Integer> codes = new ArrayList<>();
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String admin = token("admin-r12-" + i, "union-admin");
+                attempts.add(() -> approve(admin, id, above).statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(attempts)) {
+                codes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, codes.stream().filter(c -> c == 200).count(), "the first and the second approval: " + codes);
+        assertEquals(4, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        assertEquals("GRANTED", column(id, "status"));
+        assertFalse(column(id, "first_approved_by").equals(column(id, "second_approved_by")));
     }
 
     @Test
@@ -255,6 +286,7 @@ class ReliefTest {
         assertEquals(column(caseId, "applicant", "application"), column(id, "applicant"));
         // The referring lawyer does not read the relief file afterwards.
         given().auth().oauth2(lawyer).queryParam("purpose", "跟进").get(PATH + "/" + id).then().statusCode(403);
+        assertEquals(1, audit(id, "DENIED", lawyerSubject));
         approve(ADMIN, id, 1200000).then().statusCode(200).body("status", equalTo("APPROVED_ONCE"));
         approve(OTHER_ADMIN, id, 1200000).then().statusCode(200).body("status", equalTo("GRANTED"));
     }

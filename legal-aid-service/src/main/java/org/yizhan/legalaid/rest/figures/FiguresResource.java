@@ -1,6 +1,7 @@
 package org.yizhan.legalaid.rest.figures;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -111,14 +112,8 @@ public class FiguresResource {
             content = @Content(schema = @Schema(implementation = ReliefFiguresView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Neither union staff nor a partner")
-    public ReliefFiguresView reliefFigures(
-            @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000",
-                    maximum = "2100", example = "2026")) String yearText,
-            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
-            String fromText,
-            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
-            String toText) {
-        return compute(yearText, fromText, toText).relief();
+    public ReliefFiguresView reliefFigures(@BeanParam PeriodQuery period) {
+        return compute(period.year, period.from, period.to).relief();
     }
 
     @GET
@@ -130,14 +125,8 @@ public class FiguresResource {
             content = @Content(mediaType = CsvTable.MEDIA_TYPE))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Neither union staff nor a partner")
-    public Response reliefFiguresCsv(
-            @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000",
-                    maximum = "2100")) String yearText,
-            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
-            String fromText,
-            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10))
-            String toText) {
-        FiguresView view = compute(yearText, fromText, toText);
+    public Response reliefFiguresCsv(@BeanParam PeriodQuery period) {
+        FiguresView view = compute(period.year, period.from, period.to);
         return view.relief().csv().download("legal-aid-relief-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 

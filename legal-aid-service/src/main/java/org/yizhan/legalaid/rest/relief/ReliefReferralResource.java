@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.yizhan.kit.problem.FieldErrors;
-import org.yizhan.legalaid.rest.Created;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.relief.ReliefApplication;
+import org.yizhan.legalaid.rest.Created;
 import org.yizhan.legalaid.service.audit.Callers;
 import org.yizhan.legalaid.service.relief.ReliefService;
 

@@ -91,11 +91,11 @@ public class ReliefResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.WORKER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
+    @RolesAllowed({Roles.WORKER, Roles.LAWYER, Roles.UNION_STAFF, Roles.UNION_ADMIN})
     @Operation(summary = "A relief file",
             description = "The applicant; union admins; the union staff member who recorded it and those who reviewed "
-                    + "it. Everyone but the applicant says why (purpose). Every read is recorded in the audit log, and "
-                    + "so is a refused one (403).")
+                    + "it; not lawyers (the referring one included). Everyone but the applicant says why (purpose). "
+                    + "Every read is recorded in the audit log, and so is a refused one (403).")
     @APIResponse(responseCode = "200", description = "The relief file",
             content = @Content(schema = @Schema(implementation = ReliefView.class)))
     @APIResponse(responseCode = "400", description = "Staff without a purpose")

@@ -48,7 +48,7 @@ public class ReliefPayments {
      */
     @Transactional
     public ReliefApplication pay(UUID id, long amountFen, LocalDate paidOn, String reference, Actor caller) {
-        ReliefApplication r = reliefs.find(id);
+        ReliefApplication r = reliefs.lock(id);
         if (!access.mayPay(caller, r)) {
             throw audit.denied(caller, ReliefService.KIND, id, null);
         }

@@ -119,7 +119,7 @@ public class ReliefReviews {
     }
 
     private ReliefApplication reviewable(UUID id, Actor caller) {
-        ReliefApplication r = reliefs.find(id);
+        ReliefApplication r = reliefs.lock(id);
         if (!access.mayReview(caller, r)) {
             throw audit.denied(caller, ReliefService.KIND, id, null);
         }

@@ -1,6 +1,7 @@
 package org.yizhan.legalaid.service.relief;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Keyset;
@@ -184,6 +185,19 @@ public class ReliefService {
     /** The file, or 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReliefApplication find(UUID id) {
-        return reliefs.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("救助申请", "The relief application"));
+        return reliefs.findByIdOptional(id).orElseThrow(ReliefService::notFound);
+    }
+
+    /**
+     * The file locked for a change (select … for update), or 404: two reviewers or payments at once
+     * take turns, and the second sees what the first did.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReliefApplication lock(UUID id) {
+        return reliefs.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(ReliefService::notFound);
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("救助申请", "The relief application");
     }
 }
