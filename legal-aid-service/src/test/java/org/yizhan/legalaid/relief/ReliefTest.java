@@ -292,6 +292,38 @@ class ReliefTest {
     }
 
     @Test
+    void referralsAtOnceFromOneCaseGiveOneFile() throws Exception {
+        String caseId = given().auth().oauth2(token("rider-r13-" + UUID.randomUUID(), "worker"))
+                .contentType(ContentType.JSON).body(Map.of("category", "WORK_INJURY", "opposingPartyName",
+                        "某" + UUID.randomUUID().toString().substring(0, 8) + "物流有限公司", "facts", "搬运时腰椎受伤",
+                        "amountClaimedFen", 900000)).post("/api/v1/legal-aid/applications")
+                .then().statusCode(201).extract().path("id");
+        caseStep(caseId, "conflict-decision", "{\"decision\": \"NO_CONFLICT\"}");
+        caseStep(caseId, "decision", "{\"outcome\": \"ACCEPT\"}");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Integer> codes = new ArrayList<>();
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(() -> refer(ADMIN, caseId, body("CANCER", 500000, "工伤治疗中查出肝癌")).statusCode());
+            }
+            for (Future<Integer> f : pool.invokeAll(attempts)) {
+                codes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, codes.stream().filter(c -> c == 201).count(), codes.toString());
+        assertEquals(3, codes.stream().filter(c -> c == 409).count(), codes.toString());
+        assertEquals(1, count("relief_application where case_id = '" + UUID.fromString(caseId) + "'"));
+        assertThrows(SQLException.class, () -> execute("insert into relief_application (id, applicant, case_id,"
+                + " illness_category, amount_requested_fen, monthly_household_income_fen, household_size,"
+                + " description_enc, status, submitted_at) select gen_random_uuid(), applicant, case_id, illness_category,"
+                + " 1, 0, 1, 'x', 'SUBMITTED', now() from relief_application where case_id = '" + caseId + "'"),
+                "the database keeps one open referral per case");
+    }
+
+    @Test
     void badInputOnEveryEndpointIsNamedAndChangesNothing() throws SQLException {
         String worker = token("rider-r8-" + UUID.randomUUID(), "worker");
         String id = apply(worker, body("HEART_DISEASE", 200000, "心脏搭桥手术后需长期服药")).then().statusCode(201)

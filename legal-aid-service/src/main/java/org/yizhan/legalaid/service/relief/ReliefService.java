@@ -19,6 +19,7 @@ import org.yizhan.legalaid.domain.audit.Actor;
 import org.yizhan.legalaid.domain.audit.AuditAction;
 import org.yizhan.legalaid.domain.relief.ReliefApplication;
 import org.yizhan.legalaid.domain.relief.ReliefStatus;
+import org.yizhan.legalaid.repository.ApplicationRepository;
 import org.yizhan.legalaid.repository.CaseLawyerRepository;
 import org.yizhan.legalaid.repository.ReliefRepository;
 import org.yizhan.legalaid.service.Creation;
@@ -45,7 +46,7 @@ public class ReliefService {
 
     private final ReliefRepository reliefs;
     private final ReliefAccess access;
-    private final ApplicationService cases;
+    private final ApplicationRepository caseRows;
     private final LawyerService lawyers;
     private final CaseLawyerRepository caseLawyers;
     private final StationReplica stations;
@@ -55,12 +56,12 @@ public class ReliefService {
     private final FieldCipher cipher;
     private final AppClock clock;
 
-    public ReliefService(ReliefRepository reliefs, ReliefAccess access, ApplicationService cases, LawyerService lawyers,
-                         CaseLawyerRepository caseLawyers, StationReplica stations, AuditLog audit,
-                         Applicants applicants, IdempotencyKeys idempotency, FieldCipher cipher, AppClock clock) {
+    public ReliefService(ReliefRepository reliefs, ReliefAccess access, ApplicationRepository caseRows,
+                         LawyerService lawyers, CaseLawyerRepository caseLawyers, StationReplica stations,
+                         AuditLog audit, Applicants applicants, IdempotencyKeys idempotency, FieldCipher cipher, AppClock clock) {
         this.reliefs = reliefs;
         this.access = access;
-        this.cases = cases;
+        this.caseRows = caseRows;
         this.lawyers = lawyers;
         this.caseLawyers = caseLawyers;
         this.stations = stations;
@@ -103,7 +104,9 @@ public class ReliefService {
     @Transactional
     public ReliefApplication refer(UUID caseId, NewRelief details, Actor caller) {
         cipher.requireConfigured();
-        LegalAidApplication c = cases.find(caseId);
+        // The case's row is locked, so that two referrals at once take turns and the second sees the first.
+        LegalAidApplication c = caseRows.findByIdOptional(caseId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("法律援助申请", "The application"));
         boolean caseLawyer = caller.is(Roles.LAWYER)
                 && lawyers.of(caller).map(l -> caseLawyers.isAssigned(c.id, l.id)).orElse(false);
         if (!caller.is(Roles.UNION_ADMIN) && !caseLawyer) {
