@@ -2,6 +2,7 @@ package org.yizhan.legalaid.rest.relief;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,13 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.yizhan.kit.http.Params;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.validation.Validation;
 import org.yizhan.legalaid.domain.relief.ReliefApplication;
-import org.yizhan.legalaid.domain.relief.ReliefStatus;
 import org.yizhan.legalaid.rest.Created;
 import org.yizhan.legalaid.rest.Purpose;
 import org.yizhan.legalaid.service.Creation;
@@ -117,17 +116,9 @@ public class ReliefResource {
     @APIResponse(responseCode = "200", description = "A page of relief files")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Not a worker")
-    public Page<ReliefSummaryView> myRelief(
-            @QueryParam("status") @Parameter(schema = @Schema(implementation = ReliefStatus.class)) String statusText,
-            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
-                    maximum = "100", defaultValue = "20")) String limitText,
-            @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = Page.MAX_CURSOR_LENGTH))
-            String cursor) {
-        Params params = new Params();
-        ReliefStatus status = params.enumValue(ReliefStatus.class, "status", statusText);
-        Integer limit = params.integer("limit", limitText, 1, 100, 20);
-        params.throwIfAny();
-        return reliefs.mine(callers.current(), status, cursor, limit).map(ReliefSummaryView::of);
+    public Page<ReliefSummaryView> myRelief(@BeanParam ReliefListQuery query) {
+        ReliefListQuery.Checked q = query.check();
+        return reliefs.mine(callers.current(), q.status(), q.cursor(), q.limit()).map(ReliefSummaryView::of);
     }
 
     @GET
@@ -138,17 +129,9 @@ public class ReliefResource {
     @APIResponse(responseCode = "200", description = "A page of relief files")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Not union staff")
-    public Page<ReliefSummaryView> reliefFiles(
-            @QueryParam("status") @Parameter(schema = @Schema(implementation = ReliefStatus.class)) String statusText,
-            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
-                    maximum = "100", defaultValue = "20")) String limitText,
-            @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = Page.MAX_CURSOR_LENGTH))
-            String cursor) {
-        Params params = new Params();
-        ReliefStatus status = params.enumValue(ReliefStatus.class, "status", statusText);
-        Integer limit = params.integer("limit", limitText, 1, 100, 20);
-        params.throwIfAny();
-        return reliefs.list(callers.current(), status, cursor, limit).map(ReliefSummaryView::of);
+    public Page<ReliefSummaryView> reliefFiles(@BeanParam ReliefListQuery query) {
+        ReliefListQuery.Checked q = query.check();
+        return reliefs.list(callers.current(), q.status(), q.cursor(), q.limit()).map(ReliefSummaryView::of);
     }
 
     @POST
