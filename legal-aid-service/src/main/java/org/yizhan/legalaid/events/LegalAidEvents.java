@@ -53,6 +53,7 @@ public class LegalAidEvents {
     /** Key: the relief file's id. No applicant, description, income or names. */
     public void reliefGranted(ReliefApplication r) {
         outbox.add(Topics.LEGAL_AID, r.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.RELIEF_GRANTED,
-                new ReliefGranted(r.id, r.illnessCategory.name(), r.amountGrantedFen, r.grantedAt, r.secondApprovalNeeded()));
+                new ReliefGranted(r.id, r.illnessCategory.name(), r.amountGrantedFen, r.grantedAt,
+                        r.secondApprovalNeeded()));
     }
 }

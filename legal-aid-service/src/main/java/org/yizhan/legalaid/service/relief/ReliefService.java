@@ -58,7 +58,8 @@ public class ReliefService {
 
     public ReliefService(ReliefRepository reliefs, ReliefAccess access, ApplicationRepository caseRows,
                          LawyerService lawyers, CaseLawyerRepository caseLawyers, StationReplica stations,
-                         AuditLog audit, Applicants applicants, IdempotencyKeys idempotency, FieldCipher cipher, AppClock clock) {
+                         AuditLog audit, Applicants applicants, IdempotencyKeys idempotency, FieldCipher cipher,
+                         AppClock clock) {
         this.reliefs = reliefs;
         this.access = access;
         this.caseRows = caseRows;
