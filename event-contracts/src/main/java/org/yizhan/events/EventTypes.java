@@ -77,4 +77,7 @@ public final class EventTypes {
 
     /** A legal-aid case was closed; data: {@link org.yizhan.events.legalaid.CaseClosed}. */
     public static final String CASE_CLOSED = "case.closed";
+
+    /** Serious-illness relief was granted to a worker; data: {@link org.yizhan.events.legalaid.ReliefGranted}. */
+    public static final String RELIEF_GRANTED = "relief.granted";
 }

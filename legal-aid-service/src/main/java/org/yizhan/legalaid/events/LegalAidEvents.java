@@ -8,9 +8,11 @@ import org.yizhan.events.legalaid.CaseAccepted;
 import org.yizhan.events.legalaid.CaseAssigned;
 import org.yizhan.events.legalaid.CaseClosed;
 import org.yizhan.events.legalaid.ConsultationAnswered;
+import org.yizhan.events.legalaid.ReliefGranted;
 import org.yizhan.kit.outbox.Outbox;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.domain.consultation.Consultation;
+import org.yizhan.legalaid.domain.relief.ReliefApplication;
 
 /** The events of yizhan.legalaid.v1, written to the outbox in the transaction of the change. No personal details. */
 @ApplicationScoped
@@ -46,5 +48,12 @@ public class LegalAidEvents {
         outbox.add(Topics.LEGAL_AID, a.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.CASE_CLOSED,
                 new CaseClosed(a.id, a.category.name(), a.closingResult.name(), claimedFen, awardedFen,
                         recoveredFen, a.closedAt, workers));
+    }
+
+    /** Key: the relief file's id. No applicant, description, income or names. */
+    public void reliefGranted(ReliefApplication r) {
+        outbox.add(Topics.LEGAL_AID, r.id.toString(), EventSources.LEGAL_AID_SERVICE, EventTypes.RELIEF_GRANTED,
+                new ReliefGranted(r.id, r.illnessCategory.name(), r.amountGrantedFen, r.grantedAt,
+                        r.secondApprovalNeeded()));
     }
 }

@@ -68,6 +68,7 @@ class HostileRequestsTest {
         assertTrue(result.operations() >= 25, "operations: " + result.operations());
         assertTrue(result.requests() > 1_500, "requests: " + result.requests());
         assertEquals(List.of(), result.failures());
+        assertEquals(List.of(), result.acceptedWrites(), "no hostile write is accepted");
         assertEquals(before, counts(), "hostile requests changed nothing (consultation " + consultation + ")");
     }
 
@@ -80,10 +81,13 @@ class HostileRequestsTest {
                      + " (select count(*) from consultation), (select count(*) from application),"
                      + " (select count(*) from application_supplement), (select count(*) from case_lawyer),"
                      + " (select count(*) from case_amount), (select count(*) from outbox_message),"
-                     + " (select count(*) from idempotency_key),"
+                     + " (select count(*) from idempotency_key), (select count(*) from application_worker),"
+                     + " (select count(*) from case_stage), (select count(*) from relief_application),"
+                     + " (select count(*) from relief_payment),"
                      + " (select string_agg(status || ':' || version, ',' order by id) from application),"
                      + " (select string_agg(status, ',' order by id) from consultation),"
-                     + " (select string_agg(status, ',' order by id) from session_booking))")) {
+                     + " (select string_agg(status, ',' order by id) from session_booking),"
+                     + " (select string_agg(status, ',' order by id) from relief_application))")) {
             rows.next();
             return rows.getString(1);
         }

@@ -47,13 +47,17 @@ public final class HostileRequests {
     static final Pattern STACK_FRAME = Pattern.compile(
             "\\bat [\\w$]+(\\.[\\w$<>]+)+\\((?:[\\w$]+\\.java:\\d+|Unknown Source|Native Method)\\)");
 
-    /** What was sent and what failed (distinct, at most 40). */
-    public record Result(int operations, int requests, List<String> failures) {
+    /**
+     * What was sent, what failed (distinct, at most 40), and the writes (POST, PUT, DELETE) answered
+     * 2xx (at most 40): a caller that expects nothing to change says which request changed something.
+     */
+    public record Result(int operations, int requests, List<String> failures, List<String> acceptedWrites) {
     }
 
     private final List<String> tokens;
     private final Map<String, String> ids;
     private final List<String> failures = new ArrayList<>();
+    private final List<String> acceptedWrites = new ArrayList<>();
     private Set<String> declared = Set.of();
     private int requests;
 
@@ -80,7 +84,8 @@ public final class HostileRequests {
                 }
             }
         }
-        return new Result(operations, requests, failures.stream().distinct().limit(40).toList());
+        return new Result(operations, requests, failures.stream().distinct().limit(40).toList(),
+                acceptedWrites.stream().limit(40).toList());
     }
 
     @SuppressWarnings("unchecked")
@@ -222,6 +227,9 @@ public final class HostileRequests {
             return; // the client itself refused to send it (an illegal header or URI)
         }
         String answer = response.asString();
+        if (!"get".equals(method) && response.statusCode() / 100 == 2) {
+            acceptedWrites.add(label + " -> " + response.statusCode());
+        }
         if (response.statusCode() >= 500 || !declared.contains(String.valueOf(response.statusCode()))
                 || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")) {
             failures.add(label + " -> " + response.statusCode() + " " + abbreviated(answer));

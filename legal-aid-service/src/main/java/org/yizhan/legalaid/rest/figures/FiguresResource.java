@@ -23,6 +23,7 @@ import org.yizhan.kit.time.AppClock;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
 import org.yizhan.legalaid.service.audit.Callers;
 import org.yizhan.legalaid.service.figures.LegalAidFigures;
+import org.yizhan.legalaid.service.relief.ReliefFigures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,19 +40,22 @@ public class FiguresResource {
             + "consultations (asked in the period) and those answered, applications (received in the period) and "
             + "those accepted, and of the accepted cases the amounts claimed, awarded and recovered in fen, never added "
             + "together; workers helped are distinct persons, not cases (a group case of 30 workers helps 30). Then "
-            + "the cases by stage and outcome, and the closed cases by result. No person, name or text. Ask for "
-            + "text/csv (Accept) for one table as CSV (table: category, the default, district, stage or result), "
-            + "total last.";
+            + "the cases by stage and outcome, the closed cases by result, and serious-illness relief by district "
+            + "(applications submitted in the period, those granted, the amounts granted and paid in fen, distinct "
+            + "workers granted). No person, name or text. Ask for text/csv (Accept) for one table as CSV (table: "
+            + "category, the default, district, stage, result or relief), total last.";
 
     /** The tables of the CSV answer. */
-    enum Table { CATEGORY, DISTRICT, STAGE, RESULT }
+    enum Table { CATEGORY, DISTRICT, STAGE, RESULT, RELIEF }
 
     private final LegalAidFigures figures;
+    private final ReliefFigures reliefFigures;
     private final Callers callers;
     private final AppClock clock;
 
-    public FiguresResource(LegalAidFigures figures, Callers callers, AppClock clock) {
+    public FiguresResource(LegalAidFigures figures, ReliefFigures reliefFigures, Callers callers, AppClock clock) {
         this.figures = figures;
+        this.reliefFigures = reliefFigures;
         this.callers = callers;
         this.clock = clock;
     }
@@ -97,7 +101,7 @@ public class FiguresResource {
             String toText,
             @QueryParam("district") @Parameter(description = "Only this district (as the stations name it, e.g. 大兴区)",
                     schema = @Schema(type = SchemaType.STRING, maxLength = LegalAidApplication.MAX_DISTRICT)) String districtText,
-            @QueryParam("table") @Parameter(description = "Which table: CATEGORY (default), DISTRICT, STAGE or RESULT",
+            @QueryParam("table") @Parameter(description = "Which table: CATEGORY (default), DISTRICT, STAGE, RESULT or RELIEF",
                     schema = @Schema(implementation = Table.class, defaultValue = "CATEGORY")) String tableText) {
         Params params = new Params();
         Table which = params.enumValue(Table.class, "table", tableText);
@@ -120,6 +124,7 @@ public class FiguresResource {
                         r.awardedFen(), r.recoveredFen()));
                 yield t;
             }
+            case RELIEF -> view.relief().csv();
         };
         return table.download("legal-aid-figures-" + view.from() + "-" + view.to() + ".csv");
     }
@@ -145,6 +150,7 @@ public class FiguresResource {
         String district = params.text("district", districtText, LegalAidApplication.MAX_DISTRICT);
         params.throwIfAny();
         FiguresPeriod period = FiguresPeriod.of(year, from, to, clock.today(FiguresPeriod.BEIJING));
-        return FiguresView.of(period.from(), period.to(), district, figures.of(period, district, callers.current()));
+        return FiguresView.of(period.from(), period.to(), district, figures.of(period, district, callers.current()),
+                ReliefFiguresView.of(reliefFigures.byDistrict(period, district)));
     }
 }

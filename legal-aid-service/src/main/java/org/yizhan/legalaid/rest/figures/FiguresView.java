@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * De-identified figures of legal aid for a period (Beijing days) and optionally a district: by
- * category and the total, by district, cases by stage and outcome, closed cases by result.
+ * category and the total, by district, cases by stage and outcome, closed cases by result, and
+ * serious-illness relief.
  */
 @Schema(name = "LegalAidFigures")
 public record FiguresView(
@@ -29,7 +30,9 @@ public record FiguresView(
                 + "it ended (no outcome: going on); a case counts in every stage it went through")
         List<StageView> stages,
         @Schema(required = true, maxItems = 6, description = "Closed cases among the period's applications by the "
-                + "closing form's result") List<ResultView> results) {
+                + "closing form's result") List<ResultView> results,
+        @Schema(required = true, description = "Serious-illness relief by district (restricted to `district` when "
+                + "given)") ReliefFiguresView relief) {
 
     private static final String MAX = "1000000000000000";
 
@@ -82,13 +85,14 @@ public record FiguresView(
             @Schema(required = true, minimum = "0", maximum = MAX, format = "int64") long recoveredFen) {
     }
 
-    public static FiguresView of(LocalDate from, LocalDate to, String district, LegalAidFigures.Figures f) {
+    public static FiguresView of(LocalDate from, LocalDate to, String district, LegalAidFigures.Figures f,
+                                 ReliefFiguresView relief) {
         List<RowView> byCategory = f.byCategory().stream().map(RowView::of).toList();
         List<RowView> byDistrict = f.byDistrict().stream().map(RowView::of).toList();
         return new FiguresView(from, to, district, byCategory.subList(0, byCategory.size() - 1),
                 byCategory.get(byCategory.size() - 1), byDistrict.subList(0, byDistrict.size() - 1),
                 f.stages().stream().map(s -> new StageView(s.stage(), s.outcome(), s.cases(), s.workers())).toList(),
                 f.results().stream().map(r -> new ResultView(r.result(), r.cases(), r.workers(), r.claimedFen(),
-                        r.awardedFen(), r.recoveredFen())).toList());
+                        r.awardedFen(), r.recoveredFen())).toList(), relief);
     }
 }
