@@ -126,14 +126,15 @@ public final class LocalStack {
 
         out.println();
         out.println("Yizhan is up.");
-        out.printf("%-24s %8s %10s  %s%n", "service", "ready in", "RSS (MiB)", "log");
+        out.printf("%-24s %8s %10s  %-24s %s%n", "service", "ready in", "RSS (MiB)", "management (/q/…)", "log");
         for (ServiceProcess p : stack.processes()) {
-            out.printf("%-24s %7.1fs %10d  %s%n", p.spec().name(), p.startupTime().toMillis() / 1000.0, p.rssMib(),
-                    repoRoot.relativize(p.logFile().toAbsolutePath()));
+            out.printf("%-24s %7.1fs %10d  %-24s %s%n", p.spec().name(), p.startupTime().toMillis() / 1000.0,
+                    p.rssMib(), p.spec().managementUrl(), repoRoot.relativize(p.logFile().toAbsolutePath()));
         }
         out.println();
         out.println("Gateway          " + stack.gatewayUrl());
-        out.println("Swagger UI       " + stack.gatewayUrl() + "/q/swagger-ui  (gateway); each service: http://127.0.0.1:<port>/q/swagger-ui");
+        out.println("Swagger UI       " + stack.gatewayUrl() + "/q/swagger-ui  (gateway); each service's document: "
+                + "<management>/q/openapi");
         out.println("Kafka bootstrap  " + stack.kafkaBootstrap());
         out.println("Demo stations    " + (loaded > 0 ? loaded + " registered" : "already present"));
         out.println("Bearer token (union-admin, 12 h; mint others with ./yizhan token --sub NAME --roles ROLE):");

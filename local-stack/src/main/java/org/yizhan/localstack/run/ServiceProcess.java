@@ -61,6 +61,9 @@ public final class ServiceProcess {
             builder.environment().putAll(env);
             builder.environment().putAll(spec.env());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
+            if (spec.managementPort() != spec.port()) {
+                builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(spec.managementPort()));
+            }
             return new ServiceProcess(spec, builder.start(), log, Instant.now(),
                     new Launch(repoRoot, logDir, List.copyOf(jvmOptions), Map.copyOf(env)));
         } catch (IOException e) {
@@ -68,10 +71,10 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits until {@code /q/health/ready} answers 200. */
+    /** Waits until {@code /q/health/ready} answers 200 on the management interface. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(spec.managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -32,20 +32,25 @@ public final class Stack implements AutoCloseable {
 
     /** The ports of one stack. */
     public record Ports(int gateway, int station, int services, int checkup, int legalAid, int kafka,
-                        int embeddedPostgres) {
+                        int embeddedPostgres, boolean standard) {
 
         /** The documented ports of the local run. */
         public static Ports standard(Settings settings) {
             return new Ports(8080, 8081, 8082, 8083, 8084,
                     Integer.parseInt(settings.get("YIZHAN_KAFKA_PORT", "9092")),
-                    Integer.parseInt(settings.get("YIZHAN_PG_EMBEDDED_PORT", "15432")));
+                    Integer.parseInt(settings.get("YIZHAN_PG_EMBEDDED_PORT", "15432")), true);
         }
 
         /** Free ports, for tests that must not clash with a running local stack. */
         public static Ports free() {
             return new Ports(org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(),
                     org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(),
-                    org.yizhan.localstack.Ports.free(), 0, 0);
+                    org.yizhan.localstack.Ports.free(), 0, 0, false);
+        }
+
+        /** The management port of the service on {@code port}: 9081 for 8081 in the local run, else a free one. */
+        public int management(int port) {
+            return standard ? port + 1000 : org.yizhan.localstack.Ports.free();
         }
     }
 
@@ -152,18 +157,20 @@ public final class Stack implements AutoCloseable {
     static List<ServiceSpec> serviceSpecs(Ports ports, String visitsPseudonymKey, String servicesPseudonymKey,
                                           Map<String, String> checkupSecrets, Map<String, String> legalAidSecrets) {
         return List.of(
-                new ServiceSpec("station-service", "station-service", ports.station(), "yizhan_station",
+                backend("station-service", ports, ports.station(), "yizhan_station",
                         Map.of("YIZHAN_VISITS_PSEUDONYM_KEY", visitsPseudonymKey)),
-                new ServiceSpec("services-service", "services-service", ports.services(), "yizhan_services",
+                backend("services-service", ports, ports.services(), "yizhan_services",
                         Map.of("YIZHAN_PSEUDONYM_KEY", servicesPseudonymKey)),
-                new ServiceSpec("health-checkup-service", "health-checkup-service", ports.checkup(),
-                        "yizhan_checkup", checkupSecrets),
-                new ServiceSpec("legal-aid-service", "legal-aid-service", ports.legalAid(), "yizhan_legal_aid",
-                        legalAidSecrets));
+                backend("health-checkup-service", ports, ports.checkup(), "yizhan_checkup", checkupSecrets),
+                backend("legal-aid-service", ports, ports.legalAid(), "yizhan_legal_aid", legalAidSecrets));
+    }
+
+    private static ServiceSpec backend(String module, Ports ports, int port, String database, Map<String, String> env) {
+        return new ServiceSpec(module, module, port, ports.management(port), database, env);
     }
 
     static ServiceSpec gatewaySpec(Ports ports, List<ServiceSpec> services) {
-        return new ServiceSpec("gateway", "gateway", ports.gateway(), null, Map.of(
+        return new ServiceSpec("gateway", "gateway", ports.gateway(), ports.gateway(), null, Map.of(
                 "YIZHAN_GATEWAY_STATION_SERVICE_URL", services.get(0).url(),
                 "YIZHAN_GATEWAY_SERVICES_SERVICE_URL", services.get(1).url(),
                 "YIZHAN_GATEWAY_HEALTH_CHECKUP_SERVICE_URL", services.get(2).url(),

@@ -151,28 +151,35 @@ final class ComposeChecker {
         return problems;
     }
 
-    /** Each service publishes exactly its module's quarkus.http.port, under the same number on the host. */
+    /**
+     * Only the gateway is public: it publishes exactly its module's quarkus.http.port, under the
+     * same number on the host; the services behind it publish nothing.
+     */
     List<String> publishedPorts() {
         List<String> problems = new ArrayList<>();
-        for (ServiceModule spec : ServiceModule.ALL) {
-            Optional<ComposeFile.Service> service = compose.service(spec.module());
-            OptionalInt port = modulePort(spec, problems);
-            if (service.isEmpty() || port.isEmpty()) {
-                continue;
-            }
-            String expected = port.getAsInt() + ":" + port.getAsInt();
-            List<ComposeFile.PortMapping> ports = service.get().ports();
-            if (ports.isEmpty()) {
-                problems.add("service '" + spec.module() + "' publishes no port, expected \"" + expected + "\"");
-            }
-            for (ComposeFile.PortMapping mapping : ports) {
-                boolean sameContainerPort = samePort(mapping.container(), port.getAsInt());
-                boolean sameHostPort = mapping.host() != null && samePort(mapping.host(), port.getAsInt());
-                if (!sameContainerPort || !sameHostPort) {
-                    problems.add("service '" + spec.module() + "' publishes port \"" + mapping.spec()
-                            + "\", expected \"" + expected + "\" (quarkus.http.port in "
-                            + spec.applicationProperties() + ")");
-                }
+        for (ServiceModule spec : ServiceModule.BACKENDS) {
+            compose.service(spec.module()).filter(service -> !service.ports().isEmpty()).ifPresent(service ->
+                    problems.add("service '" + spec.module() + "' publishes " + service.ports().stream()
+                            .map(ComposeFile.PortMapping::spec).toList() + "; only the gateway may be public"));
+        }
+        ServiceModule spec = ServiceModule.GATEWAY;
+        Optional<ComposeFile.Service> service = compose.service(spec.module());
+        OptionalInt port = modulePort(spec, problems);
+        if (service.isEmpty() || port.isEmpty()) {
+            return problems;
+        }
+        String expected = port.getAsInt() + ":" + port.getAsInt();
+        List<ComposeFile.PortMapping> ports = service.get().ports();
+        if (ports.isEmpty()) {
+            problems.add("service '" + spec.module() + "' publishes no port, expected \"" + expected + "\"");
+        }
+        for (ComposeFile.PortMapping mapping : ports) {
+            boolean sameContainerPort = samePort(mapping.container(), port.getAsInt());
+            boolean sameHostPort = mapping.host() != null && samePort(mapping.host(), port.getAsInt());
+            if (!sameContainerPort || !sameHostPort) {
+                problems.add("service '" + spec.module() + "' publishes port \"" + mapping.spec()
+                        + "\", expected \"" + expected + "\" (quarkus.http.port in "
+                        + spec.applicationProperties() + ")");
             }
         }
         return problems;
@@ -180,13 +187,14 @@ final class ComposeChecker {
 
     /**
      * Each service's healthcheck fetches http://localhost:PORT/q/health/ready with curl or wget,
-     * PORT being the module's quarkus.http.port.
+     * PORT being the module's quarkus.management.port where its management interface is enabled,
+     * else its quarkus.http.port.
      */
     List<String> healthchecks() {
         List<String> problems = new ArrayList<>();
         for (ServiceModule spec : ServiceModule.ALL) {
             Optional<ComposeFile.Service> service = compose.service(spec.module());
-            OptionalInt port = modulePort(spec, problems);
+            OptionalInt port = healthPort(spec, problems);
             if (service.isEmpty() || port.isEmpty()) {
                 continue;
             }
@@ -213,7 +221,7 @@ final class ComposeChecker {
                 }
                 if (uri.isEmpty() || uri.get().getPort() != port.getAsInt()) {
                     problems.add("service '" + spec.module() + "': healthcheck URL " + url + " does not use port "
-                            + port.getAsInt() + " (quarkus.http.port in " + spec.applicationProperties() + ")");
+                            + port.getAsInt() + " (" + healthPortSource(spec) + " in " + spec.applicationProperties() + ")");
                 }
                 if (uri.isEmpty() || !READINESS_PATH.equals(uri.get().getPath())) {
                     problems.add("service '" + spec.module() + "': healthcheck URL " + url + " is not "
@@ -608,6 +616,11 @@ final class ComposeChecker {
                 problems.add(path + " does not EXPOSE " + port.getAsInt() + " (quarkus.http.port in "
                         + spec.applicationProperties() + "), it exposes " + exposed);
             }
+            OptionalInt health = healthPort(spec, problems);
+            if (health.isPresent() && !exposed.contains(String.valueOf(health.getAsInt()))) {
+                problems.add(path + " does not EXPOSE " + health.getAsInt() + " (" + healthPortSource(spec)
+                        + " in " + spec.applicationProperties() + "), it exposes " + exposed);
+            }
             Set<String> copied = instructions.stream().filter(i -> keyword(i).equals("COPY"))
                     .flatMap(i -> Arrays.stream(arguments(i).split("\\s+")))
                     .filter(word -> !word.startsWith("--")).collect(Collectors.toSet());
@@ -634,28 +647,55 @@ final class ComposeChecker {
 
     /** quarkus.http.port of the module, read from its application.properties. */
     OptionalInt modulePort(ServiceModule spec, List<String> problems) {
+        return portProperty(spec, "quarkus.http.port", problems);
+    }
+
+    /** Where the module answers /q/health: its management port when the interface is enabled, else its HTTP port. */
+    OptionalInt healthPort(ServiceModule spec, List<String> problems) {
+        return managementEnabled(spec) ? portProperty(spec, "quarkus.management.port", problems)
+                : modulePort(spec, problems);
+    }
+
+    private String healthPortSource(ServiceModule spec) {
+        return managementEnabled(spec) ? "quarkus.management.port" : "quarkus.http.port";
+    }
+
+    private boolean managementEnabled(ServiceModule spec) {
+        return properties(spec, new ArrayList<>())
+                .map(p -> "true".equals(p.getProperty("quarkus.management.enabled", "false").trim())).orElse(false);
+    }
+
+    private Optional<Properties> properties(ServiceModule spec, List<String> problems) {
         Optional<String> text = repo.read(spec.applicationProperties());
         if (text.isEmpty()) {
-            addOnce(problems, spec.applicationProperties() + " does not exist (quarkus.http.port of "
-                    + spec.module() + " is read from it)");
-            return OptionalInt.empty();
+            addOnce(problems, spec.applicationProperties() + " does not exist (the ports of "
+                    + spec.module() + " are read from it)");
+            return Optional.empty();
         }
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(text.get()));
         } catch (IOException | IllegalArgumentException e) {
             addOnce(problems, spec.applicationProperties() + " cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(properties);
+    }
+
+    private OptionalInt portProperty(ServiceModule spec, String key, List<String> problems) {
+        Optional<Properties> properties = properties(spec, problems);
+        if (properties.isEmpty()) {
             return OptionalInt.empty();
         }
-        String value = properties.getProperty("quarkus.http.port");
+        String value = properties.get().getProperty(key);
         if (value == null) {
-            addOnce(problems, spec.applicationProperties() + " has no quarkus.http.port");
+            addOnce(problems, spec.applicationProperties() + " has no " + key);
             return OptionalInt.empty();
         }
         try {
             return OptionalInt.of(Integer.parseInt(value.trim()));
         } catch (NumberFormatException e) {
-            addOnce(problems, spec.applicationProperties() + ": quarkus.http.port '" + value + "' is not a number");
+            addOnce(problems, spec.applicationProperties() + ": " + key + " '" + value + "' is not a number");
             return OptionalInt.empty();
         }
     }

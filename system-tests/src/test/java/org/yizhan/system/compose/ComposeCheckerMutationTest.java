@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of the repository in which one file is changed (compose file, init script, Dockerfile or a
  * module's application.properties) and expects the matching check to report it.
  *
- * <p>The baseline gives every module an application.properties with the agreed port, so that these
- * tests do not depend on the services' own configuration files.
+ * <p>The baseline gives every module an application.properties with the agreed port (and the four
+ * services their management port, the HTTP port plus 1000), so that these tests do not depend on
+ * the services' own configuration files.
  */
 @DisplayName("the compose checks notice broken files")
 class ComposeCheckerMutationTest {
@@ -41,7 +42,10 @@ class ComposeCheckerMutationTest {
     static void baseline() {
         RepoFiles repo = RepoFiles.locate();
         for (ServiceModule spec : ServiceModule.ALL) {
-            repo = repo.withFile(spec.applicationProperties(), "quarkus.http.port=" + spec.conventionalPort() + "\n");
+            String management = spec.database().isEmpty() ? ""
+                    : "quarkus.management.enabled=true\nquarkus.management.port=" + (spec.conventionalPort() + 1000) + "\n";
+            repo = repo.withFile(spec.applicationProperties(),
+                    "quarkus.http.port=" + spec.conventionalPort() + "\n" + management);
         }
         baseline = repo;
         kafkaVersion = ManagedVersions.kafka();
@@ -107,31 +111,41 @@ class ComposeCheckerMutationTest {
                         "Dockerfile gateway/src/main/docker/Dockerfile.jvm does not exist"),
 
                 // ports
-                compose("a published host port differs", "\"8081:8081\"", "\"8091:8081\"",
-                        ComposeChecker::publishedPorts, "publishes port \"8091:8081\""),
-                compose("a published container port differs", "\"8082:8082\"", "\"8082:8092\"",
-                        ComposeChecker::publishedPorts, "publishes port \"8082:8092\""),
-                properties("a module changes its port (ports)", "station-service", "quarkus.http.port=9081\n",
-                        ComposeChecker::publishedPorts, "expected \"9081:9081\""),
-                properties("a module changes its port (healthcheck)", "station-service", "quarkus.http.port=9081\n",
-                        ComposeChecker::healthchecks, "does not use port 9081"),
-                properties("a module changes its port (gateway)", "station-service", "quarkus.http.port=9081\n",
-                        ComposeChecker::gatewayUpstreams, "does not use port 9081"),
-                properties("a module changes its port (Dockerfile)", "station-service", "quarkus.http.port=9081\n",
-                        ComposeChecker::dockerfiles, "does not EXPOSE 9081"),
+                compose("the gateway's published host port differs", "\"8080:8080\"", "\"8090:8080\"",
+                        ComposeChecker::publishedPorts, "publishes port \"8090:8080\""),
+                compose("the gateway's published container port differs", "\"8080:8080\"", "\"8080:8092\"",
+                        ComposeChecker::publishedPorts, "publishes port \"8080:8092\""),
+                compose("a service behind the gateway publishes its port",
+                        "    image: yizhan/station-service:${YIZHAN_IMAGE_TAG:-latest}\n",
+                        "    image: yizhan/station-service:${YIZHAN_IMAGE_TAG:-latest}\n    ports:\n      - \"8081:8081\"\n",
+                        ComposeChecker::publishedPorts, "service 'station-service' publishes [8081:8081]"),
+                properties("the gateway changes its port (ports)", "gateway", "quarkus.http.port=7080\n",
+                        ComposeChecker::publishedPorts, "expected \"7080:7080\""),
+                properties("a module changes its management port (healthcheck)", "station-service",
+                        "quarkus.http.port=8081\nquarkus.management.enabled=true\nquarkus.management.port=7081\n",
+                        ComposeChecker::healthchecks, "does not use port 7081 (quarkus.management.port"),
+                properties("a module without a management interface is probed on its HTTP port", "station-service",
+                        "quarkus.http.port=8081\n", ComposeChecker::healthchecks, "does not use port 8081 (quarkus.http.port"),
+                properties("a module changes its port (gateway)", "station-service", "quarkus.http.port=7081\n",
+                        ComposeChecker::gatewayUpstreams, "does not use port 7081"),
+                properties("a module changes its port (Dockerfile)", "station-service", "quarkus.http.port=7081\n",
+                        ComposeChecker::dockerfiles, "does not EXPOSE 7081"),
+                properties("a module changes its management port (Dockerfile)", "station-service",
+                        "quarkus.http.port=8081\nquarkus.management.enabled=true\nquarkus.management.port=7081\n",
+                        ComposeChecker::dockerfiles, "does not EXPOSE 7081 (quarkus.management.port"),
                 properties("a module has no quarkus.http.port", "gateway", "quarkus.application.name=gateway\n",
                         ComposeChecker::publishedPorts, "has no quarkus.http.port"),
                 new Mutation("a module has no application.properties",
-                        repo -> repo.withoutFile("legal-aid-service/src/main/resources/application.properties"),
+                        repo -> repo.withoutFile("gateway/src/main/resources/application.properties"),
                         ComposeChecker::publishedPorts,
-                        "legal-aid-service/src/main/resources/application.properties does not exist"),
+                        "gateway/src/main/resources/application.properties does not exist"),
 
                 // healthchecks
-                compose("a healthcheck uses another port", "http://localhost:8083/q/health/ready",
-                        "http://localhost:8093/q/health/ready",
-                        ComposeChecker::healthchecks, "does not use port 8083"),
-                compose("a healthcheck probes liveness", "http://localhost:8084/q/health/ready",
-                        "http://localhost:8084/q/health/live",
+                compose("a healthcheck uses another port", "http://localhost:9083/q/health/ready",
+                        "http://localhost:9093/q/health/ready",
+                        ComposeChecker::healthchecks, "does not use port 9083"),
+                compose("a healthcheck probes liveness", "http://localhost:9084/q/health/ready",
+                        "http://localhost:9084/q/health/live",
                         ComposeChecker::healthchecks, "is not /q/health/ready"),
                 compose("a service has no healthcheck",
                         "      test: [\"CMD\", \"curl\", \"-fsS\", \"-o\", \"/dev/null\", \"http://localhost:8080/q/health/ready\"]",

@@ -32,9 +32,10 @@ class DockerComposeTest {
         return Stream.of(
                 rule("the five services exist and are built from modules of the root pom with their Dockerfile.jvm",
                         ComposeChecker::servicesAndBuildContexts),
-                rule("each service publishes its module's quarkus.http.port on the same host port",
+                rule("only the gateway publishes a port: its module's quarkus.http.port, on the same host port",
                         ComposeChecker::publishedPorts),
-                rule("each healthcheck fetches /q/health/ready on the module's port", ComposeChecker::healthchecks),
+                rule("each healthcheck fetches /q/health/ready on the module's management (or HTTP) port",
+                        ComposeChecker::healthchecks),
                 rule("every depends_on waits for a defined service with a healthcheck to be healthy",
                         ComposeChecker::dependencies),
                 rule("every datasource points at a database the PostgreSQL init script creates",
@@ -46,7 +47,7 @@ class DockerComposeTest {
                 rule("named volumes are declared and bind-mounted folders exist", ComposeChecker::volumes),
                 rule("each service verifies tokens with an issuer and a mounted public key or a JWKS URL",
                         ComposeChecker::jwtKey),
-                rule("each Dockerfile.jvm copies target/quarkus-app, EXPOSEs the module's port and runs as 185",
+                rule("each Dockerfile.jvm copies target/quarkus-app, EXPOSEs the module's ports and runs as 185",
                         ComposeChecker::dockerfiles));
     }
 

@@ -442,12 +442,33 @@ class StackThroughGatewayTest {
     void everyServiceIsReadyAndReportsItsDatabaseAndKafka() throws Exception {
         for (var process : stack.processes()) {
             HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(process.spec().url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(process.spec().managementUrl() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode(), process.spec().name() + ": " + ready.body());
             if (process.spec().database() != null) {
                 assertTrue(ready.body().contains("Database"), process.spec().name() + ": " + ready.body());
                 assertTrue(ready.body().contains("Kafka"), process.spec().name() + ": " + ready.body());
             }
+        }
+    }
+
+    @Test
+    void theServicesManagementEndpointsAreOnlyOnTheirManagementPorts() throws Exception {
+        for (var process : stack.processes()) {
+            if (process.spec().database() == null) {
+                continue; // the gateway: its own /q/health and API document are public
+            }
+            String name = process.spec().name();
+            for (String path : List.of("/q/health/ready", "/q/openapi", "/q/metrics")) {
+                HttpResponse<String> publicPort = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(process.spec().url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, publicPort.statusCode(), name + " " + path + " on its public port");
+            }
+            HttpResponse<String> document = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(process.spec().managementUrl() + "/q/openapi?format=json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, document.statusCode(), name);
+            assertTrue(JSON.readTree(document.body()).get("paths").size() > 3, name + ": " + document.body());
         }
     }
 
