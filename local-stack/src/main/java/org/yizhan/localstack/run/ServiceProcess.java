@@ -27,6 +27,9 @@ public final class ServiceProcess {
     private final Launch launch;
     private Duration startupTime;
 
+    static final String LOG_FILE_SIZE = "10M";
+    static final int LOG_BACKUPS = 5;
+
     /** What a process was started with, to start it again. */
     private record Launch(Path repoRoot, Path logDir, List<String> jvmOptions, Map<String, String> env) {
     }
@@ -49,6 +52,8 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(spec.name() + ".log");
+            // What the JVM itself prints (a crash before logging starts, an out-of-memory error).
+            Path out = logDir.resolve(spec.name() + ".out");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -57,7 +62,8 @@ public final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(repoRoot.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+            builder.environment().putAll(logging(log));
             builder.environment().putAll(env);
             builder.environment().putAll(spec.env());
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(spec.port()));
@@ -71,6 +77,23 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * The local run's logging: one plain-text line per event (a request: about 150 bytes, not the
+     * JSON of production) in {@code log}, rotated at {@link #LOG_FILE_SIZE} with {@link #LOG_BACKUPS}
+     * older files kept, so that a service's logs never take more than 60 MiB however long it runs.
+     */
+    static Map<String, String> logging(Path log) {
+        return Map.of(
+                "QUARKUS_LOG_CONSOLE_ENABLE", "false",
+                "QUARKUS_LOG_FILE_ENABLE", "true",
+                "QUARKUS_LOG_FILE_PATH", log.toAbsolutePath().toString(),
+                "QUARKUS_LOG_FILE_JSON_ENABLED", "false",
+                "QUARKUS_LOG_FILE_FORMAT", "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5p [%c{1.}] %s%e%n",
+                "QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE", LOG_FILE_SIZE,
+                "QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX", String.valueOf(LOG_BACKUPS),
+                "QUARKUS_LOG_FILE_ROTATION_ROTATE_ON_BOOT", "false");
+    }
+
     /** Waits until {@code /q/health/ready} answers 200 on the management interface. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -79,7 +102,7 @@ public final class ServiceProcess {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
-                        + "; see " + logFile);
+                        + "; see " + logFile + " and " + logFile.resolveSibling(spec.name() + ".out"));
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -472,6 +472,18 @@ class StackThroughGatewayTest {
         }
     }
 
+    @Test
+    void theLocalRunLogsAShortPlainLinePerRequestIntoRotatedFiles() throws Exception {
+        String marker = "/api/v1/stations/" + UUID.randomUUID();
+        assertEquals(404, get(marker, null).statusCode());
+        Path log = stack.processes().get(stack.processes().size() - 1).logFile();
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.readString(log).contains(marker));
+        String line = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(marker)).findFirst()
+                .orElseThrow();
+        assertTrue(line.length() < 250 && !line.startsWith("{"), "a short plain line: " + line);
+        assertTrue(line.contains("404"), line);
+    }
+
     private static HttpResponse<String> post(String path, String token, String body) throws Exception {
         return send("POST", path, token, body);
     }
