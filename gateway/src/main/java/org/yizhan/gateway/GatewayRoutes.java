@@ -26,6 +26,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -62,7 +65,14 @@ public class GatewayRoutes {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
+    // How often clients whose rate-limit bucket is full again are forgotten.
+    private static final long FORGET_IDLE_CLIENTS_MS = 60_000;
+
     private volatile HttpClient client;
+    private final Map<RouteClass, RouteLimits> limits = new EnumMap<>(RouteClass.class);
+    private final Map<String, UpstreamBreaker> breakers = new HashMap<>();
+    private RateLimits rateLimits;
+    private long forgetTimer = -1;
 
     void routes(@Observes Router router) {
         Upstream station = Upstream.of("station-service", config.stationServiceUrl());
@@ -72,6 +82,16 @@ public class GatewayRoutes {
 
         client = vertx.createHttpClient(upstreamClientOptions(config),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
+        for (RouteClass routeClass : RouteClass.values()) {
+            limits.put(routeClass, RouteLimits.of(routeClass, config));
+        }
+        for (Upstream upstream : new Upstream[] {station, services, checkups, legalAid}) {
+            breakers.put(upstream.name(), new UpstreamBreaker(vertx, upstream.name(), config.circuitBreaker()));
+        }
+        if (config.rateLimit().enabled()) {
+            rateLimits = new RateLimits(limits, config.rateLimit().maxClients(), System::nanoTime);
+            forgetTimer = vertx.setPeriodic(FORGET_IDLE_CLIENTS_MS, id -> rateLimits.forgetIdle());
+        }
 
         router.route().order(BEFORE_SECURITY).handler(RequestIds::assign);
         router.route().order(BEFORE_SECURITY).handler(this::limitBody);
@@ -124,6 +144,10 @@ public class GatewayRoutes {
     }
 
     void close(@Observes ShutdownEvent event) {
+        if (forgetTimer >= 0) {
+            vertx.cancelTimer(forgetTimer);
+        }
+        breakers.values().forEach(UpstreamBreaker::close);
         HttpClient c = client;
         if (c != null) {
             c.close();
@@ -138,7 +162,13 @@ public class GatewayRoutes {
                 respond(ctx, Problem.unauthorized());
                 return;
             }
-            Forwarding forwarding = new Forwarding(vertx, config, upstream, ctx);
+            RouteLimits routeLimits = limits.get(RouteClass.of(ctx.request(), ctx.normalizedPath()));
+            if (!admitted(ctx, routeLimits) || !withinBodyLimit(ctx, routeLimits.maxBodyBytes())) {
+                return;
+            }
+            limitBodyTime(ctx, routeLimits);
+            Forwarding forwarding = new Forwarding(vertx, config, upstream, breakers.get(upstream.name()), routeLimits,
+                    ctx);
             // A proxy per request costs two small objects and lets the interceptor know its request.
             HttpProxy.reverseProxy(PROXY_OPTIONS, client)
                     .origin(forwarding)
@@ -149,28 +179,69 @@ public class GatewayRoutes {
 
     /**
      * Refuses a declared body above {@code quarkus.http.limits.max-body-size} with a problem, ahead
-     * of Quarkus' own check that would answer with an empty 413. A chunked body has no declared
-     * length and streams through; the service applies its own limit to it.
+     * of Quarkus' own check that would answer with an empty 413. The route classes' own, smaller
+     * limits are checked once the route is known ({@link #withinBodyLimit}), chunked bodies as they
+     * stream ({@link Forwarding}).
      */
     private void limitBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && maxBodySize.isPresent()) {
-            long max = maxBodySize.get().asLongValue();
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared > max) {
-                // The body is not read, so the connection cannot carry another request.
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                ctx.response().endHandler(v -> ctx.request().connection().close());
-                send(ctx, Problem.payloadTooLarge(max));
-                return;
-            }
+        if (maxBodySize.isEmpty() || withinBodyLimit(ctx, maxBodySize.get().asLongValue())) {
+            ctx.next();
         }
-        ctx.next();
+    }
+
+    /** Answers 413 and returns false when the declared body is larger than {@code max}. */
+    private static boolean withinBodyLimit(RoutingContext ctx, long max) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return true;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared <= max) {
+            return true;
+        }
+        // The body is not read, so the connection cannot carry another request.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
+        send(ctx, Problem.payloadTooLarge(max));
+        return false;
+    }
+
+    /** Counts the request against its client's quota; answers 429 and returns false when it is used up. */
+    private boolean admitted(RoutingContext ctx, RouteLimits routeLimits) {
+        if (rateLimits == null) {
+            return true;
+        }
+        RateLimiter.Decision decision = rateLimits.admit(ctx, routeLimits.routeClass());
+        if (decision.allowed()) {
+            return true;
+        }
+        respond(ctx, Problem.tooManyRequests(routeLimits.routeClass().id(), decision.retryAfterSeconds()));
+        return false;
+    }
+
+    /**
+     * A client must deliver its whole body within the class's {@code body-timeout} of its headers:
+     * one that trickles it, a byte now and then, loses its connection then instead of holding it
+     * (and a connection to the service) for as long as it likes.
+     */
+    private void limitBodyTime(RoutingContext ctx, RouteLimits routeLimits) {
+        if (ctx.request().isEnded()) {
+            return;
+        }
+        long timeoutMs = Math.max(1, routeLimits.bodyTimeout().toMillis());
+        long timer = vertx.setTimer(timeoutMs, id -> {
+            if (!ctx.request().isEnded() && !ctx.response().closed()) {
+                LOG.infof("%s %s: request body not complete within %d ms, closing the connection (request %s)",
+                        ctx.request().method(), ctx.request().path(), timeoutMs, RequestIds.of(ctx));
+                ctx.request().connection().close();
+            }
+        });
+        ctx.addEndHandler(v -> vertx.cancelTimer(timer));
     }
 
     private static boolean isAnonymous(RoutingContext ctx) {
