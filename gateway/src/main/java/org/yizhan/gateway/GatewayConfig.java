@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -69,6 +70,20 @@ public interface GatewayConfig {
      */
     @WithDefault("5m")
     Duration clientIdleTimeout();
+
+    /**
+     * Whether browsers on {@link #corsOrigins()} may call the API (CORS); off by default. Applied by
+     * Quarkus' CORS filter ({@code quarkus.http.cors.*} is set from these three).
+     */
+    @WithDefault("false")
+    boolean corsEnabled();
+
+    /** The web origins allowed when CORS is on, e.g. {@code https://app.yizhan.org}; none by default. */
+    Optional<List<String>> corsOrigins();
+
+    /** How long browsers may cache a preflight answer. */
+    @WithDefault("24H")
+    Duration corsMaxAge();
 
     /** Limits of the open directory reads ({@link RouteClass#SEARCH}). */
     ClassLimits search();
