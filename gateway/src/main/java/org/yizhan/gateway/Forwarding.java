@@ -105,13 +105,12 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
             if (body == null) {
                 awaitResponse(context, request);
             } else {
-                BodyLimit limited = new BodyLimit(body.stream(), maxBodyBytes, () -> {
+                ForwardedBody forwarded = new ForwardedBody(body.stream(), maxBodyBytes, () -> {
                     // Chunked, or longer than declared: stop here; the client gets a 413 and loses the connection.
                     context.set(TOO_LARGE, Boolean.TRUE);
                     request.reset(0, new IllegalStateException("request body above " + maxBodyBytes + " bytes"));
-                });
-                proxyRequest.setBody(Body.body(
-                        new EndNotifyingStream(limited, () -> awaitResponse(context, request)), body.length()));
+                }, () -> awaitResponse(context, request));
+                proxyRequest.setBody(Body.body(forwarded, body.length()));
             }
         });
     }

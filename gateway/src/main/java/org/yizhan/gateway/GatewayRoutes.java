@@ -143,6 +143,12 @@ public class GatewayRoutes {
         }
     }
 
+    /** The state of {@code upstream}'s circuit: {@code closed}, {@code open} or {@code half_open}; null before routing starts. */
+    String circuit(String upstream) {
+        UpstreamBreaker breaker = breakers.get(upstream);
+        return breaker == null ? null : breaker.state().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     void close(@Observes ShutdownEvent event) {
         if (forgetTimer >= 0) {
             vertx.cancelTimer(forgetTimer);

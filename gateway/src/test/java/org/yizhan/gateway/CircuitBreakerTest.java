@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.gateway.TestSupport.assertProblem;
+import static org.yizhan.gateway.TestSupport.json;
 import static org.yizhan.gateway.TestSupport.token;
 
 /** The circuit of a service opens after three failures and stays open for two seconds. */
@@ -54,6 +55,10 @@ class CircuitBreakerTest {
 
         // The other services' circuits are their own.
         assertEquals(200, given().auth().oauth2(token).get("/api/v1/legal-aid/cases").statusCode());
+        JsonObject ready = UpstreamDownTest.upstreamsCheck(json(given().get("/q/health/ready")).getJsonArray("checks"))
+                .getJsonObject("data");
+        assertEquals("open", ready.getString("health-checkup-service-circuit"));
+        assertEquals("closed", ready.getString("legal-aid-service-circuit"));
 
         // After the open time one request is tried; the service answers, and the circuit closes.
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
@@ -63,6 +68,8 @@ class CircuitBreakerTest {
             assertEquals(200, response.statusCode(), response.asString());
             assertEquals("health-checkup-service", response.header("X-Upstream"));
         }
+        assertEquals("closed", UpstreamDownTest.upstreamsCheck(json(given().get("/q/health/ready")).getJsonArray("checks"))
+                .getJsonObject("data").getString("health-checkup-service-circuit"));
     }
 
     @Test

@@ -5,22 +5,31 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * A pass-through view of a request body that counts its bytes as they are forwarded, chunked
- * bodies included, and calls {@code onOverflow} (once, instead of passing the chunk on) when they
- * exceed {@code maxBytes}.
+ * A pass-through view of a request body on its way to the service. It counts the bytes as they
+ * pass, chunked bodies included, and calls {@code onOverflow} (once, instead of passing the chunk
+ * on) when they exceed {@code maxBytes}; and it reports when its last byte has been read, which is
+ * when the upstream has the whole request and the wait for its answer starts.
  */
-final class BodyLimit implements ReadStream<Buffer> {
+final class ForwardedBody implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> delegate;
     private final long maxBytes;
     private final Runnable onOverflow;
+    private final Runnable onEnd;
     private long seen;
     private boolean overflowed;
 
-    BodyLimit(ReadStream<Buffer> delegate, long maxBytes, Runnable onOverflow) {
+    ForwardedBody(ReadStream<Buffer> delegate, long maxBytes, Runnable onOverflow, Runnable onEnd) {
         this.delegate = delegate;
         this.maxBytes = maxBytes;
         this.onOverflow = onOverflow;
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        delegate.exceptionHandler(handler);
+        return this;
     }
 
     @Override
@@ -45,12 +54,6 @@ final class BodyLimit implements ReadStream<Buffer> {
     }
 
     @Override
-    public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        delegate.exceptionHandler(handler);
-        return this;
-    }
-
-    @Override
     public ReadStream<Buffer> pause() {
         delegate.pause();
         return this;
@@ -70,11 +73,18 @@ final class BodyLimit implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-        delegate.endHandler(endHandler == null ? null : v -> {
-            if (!overflowed) {
+        if (endHandler == null) {
+            delegate.endHandler(null);
+        } else {
+            delegate.endHandler(v -> {
+                if (overflowed) {
+                    return;
+                }
+                // The pipe ends the upstream request in endHandler; the timer must start after that.
                 endHandler.handle(v);
-            }
-        });
+                onEnd.run();
+            });
+        }
         return this;
     }
 }
