@@ -235,6 +235,9 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         if (incoming.response().closed()) {
             LOG.debugf("%s %s -> %s: the client left before the answer (request %s)", method, path,
                     upstream.name(), requestId);
+        } else if (failure instanceof OpenCircuitException) {
+            // The opening was logged once; a line per refused request would flood the log.
+            LOG.debugf("%s %s -> %s: circuit open (request %s)", method, path, upstream.name(), requestId);
         } else {
             LOG.warnf("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
                     outcome.problem().status(), requestId, outcome.cause());

@@ -72,6 +72,13 @@ public interface GatewayConfig {
     Duration clientIdleTimeout();
 
     /**
+     * How long a client may take to send a request's head (request line and headers), counted from
+     * its first byte; then the connection is closed.
+     */
+    @WithDefault("60s")
+    Duration headerTimeout();
+
+    /**
      * Whether browsers on {@link #corsOrigins()} may call the API (CORS); off by default. Applied by
      * Quarkus' CORS filter ({@code quarkus.http.cors.*} is set from these three).
      */

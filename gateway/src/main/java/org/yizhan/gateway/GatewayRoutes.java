@@ -93,6 +93,7 @@ public class GatewayRoutes {
             forgetTimer = vertx.setPeriodic(FORGET_IDLE_CLIENTS_MS, id -> rateLimits.forgetIdle());
         }
 
+        router.route().order(BEFORE_SECURITY).handler(new HeaderTimeouts(config.headerTimeout().toMillis())::handle);
         router.route().order(BEFORE_SECURITY).handler(RequestIds::assign);
         router.route().order(BEFORE_SECURITY).handler(this::limitBody);
         router.route().order(BEFORE_SECURITY).failureHandler(this::failure);

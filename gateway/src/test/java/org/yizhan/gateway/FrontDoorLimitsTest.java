@@ -44,17 +44,18 @@ class FrontDoorLimitsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "yizhan.gateway.search.requests", "3",
-                    "yizhan.gateway.search.per", "1h",
-                    "yizhan.gateway.reads.requests", "2",
-                    "yizhan.gateway.reads.per", "2s",
-                    "yizhan.gateway.partner-pushes.requests", "2",
-                    "yizhan.gateway.partner-pushes.per", "1h",
-                    "yizhan.gateway.writes.max-body-size", "1K",
-                    "yizhan.gateway.writes.body-timeout", "1s",
-                    "yizhan.gateway.cors-enabled", "true",
-                    "yizhan.gateway.cors-origins", ORIGIN);
+            return Map.ofEntries(
+                    Map.entry("yizhan.gateway.search.requests", "3"),
+                    Map.entry("yizhan.gateway.search.per", "1h"),
+                    Map.entry("yizhan.gateway.reads.requests", "2"),
+                    Map.entry("yizhan.gateway.reads.per", "2s"),
+                    Map.entry("yizhan.gateway.partner-pushes.requests", "2"),
+                    Map.entry("yizhan.gateway.partner-pushes.per", "1h"),
+                    Map.entry("yizhan.gateway.writes.max-body-size", "1K"),
+                    Map.entry("yizhan.gateway.writes.body-timeout", "1s"),
+                    Map.entry("yizhan.gateway.header-timeout", "1s"),
+                    Map.entry("yizhan.gateway.cors-enabled", "true"),
+                    Map.entry("yizhan.gateway.cors-origins", ORIGIN));
         }
     }
 
@@ -162,14 +163,7 @@ class FrontDoorLimitsTest {
                     // The gateway closed the connection.
                 }
             });
-            InputStream in = socket.getInputStream();
-            try {
-                while (in.read() >= 0) {
-                    // Whatever comes, the connection must end.
-                }
-            } catch (IOException reset) {
-                // A reset ends it as well.
-            }
+            readUntilClosed(socket.getInputStream());
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             trickle.get(25, TimeUnit.SECONDS);
             assertTrue(elapsedMs >= 900 && elapsedMs < 10_000, "connection ended after " + elapsedMs + " ms");
@@ -178,6 +172,66 @@ class FrontDoorLimitsTest {
         // The gateway itself is fine.
         assertEquals(200, given().auth().oauth2(token("writer-4", "worker")).body("{}")
                 .post("/api/v1/activities/a-1/registrations").statusCode());
+    }
+
+    /** A client that sends its request head a byte at a time loses its connection at the header timeout (1 s here). */
+    @Test
+    void aClientThatTricklesItsHeadersIsCutOff() throws Exception {
+        // The gateway guards the connections it accepts once it has served a request.
+        assertEquals(200, given().get("/q/health/live").statusCode());
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /api/v1/stations HTTP/1.1\r\nHost: localhost\r\nX-Custom: ".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            AtomicInteger sent = new AtomicInteger();
+            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        Thread.sleep(250);
+                        out.write('h');
+                        out.flush();
+                        sent.incrementAndGet();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // The gateway closed the connection.
+                }
+            });
+            String answer = readUntilClosed(socket.getInputStream());
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            trickle.get(25, TimeUnit.SECONDS);
+            assertTrue(elapsedMs >= 900 && elapsedMs < 10_000, "connection ended after " + elapsedMs + " ms");
+            assertTrue(sent.get() < 60, "the client sent " + sent.get() + " bytes");
+            assertTrue(answer.isEmpty(), "no request was forwarded: " + answer);
+        }
+        // A client that sends its head at once, over a kept connection, is not bothered.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < 2; i++) {
+                out.write(("GET /api/v1/stations/st-" + i + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token("header-1", "worker") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(1500);
+            }
+            socket.shutdownOutput();
+            String answers = readUntilClosed(socket.getInputStream());
+            assertEquals(2, answers.split("HTTP/1.1 200", -1).length - 1, answers);
+        }
+    }
+
+    private static String readUntilClosed(InputStream in) {
+        StringBuilder received = new StringBuilder();
+        try {
+            int b;
+            while ((b = in.read()) >= 0) {
+                received.append((char) b);
+            }
+        } catch (IOException reset) {
+            // A reset ends it as well.
+        }
+        return received.toString();
     }
 
     @Test
