@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,9 @@ public class GatewayRoutes {
     // Runs before Quarkus' authentication handler (order -200), so that even its 401 carries the id.
     private static final int BEFORE_SECURITY = -10_000;
 
+    // How often clients whose rate-limit bucket is full again are forgotten.
+    private static final long FORGET_IDLE_CLIENTS_MS = 60_000;
+
     // WebSocket tunnelling would bypass the interceptor, and with it the forwarding headers.
     private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
 
@@ -64,9 +68,6 @@ public class GatewayRoutes {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
-
-    // How often clients whose rate-limit bucket is full again are forgotten.
-    private static final long FORGET_IDLE_CLIENTS_MS = 60_000;
 
     private volatile HttpClient client;
     private final Map<RouteClass, RouteLimits> limits = new EnumMap<>(RouteClass.class);
@@ -147,7 +148,7 @@ public class GatewayRoutes {
     /** The state of {@code upstream}'s circuit: {@code closed}, {@code open} or {@code half_open}; null before routing starts. */
     String circuit(String upstream) {
         UpstreamBreaker breaker = breakers.get(upstream);
-        return breaker == null ? null : breaker.state().name().toLowerCase(java.util.Locale.ROOT);
+        return breaker == null ? null : breaker.state().name().toLowerCase(Locale.ROOT);
     }
 
     void close(@Observes ShutdownEvent event) {

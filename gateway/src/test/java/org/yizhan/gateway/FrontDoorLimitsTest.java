@@ -54,6 +54,7 @@ class FrontDoorLimitsTest {
                     Map.entry("yizhan.gateway.writes.max-body-size", "1K"),
                     Map.entry("yizhan.gateway.writes.body-timeout", "1s"),
                     Map.entry("yizhan.gateway.header-timeout", "1s"),
+                    Map.entry("yizhan.gateway.uploads.upstream-timeout", "6s"),
                     Map.entry("yizhan.gateway.cors-enabled", "true"),
                     Map.entry("yizhan.gateway.cors-origins", ORIGIN));
         }
@@ -137,6 +138,20 @@ class FrontDoorLimitsTest {
                 .post("/api/v1/activities/a-1/registrations");
         assertProblem(response, 413, "payload-too-large", "/api/v1/activities/a-1/registrations");
         assertNull(response.header("X-Upstream"));
+    }
+
+    /** Uploads wait longer for the service than the other classes (1 s in the test profile). */
+    @Test
+    void eachClassWaitsForTheServiceAsLongAsItsUpstreamTimeout() {
+        Response upload = given().auth().oauth2(token("uploader-1", "worker"))
+                .contentType("application/octet-stream")
+                .body(new byte[4096])
+                .post("/api/v1/checkups/c-1/attachments?delay-ms=2500");
+        assertEquals(200, upload.statusCode(), upload.asString());
+        assertEquals(4096, json(upload).getLong("bodyBytes"));
+
+        Response read = given().auth().oauth2(token("uploader-1", "worker")).get("/api/v1/checkups/c-1?delay-ms=2500");
+        assertProblem(read, 504, "gateway-timeout", "/api/v1/checkups/c-1");
     }
 
     /** A client that sends its body a byte at a time loses its connection at the body timeout (1 s here). */
