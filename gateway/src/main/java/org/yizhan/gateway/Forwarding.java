@@ -41,6 +41,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     private static final String TIMED_OUT = "yizhan.timed-out";
     private static final String OWN_PROBLEM = "yizhan.own-problem";
     private static final String TOO_LARGE = "yizhan.too-large";
+    private static final String BODY_TIMED_OUT = "yizhan.body-timed-out";
 
     /** Methods whose request may be sent twice with the same effect (RFC 9110, 9.2.2). */
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
@@ -52,6 +53,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     private final long connectTimeoutMs;
     private final long upstreamTimeoutMs;
     private final long maxBodyBytes;
+    private final long bodyTimeoutMs;
     private final int retries;
     private final boolean hasBody;
     private final String requestId;
@@ -69,6 +71,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         this.connectTimeoutMs = Math.max(1, config.connectTimeout().toMillis());
         this.upstreamTimeoutMs = Math.max(1, limits.upstreamTimeout().toMillis());
         this.maxBodyBytes = limits.maxBodyBytes();
+        this.bodyTimeoutMs = Math.max(1, limits.bodyTimeout().toMillis());
         this.retries = Math.max(0, config.retries());
         this.incoming = ctx.request();
         this.hasBody = hasBody(incoming);
@@ -105,11 +108,20 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
             if (body == null) {
                 awaitResponse(context, request);
             } else {
+                // From now on the body is read: a client that trickles it gets a 408 and loses the connection.
+                long bodyTimer = vertx.setTimer(bodyTimeoutMs, id -> {
+                    context.set(BODY_TIMED_OUT, Boolean.TRUE);
+                    request.reset(0, new TimeoutException("request body not complete within " + bodyTimeoutMs + " ms"));
+                });
                 ForwardedBody forwarded = new ForwardedBody(body.stream(), maxBodyBytes, () -> {
                     // Chunked, or longer than declared: stop here; the client gets a 413 and loses the connection.
+                    vertx.cancelTimer(bodyTimer);
                     context.set(TOO_LARGE, Boolean.TRUE);
                     request.reset(0, new IllegalStateException("request body above " + maxBodyBytes + " bytes"));
-                }, () -> awaitResponse(context, request));
+                }, () -> {
+                    vertx.cancelTimer(bodyTimer);
+                    awaitResponse(context, request);
+                });
                 proxyRequest.setBody(Body.body(forwarded, body.length()));
             }
         });
@@ -205,9 +217,10 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
                 && !causedBy(failure, TimeoutException.class);
     }
 
-    /** The service's fault: neither a client that left nor a body too large for the gateway. */
+    /** The service's fault: not a client that left, nor a body too large or too slow for the gateway. */
     private boolean countsAgainstService(ProxyContext context, Throwable failure) {
         return !Boolean.TRUE.equals(context.get(TOO_LARGE, Boolean.class))
+                && !Boolean.TRUE.equals(context.get(BODY_TIMED_OUT, Boolean.class))
                 && !incoming.response().closed()
                 && !causedBy(failure, ClientGoneException.class);
     }
@@ -244,7 +257,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         }
         Buffer json = outcome.problem().toJson(english, path);
         context.set(OWN_PROBLEM, Boolean.TRUE);
-        if (outcome.problem().status() == 413) {
+        if (outcome.problem().status() == 413 || outcome.problem().status() == 408) {
             // The rest of the body is never read, so the connection cannot carry another request.
             incoming.response().endHandler(v -> incoming.connection().close());
         }
@@ -265,6 +278,10 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         if (failure instanceof OpenCircuitException) {
             long seconds = breaker.retryAfterSeconds();
             return new Outcome(Problem.circuitOpen(upstream.name(), seconds), "circuit open", seconds);
+        }
+        if (Boolean.TRUE.equals(context.get(BODY_TIMED_OUT, Boolean.class))) {
+            return new Outcome(Problem.requestTimeout(seconds(bodyTimeoutMs)),
+                    "request body not complete within " + bodyTimeoutMs + " ms");
         }
         if (Boolean.TRUE.equals(context.get(TOO_LARGE, Boolean.class))) {
             return new Outcome(Problem.payloadTooLarge(maxBodyBytes), "request body above " + maxBodyBytes + " bytes");

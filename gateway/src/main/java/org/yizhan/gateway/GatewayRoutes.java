@@ -174,7 +174,6 @@ public class GatewayRoutes {
             if (!admitted(ctx, routeLimits) || !withinBodyLimit(ctx, routeLimits.maxBodyBytes())) {
                 return;
             }
-            limitBodyTime(ctx, routeLimits);
             Forwarding forwarding = new Forwarding(vertx, config, upstream, breakers.get(upstream.name()), routeLimits,
                     ctx);
             // A proxy per request costs two small objects and lets the interceptor know its request.
@@ -230,26 +229,6 @@ public class GatewayRoutes {
         }
         respond(ctx, Problem.tooManyRequests(routeLimits.routeClass().id(), decision.retryAfterSeconds()));
         return false;
-    }
-
-    /**
-     * A client must deliver its whole body within the class's {@code body-timeout} of its headers:
-     * one that trickles it, a byte now and then, loses its connection then instead of holding it
-     * (and a connection to the service) for as long as it likes.
-     */
-    private void limitBodyTime(RoutingContext ctx, RouteLimits routeLimits) {
-        if (ctx.request().isEnded()) {
-            return;
-        }
-        long timeoutMs = Math.max(1, routeLimits.bodyTimeout().toMillis());
-        long timer = vertx.setTimer(timeoutMs, id -> {
-            if (!ctx.request().isEnded() && !ctx.response().closed()) {
-                LOG.infof("%s %s: request body not complete within %d ms, closing the connection (request %s)",
-                        ctx.request().method(), ctx.request().path(), timeoutMs, RequestIds.of(ctx));
-                ctx.request().connection().close();
-            }
-        });
-        ctx.addEndHandler(v -> vertx.cancelTimer(timer));
     }
 
     private static boolean isAnonymous(RoutingContext ctx) {

@@ -64,6 +64,12 @@ public record Problem(String slug, int status, String titleZh, String titleEn, S
                 "The request body exceeds the gateway's limit of " + limit + ".");
     }
 
+    public static Problem requestTimeout(long seconds) {
+        return new Problem("request-timeout", 408, "请求体超时", "Request timeout",
+                "请求体未在 " + seconds + " 秒内完整送达，连接已关闭。",
+                "The request body did not arrive in full within " + seconds + " s; the connection is closed.");
+    }
+
     public static Problem tooManyRequests(String routeClass, long retryAfterSeconds) {
         return new Problem("too-many-requests", 429, "请求过于频繁", "Too many requests",
                 "此客户端的 " + routeClass + " 类请求已达到网关的速率上限，请在 " + retryAfterSeconds + " 秒后重试。",

@@ -161,7 +161,10 @@ class FrontDoorLimitsTest {
         assertProblem(read, 504, "gateway-timeout", "/api/v1/checkups/c-1");
     }
 
-    /** A client that sends its body a byte at a time loses its connection at the body timeout (1 s here). */
+    /**
+     * A client that sends its body a byte at a time gets a 408 problem and loses its connection at
+     * the body timeout (1 s here).
+     */
     @Test
     void aClientThatTricklesItsBodyIsCutOff() throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
@@ -185,11 +188,14 @@ class FrontDoorLimitsTest {
                     // The gateway closed the connection.
                 }
             });
-            readUntilClosed(socket.getInputStream());
+            String answer = readUntilClosed(socket.getInputStream());
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
             trickle.get(25, TimeUnit.SECONDS);
             assertTrue(elapsedMs >= 900 && elapsedMs < 10_000, "connection ended after " + elapsedMs + " ms");
             assertTrue(sent.get() < 60, "the client sent " + sent.get() + " of 100 bytes");
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("urn:yizhan:problem:request-timeout"), answer);
+            assertTrue(!answer.contains("X-Upstream"), answer);
         }
         // The gateway itself is fine.
         assertEquals(200, given().auth().oauth2(token("writer-4", "worker")).body("{}")

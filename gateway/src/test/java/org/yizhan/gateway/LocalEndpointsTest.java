@@ -47,7 +47,7 @@ class LocalEndpointsTest {
         assertTrue(openApi.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"));
         JsonObject forwarded = openApi.getJsonObject("paths").getJsonObject("/api/v1/legal-aid/{path}")
                 .getJsonObject("get").getJsonObject("responses");
-        for (String status : new String[] {"401", "413", "429", "502", "503", "504"}) {
+        for (String status : new String[] {"401", "408", "413", "429", "502", "503", "504"}) {
             assertTrue(forwarded.containsKey(status), status + " in " + forwarded.fieldNames());
         }
         assertTrue(openApi.getJsonObject("components").getJsonObject("responses").getJsonObject("TooManyRequests")
