@@ -251,6 +251,10 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         } else if (failure instanceof OpenCircuitException) {
             // The opening was logged once; a line per refused request would flood the log.
             LOG.debugf("%s %s -> %s: circuit open (request %s)", method, path, upstream.name(), requestId);
+        } else if (outcome.problem().status() < 500) {
+            // The client's body was too large or too slow: nothing wrong with the service.
+            LOG.infof("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
+                    outcome.problem().status(), requestId, outcome.cause());
         } else {
             LOG.warnf("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
                     outcome.problem().status(), requestId, outcome.cause());

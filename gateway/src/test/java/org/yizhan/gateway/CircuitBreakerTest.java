@@ -20,7 +20,7 @@ import static org.yizhan.gateway.TestSupport.assertProblem;
 import static org.yizhan.gateway.TestSupport.json;
 import static org.yizhan.gateway.TestSupport.token;
 
-/** The circuit of a service opens after three failures and stays open for two seconds. */
+/** The circuit of a service opens after three failures and stays open for two seconds; no rate limits. */
 @QuarkusTest
 @TestProfile(CircuitBreakerTest.QuickCircuit.class)
 @WithTestResource(GatewayTestResource.class)
@@ -32,7 +32,8 @@ class CircuitBreakerTest {
             return Map.of(
                     "yizhan.gateway.circuit-breaker.failures", "3",
                     "yizhan.gateway.circuit-breaker.window", "1m",
-                    "yizhan.gateway.circuit-breaker.open-for", "2s");
+                    "yizhan.gateway.circuit-breaker.open-for", "2s",
+                    "yizhan.gateway.rate-limit.enabled", "false");
         }
     }
 
@@ -79,6 +80,9 @@ class CircuitBreakerTest {
             Response response = given().auth().oauth2(token).get("/api/v1/legal-aid/cases?status=503");
             assertEquals(503, response.statusCode());
             assertEquals("legal-aid-service", response.header("X-Upstream"));
+            // Rate limits are off in this profile: nothing counted, nothing announced.
+            assertNull(response.header("RateLimit"));
+            assertNull(response.header("RateLimit-Policy"));
         }
         assertEquals(200, given().auth().oauth2(token).get("/api/v1/legal-aid/cases").statusCode());
     }
