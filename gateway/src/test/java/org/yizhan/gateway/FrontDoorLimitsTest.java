@@ -167,14 +167,52 @@ class FrontDoorLimitsTest {
      */
     @Test
     void aClientThatTricklesItsBodyIsCutOff() throws Exception {
+        String answer = trickleUntilCutOff("POST /api/v1/activities/a-1/registrations HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + token("writer-4", "worker") + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+        assertTrue(answer.contains("urn:yizhan:problem:request-timeout"), answer);
+        assertTrue(!answer.contains("X-Upstream"), answer);
+        // The gateway itself is fine.
+        assertEquals(200, given().auth().oauth2(token("writer-4", "worker")).body("{}")
+                .post("/api/v1/activities/a-1/registrations").statusCode());
+    }
+
+    /** A client that sends its request head a byte at a time loses its connection at the header timeout (1 s here). */
+    @Test
+    void aClientThatTricklesItsHeadersIsCutOff() throws Exception {
+        // The gateway guards the connections it accepts once it has served a request.
+        assertEquals(200, given().get("/q/health/live").statusCode());
+        String answer = trickleUntilCutOff("GET /api/v1/stations HTTP/1.1\r\nHost: localhost\r\nX-Custom: ");
+        assertTrue(answer.isEmpty(), "no request was forwarded: " + answer);
+        // A client that sends its head at once, over a kept connection, is not bothered.
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < 2; i++) {
+                out.write(("GET /api/v1/stations/st-" + i + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token("header-1", "worker") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(1500);
+            }
+            socket.shutdownOutput();
+            String answers = readUntilClosed(socket.getInputStream());
+            assertEquals(2, answers.split("HTTP/1.1 200", -1).length - 1, answers);
+        }
+    }
+
+    /**
+     * Sends {@code start}, then one byte every 250 ms (100 at most); asserts that the gateway ends
+     * the connection after about its 1 s timeout, long before the client is done, and returns what
+     * the gateway sent.
+     */
+    private static String trickleUntilCutOff(String start) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/activities/a-1/registrations HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + token("writer-4", "worker") + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(start.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            long start = System.nanoTime();
+            long startNanos = System.nanoTime();
             AtomicInteger sent = new AtomicInteger();
             CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> {
                 try {
@@ -189,63 +227,11 @@ class FrontDoorLimitsTest {
                 }
             });
             String answer = readUntilClosed(socket.getInputStream());
-            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
             trickle.get(25, TimeUnit.SECONDS);
             assertTrue(elapsedMs >= 900 && elapsedMs < 10_000, "connection ended after " + elapsedMs + " ms");
             assertTrue(sent.get() < 60, "the client sent " + sent.get() + " of 100 bytes");
-            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
-            assertTrue(answer.contains("urn:yizhan:problem:request-timeout"), answer);
-            assertTrue(!answer.contains("X-Upstream"), answer);
-        }
-        // The gateway itself is fine.
-        assertEquals(200, given().auth().oauth2(token("writer-4", "worker")).body("{}")
-                .post("/api/v1/activities/a-1/registrations").statusCode());
-    }
-
-    /** A client that sends its request head a byte at a time loses its connection at the header timeout (1 s here). */
-    @Test
-    void aClientThatTricklesItsHeadersIsCutOff() throws Exception {
-        // The gateway guards the connections it accepts once it has served a request.
-        assertEquals(200, given().get("/q/health/live").statusCode());
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write("GET /api/v1/stations HTTP/1.1\r\nHost: localhost\r\nX-Custom: ".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            long start = System.nanoTime();
-            AtomicInteger sent = new AtomicInteger();
-            CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> {
-                try {
-                    for (int i = 0; i < 100; i++) {
-                        Thread.sleep(250);
-                        out.write('h');
-                        out.flush();
-                        sent.incrementAndGet();
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // The gateway closed the connection.
-                }
-            });
-            String answer = readUntilClosed(socket.getInputStream());
-            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-            trickle.get(25, TimeUnit.SECONDS);
-            assertTrue(elapsedMs >= 900 && elapsedMs < 10_000, "connection ended after " + elapsedMs + " ms");
-            assertTrue(sent.get() < 60, "the client sent " + sent.get() + " bytes");
-            assertTrue(answer.isEmpty(), "no request was forwarded: " + answer);
-        }
-        // A client that sends its head at once, over a kept connection, is not bothered.
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            for (int i = 0; i < 2; i++) {
-                out.write(("GET /api/v1/stations/st-" + i + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                        + token("header-1", "worker") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                Thread.sleep(1500);
-            }
-            socket.shutdownOutput();
-            String answers = readUntilClosed(socket.getInputStream());
-            assertEquals(2, answers.split("HTTP/1.1 200", -1).length - 1, answers);
+            return answer;
         }
     }
 
