@@ -1,11 +1,13 @@
 package org.yizhan.gateway;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
@@ -17,11 +19,14 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One request's trip to its upstream: chooses the origin, adds the forwarding headers, bounds the
- * wait for the answer and turns an upstream that cannot be reached into a problem response.
+ * wait for the answer and turns an upstream that cannot be reached into a problem response. It goes
+ * through the service's circuit breaker, sends a request that is safe to repeat once more when the
+ * connection failed before any answer, and stops a body that grows past its route class's limit.
  *
  * <p>Bodies are never held: the request body is piped to the upstream and the response body back
  * as they arrive, with back-pressure in both directions.
@@ -35,11 +40,22 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     private static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     private static final String TIMED_OUT = "yizhan.timed-out";
     private static final String OWN_PROBLEM = "yizhan.own-problem";
+    private static final String TOO_LARGE = "yizhan.too-large";
+    private static final String BODY_TIMED_OUT = "yizhan.body-timed-out";
+
+    /** Methods whose request may be sent twice with the same effect (RFC 9110, 9.2.2). */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
 
     private final Vertx vertx;
     private final Upstream upstream;
+    private final UpstreamBreaker breaker;
     private final long connectTimeoutMs;
     private final long upstreamTimeoutMs;
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMs;
+    private final int retries;
+    private final boolean hasBody;
     private final String requestId;
     private final String targetUri;
     private final String path;
@@ -47,12 +63,18 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     private final boolean english;
     private final HttpServerRequest incoming;
 
-    Forwarding(Vertx vertx, GatewayConfig config, Upstream upstream, RoutingContext ctx) {
+    Forwarding(Vertx vertx, GatewayConfig config, Upstream upstream, UpstreamBreaker breaker, RouteLimits limits,
+               RoutingContext ctx) {
         this.vertx = vertx;
         this.upstream = upstream;
+        this.breaker = breaker;
         this.connectTimeoutMs = Math.max(1, config.connectTimeout().toMillis());
-        this.upstreamTimeoutMs = Math.max(1, config.upstreamTimeout().toMillis());
+        this.upstreamTimeoutMs = Math.max(1, limits.upstreamTimeout().toMillis());
+        this.maxBodyBytes = limits.maxBodyBytes();
+        this.bodyTimeoutMs = Math.max(1, limits.bodyTimeout().toMillis());
+        this.retries = Math.max(0, config.retries());
         this.incoming = ctx.request();
+        this.hasBody = hasBody(incoming);
         this.requestId = RequestIds.of(ctx);
         this.path = incoming.path();
         this.method = incoming.method().name();
@@ -86,8 +108,21 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
             if (body == null) {
                 awaitResponse(context, request);
             } else {
-                proxyRequest.setBody(Body.body(
-                        new EndNotifyingStream(body.stream(), () -> awaitResponse(context, request)), body.length()));
+                // From now on the body is read: a client that trickles it gets a 408 and loses the connection.
+                long bodyTimer = vertx.setTimer(bodyTimeoutMs, id -> {
+                    context.set(BODY_TIMED_OUT, Boolean.TRUE);
+                    request.reset(0, new TimeoutException("request body not complete within " + bodyTimeoutMs + " ms"));
+                });
+                ForwardedBody forwarded = new ForwardedBody(body.stream(), maxBodyBytes, () -> {
+                    // Chunked, or longer than declared: stop here; the client gets a 413 and loses the connection.
+                    vertx.cancelTimer(bodyTimer);
+                    context.set(TOO_LARGE, Boolean.TRUE);
+                    request.reset(0, new IllegalStateException("request body above " + maxBodyBytes + " bytes"));
+                }, () -> {
+                    vertx.cancelTimer(bodyTimer);
+                    awaitResponse(context, request);
+                });
+                proxyRequest.setBody(Body.body(forwarded, body.length()));
             }
         });
     }
@@ -131,7 +166,72 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         if (incoming.authority() != null) {
             request.putHeader(X_FORWARDED_HOST, incoming.authority().toString());
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problemResponse(context, failure)));
+        if (!hasBody) {
+            // Nothing to stream, so the request can be sent again; what is left of the message is drained.
+            request.setBody(null);
+            if (!incoming.isEnded()) {
+                incoming.resume();
+            }
+        }
+        Future<Attempt> attempt = breaker.execute(promise -> sendWithRetries(context, 0).onComplete(result -> {
+            if (result.succeeded()) {
+                promise.complete(new Attempt(result.result(), null));
+            } else if (countsAgainstService(context, result.cause())) {
+                promise.fail(result.cause());
+            } else {
+                promise.complete(new Attempt(null, result.cause()));
+            }
+        }));
+        return attempt
+                .compose(done -> done.failure() == null ? Future.succeededFuture(done.response())
+                        : Future.failedFuture(done.failure()))
+                .recover(failure -> Future.succeededFuture(problemResponse(context, failure)));
+    }
+
+    /** What one request came to, when it is not to count against the service. */
+    private record Attempt(ProxyResponse response, Throwable failure) {
+    }
+
+    /**
+     * Sends the request, and sends it again (at most {@code retries} more times) while it is safe to
+     * repeat, has no body, and the connection failed before any answer: refused, or closed without
+     * an answer. A service that did not answer in time is not asked again.
+     */
+    private Future<ProxyResponse> sendWithRetries(ProxyContext context, int retried) {
+        return context.sendRequest().recover(failure -> {
+            if (retried < retries && mayRetry(context, failure)) {
+                LOG.debugf("%s %s -> %s: connection failed before an answer, sending again (request %s)", method,
+                        path, upstream.name(), requestId);
+                return sendWithRetries(context, retried + 1);
+            }
+            return Future.failedFuture(failure);
+        });
+    }
+
+    private boolean mayRetry(ProxyContext context, Throwable failure) {
+        return !hasBody && IDEMPOTENT.contains(incoming.method())
+                && !Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))
+                && !incoming.response().closed()
+                && !causedBy(failure, ClientGoneException.class)
+                && !causedBy(failure, ConnectTimeoutException.class)
+                && !causedBy(failure, TimeoutException.class);
+    }
+
+    /** The service's fault: not a client that left, nor a body too large or too slow for the gateway. */
+    private boolean countsAgainstService(ProxyContext context, Throwable failure) {
+        return !Boolean.TRUE.equals(context.get(TOO_LARGE, Boolean.class))
+                && !Boolean.TRUE.equals(context.get(BODY_TIMED_OUT, Boolean.class))
+                && !incoming.response().closed()
+                && !causedBy(failure, ClientGoneException.class);
+    }
+
+    /** Whether the request carries a body: a declared length above zero, or a chunked one. */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     @Override
@@ -148,22 +248,48 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         if (incoming.response().closed()) {
             LOG.debugf("%s %s -> %s: the client left before the answer (request %s)", method, path,
                     upstream.name(), requestId);
+        } else if (failure instanceof OpenCircuitException) {
+            // The opening was logged once; a line per refused request would flood the log.
+            LOG.debugf("%s %s -> %s: circuit open (request %s)", method, path, upstream.name(), requestId);
+        } else if (outcome.problem().status() < 500) {
+            // The client's body was too large or too slow: nothing wrong with the service.
+            LOG.infof("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
+                    outcome.problem().status(), requestId, outcome.cause());
         } else {
             LOG.warnf("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
                     outcome.problem().status(), requestId, outcome.cause());
         }
         Buffer json = outcome.problem().toJson(english, path);
         context.set(OWN_PROBLEM, Boolean.TRUE);
-        return context.request().release().response()
+        if (outcome.problem().status() == 413 || outcome.problem().status() == 408) {
+            // The rest of the body is never read, so the connection cannot carry another request.
+            incoming.response().endHandler(v -> incoming.connection().close());
+        }
+        ProxyResponse response = context.request().release().response()
                 .setStatusCode(outcome.problem().status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, Problem.contentLanguage(english))
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .setBody(Body.body(json));
+        if (outcome.retryAfterSeconds() > 0) {
+            response.putHeader(RateLimits.RETRY_AFTER, Long.toString(outcome.retryAfterSeconds()));
+        }
+        return response;
     }
 
     /** The problem to answer with for {@code failure}, and what to log about it. */
     private Outcome outcome(ProxyContext context, Throwable failure) {
+        if (failure instanceof OpenCircuitException) {
+            long seconds = breaker.retryAfterSeconds();
+            return new Outcome(Problem.circuitOpen(upstream.name(), seconds), "circuit open", seconds);
+        }
+        if (Boolean.TRUE.equals(context.get(BODY_TIMED_OUT, Boolean.class))) {
+            return new Outcome(Problem.requestTimeout(seconds(bodyTimeoutMs)),
+                    "request body not complete within " + bodyTimeoutMs + " ms");
+        }
+        if (Boolean.TRUE.equals(context.get(TOO_LARGE, Boolean.class))) {
+            return new Outcome(Problem.payloadTooLarge(maxBodyBytes), "request body above " + maxBodyBytes + " bytes");
+        }
         if (Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))) {
             return new Outcome(Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs)),
                     "no response headers within " + upstreamTimeoutMs + " ms");
@@ -179,7 +305,10 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         return new Outcome(Problem.badGateway(upstream.name()), failure.toString());
     }
 
-    private record Outcome(Problem problem, String cause) {
+    private record Outcome(Problem problem, String cause, long retryAfterSeconds) {
+        Outcome(Problem problem, String cause) {
+            this(problem, cause, 0);
+        }
     }
 
     /** The client closed its connection before the request could be forwarded. */

@@ -1,10 +1,16 @@
 package org.yizhan.gateway;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where the gateway forwards to and how long it waits. Every value can be set with an environment
@@ -56,4 +62,116 @@ public interface GatewayConfig {
      */
     @WithDefault("60s")
     Duration idleTimeout();
+
+    /**
+     * How long a client connection may stay without a byte in either direction before the gateway
+     * closes it ({@code quarkus.http.idle-timeout} is set from it). Above {@link #upstreamTimeout()},
+     * so that a client waiting for a slow service keeps its connection.
+     */
+    @WithDefault("5m")
+    Duration clientIdleTimeout();
+
+    /**
+     * How long a client may take to send a request's head (request line and headers), counted from
+     * its first byte; then the connection is closed.
+     */
+    @WithDefault("60s")
+    Duration headerTimeout();
+
+    /**
+     * Whether browsers on {@link #corsOrigins()} may call the API (CORS); off by default. Applied by
+     * Quarkus' CORS filter ({@code quarkus.http.cors.*} is set from these three).
+     */
+    @WithDefault("false")
+    boolean corsEnabled();
+
+    /** The web origins allowed when CORS is on, e.g. {@code https://app.yizhan.org}; none by default. */
+    Optional<List<String>> corsOrigins();
+
+    /** How long browsers may cache a preflight answer. */
+    @WithDefault("24H")
+    Duration corsMaxAge();
+
+    /** Limits of the open directory reads ({@link RouteClass#SEARCH}). */
+    ClassLimits search();
+
+    /** Limits of the other reads ({@link RouteClass#READS}). */
+    ClassLimits reads();
+
+    /** Limits of the writes ({@link RouteClass#WRITES}). */
+    ClassLimits writes();
+
+    /** Limits of the partner pushes ({@link RouteClass#PARTNER_PUSHES}). */
+    ClassLimits partnerPushes();
+
+    /** Limits of the uploads ({@link RouteClass#UPLOADS}). */
+    ClassLimits uploads();
+
+    /** The rate limiter's own settings. */
+    RateLimitStore rateLimit();
+
+    /** The circuit breaker kept per service. */
+    CircuitBreakerSettings circuitBreaker();
+
+    /**
+     * How many times a request that is safe to repeat ({@code GET}, {@code HEAD}, {@code OPTIONS},
+     * {@code PUT}, {@code DELETE} without a body) is sent again when the connection to the service
+     * failed before any answer; 0 turns retries off.
+     */
+    @WithDefault("1")
+    int retries();
+
+    /**
+     * One route class's limits; each one left out takes the class's default (see the gateway
+     * README), and {@code upstream-timeout} the gateway-wide {@link #upstreamTimeout()}.
+     */
+    interface ClassLimits {
+
+        /** How many requests one client may send per {@link #per()} (the bucket also allows a burst of that many). */
+        OptionalInt requests();
+
+        /** The window that {@link #requests()} counts in. */
+        Optional<Duration> per();
+
+        /** The largest request body, declared or chunked; a larger one gets a 413 problem. */
+        @WithConverter(MemorySizeConverter.class)
+        Optional<MemorySize> maxBodySize();
+
+        /** How long the whole request body may take to arrive once the headers are in; then the connection is closed. */
+        Optional<Duration> bodyTimeout();
+
+        /** How long to wait for the service's response headers for this class. */
+        Optional<Duration> upstreamTimeout();
+    }
+
+    /** Where the rate limiter keeps its counts: in this gateway's memory, bounded (ADR 0021). */
+    interface RateLimitStore {
+
+        /** Whether requests are counted at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How many clients (per route class) are tracked at most; the least recently seen is forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+
+    /** When a service is taken out of use for a while, and for how long. */
+    interface CircuitBreakerSettings {
+
+        /**
+         * How many failures (no connection, connection broken before the answer, no answer in
+         * time) within {@link #window()} open the circuit.
+         */
+        @WithDefault("5")
+        int failures();
+
+        /** The rolling window the failures are counted in. */
+        @WithDefault("10s")
+        Duration window();
+
+        /** How long an open circuit answers 503 before one request is let through to try the service again. */
+        @WithDefault("30s")
+        Duration openFor();
+    }
 }

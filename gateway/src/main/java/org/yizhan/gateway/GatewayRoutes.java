@@ -26,6 +26,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,6 +54,9 @@ public class GatewayRoutes {
     // Runs before Quarkus' authentication handler (order -200), so that even its 401 carries the id.
     private static final int BEFORE_SECURITY = -10_000;
 
+    // How often clients whose rate-limit bucket is full again are forgotten.
+    private static final long FORGET_IDLE_CLIENTS_MS = 60_000;
+
     // WebSocket tunnelling would bypass the interceptor, and with it the forwarding headers.
     private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
 
@@ -63,6 +70,10 @@ public class GatewayRoutes {
     Optional<MemorySize> maxBodySize;
 
     private volatile HttpClient client;
+    private final Map<RouteClass, RouteLimits> limits = new EnumMap<>(RouteClass.class);
+    private final Map<String, UpstreamBreaker> breakers = new HashMap<>();
+    private RateLimits rateLimits;
+    private long forgetTimer = -1;
 
     void routes(@Observes Router router) {
         Upstream station = Upstream.of("station-service", config.stationServiceUrl());
@@ -72,7 +83,18 @@ public class GatewayRoutes {
 
         client = vertx.createHttpClient(upstreamClientOptions(config),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
+        for (RouteClass routeClass : RouteClass.values()) {
+            limits.put(routeClass, RouteLimits.of(routeClass, config));
+        }
+        for (Upstream upstream : new Upstream[] {station, services, checkups, legalAid}) {
+            breakers.put(upstream.name(), new UpstreamBreaker(vertx, upstream.name(), config.circuitBreaker()));
+        }
+        if (config.rateLimit().enabled()) {
+            rateLimits = new RateLimits(limits, config.rateLimit().maxClients(), System::nanoTime);
+            forgetTimer = vertx.setPeriodic(FORGET_IDLE_CLIENTS_MS, id -> rateLimits.forgetIdle());
+        }
 
+        router.route().order(BEFORE_SECURITY).handler(new HeaderTimeouts(config.headerTimeout().toMillis())::handle);
         router.route().order(BEFORE_SECURITY).handler(RequestIds::assign);
         router.route().order(BEFORE_SECURITY).handler(this::limitBody);
         router.route().order(BEFORE_SECURITY).failureHandler(this::failure);
@@ -123,7 +145,17 @@ public class GatewayRoutes {
         }
     }
 
+    /** The state of {@code upstream}'s circuit: {@code closed}, {@code open} or {@code half_open}; null before routing starts. */
+    String circuit(String upstream) {
+        UpstreamBreaker breaker = breakers.get(upstream);
+        return breaker == null ? null : breaker.state().name().toLowerCase(Locale.ROOT);
+    }
+
     void close(@Observes ShutdownEvent event) {
+        if (forgetTimer >= 0) {
+            vertx.cancelTimer(forgetTimer);
+        }
+        breakers.values().forEach(UpstreamBreaker::close);
         HttpClient c = client;
         if (c != null) {
             c.close();
@@ -138,7 +170,12 @@ public class GatewayRoutes {
                 respond(ctx, Problem.unauthorized());
                 return;
             }
-            Forwarding forwarding = new Forwarding(vertx, config, upstream, ctx);
+            RouteLimits routeLimits = limits.get(RouteClass.of(ctx.request(), ctx.normalizedPath()));
+            if (!admitted(ctx, routeLimits) || !withinBodyLimit(ctx, routeLimits.maxBodyBytes())) {
+                return;
+            }
+            Forwarding forwarding = new Forwarding(vertx, config, upstream, breakers.get(upstream.name()), routeLimits,
+                    ctx);
             // A proxy per request costs two small objects and lets the interceptor know its request.
             HttpProxy.reverseProxy(PROXY_OPTIONS, client)
                     .origin(forwarding)
@@ -149,28 +186,49 @@ public class GatewayRoutes {
 
     /**
      * Refuses a declared body above {@code quarkus.http.limits.max-body-size} with a problem, ahead
-     * of Quarkus' own check that would answer with an empty 413. A chunked body has no declared
-     * length and streams through; the service applies its own limit to it.
+     * of Quarkus' own check that would answer with an empty 413. The route classes' own, smaller
+     * limits are checked once the route is known ({@link #withinBodyLimit}), chunked bodies as they
+     * stream ({@link Forwarding}).
      */
     private void limitBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && maxBodySize.isPresent()) {
-            long max = maxBodySize.get().asLongValue();
-            long declared;
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = -1;
-            }
-            if (declared > max) {
-                // The body is not read, so the connection cannot carry another request.
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                ctx.response().endHandler(v -> ctx.request().connection().close());
-                send(ctx, Problem.payloadTooLarge(max));
-                return;
-            }
+        if (maxBodySize.isEmpty() || withinBodyLimit(ctx, maxBodySize.get().asLongValue())) {
+            ctx.next();
         }
-        ctx.next();
+    }
+
+    /** Answers 413 and returns false when the declared body is larger than {@code max}. */
+    private static boolean withinBodyLimit(RoutingContext ctx, long max) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return true;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared <= max) {
+            return true;
+        }
+        // The body is not read, so the connection cannot carry another request.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.response().endHandler(v -> ctx.request().connection().close());
+        send(ctx, Problem.payloadTooLarge(max));
+        return false;
+    }
+
+    /** Counts the request against its client's quota; answers 429 and returns false when it is used up. */
+    private boolean admitted(RoutingContext ctx, RouteLimits routeLimits) {
+        if (rateLimits == null) {
+            return true;
+        }
+        RateLimiter.Decision decision = rateLimits.admit(ctx, routeLimits.routeClass());
+        if (decision.allowed()) {
+            return true;
+        }
+        respond(ctx, Problem.tooManyRequests(routeLimits.routeClass().id(), decision.retryAfterSeconds()));
+        return false;
     }
 
     private static boolean isAnonymous(RoutingContext ctx) {

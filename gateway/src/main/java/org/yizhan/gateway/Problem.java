@@ -64,6 +64,26 @@ public record Problem(String slug, int status, String titleZh, String titleEn, S
                 "The request body exceeds the gateway's limit of " + limit + ".");
     }
 
+    public static Problem requestTimeout(long seconds) {
+        return new Problem("request-timeout", 408, "请求体超时", "Request timeout",
+                "请求体未在 " + seconds + " 秒内完整送达，连接已关闭。",
+                "The request body did not arrive in full within " + seconds + " s; the connection is closed.");
+    }
+
+    public static Problem tooManyRequests(String routeClass, long retryAfterSeconds) {
+        return new Problem("too-many-requests", 429, "请求过于频繁", "Too many requests",
+                "此客户端的 " + routeClass + " 类请求已达到网关的速率上限，请在 " + retryAfterSeconds + " 秒后重试。",
+                "This client has used up its rate limit for " + routeClass + " requests; retry in "
+                        + retryAfterSeconds + " s.");
+    }
+
+    public static Problem circuitOpen(String upstream, long retryAfterSeconds) {
+        return new Problem("service-unavailable", 503, "上游服务暂不可用", "Service unavailable",
+                "上游服务 " + upstream + " 近期多次无法响应，网关暂停转发，请在 " + retryAfterSeconds + " 秒后重试。",
+                upstream + " failed repeatedly; the gateway has stopped forwarding to it for now. Retry in "
+                        + retryAfterSeconds + " s.");
+    }
+
     public static Problem internalError() {
         return new Problem("internal-error", 500, "网关内部错误", "Internal gateway error",
                 "网关处理请求时出错，请稍后重试。",

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.health.Readiness;
 import java.util.List;
 
 /**
- * Reports whether each upstream accepts TCP connections, as data only: the check itself stays UP,
+ * Reports whether each upstream accepts TCP connections, and the state of its circuit
+ * ({@code <service>-circuit}: closed, open or half_open), as data only: the check itself stays UP,
  * because a gateway taken out of rotation could no longer tell clients (with a 502 problem) that
  * one service is down, and the other services would become unreachable too.
  */
@@ -29,6 +30,9 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    GatewayRoutes routes;
 
     private volatile NetClient netClient;
 
@@ -45,6 +49,10 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
             for (int i = 0; i < upstreams.size(); i++) {
                 boolean up = probes.get(i).succeeded() && probes.get(i).result();
                 builder.withData(upstreams.get(i).name(), up ? "reachable" : "unreachable");
+                String circuit = routes.circuit(upstreams.get(i).name());
+                if (circuit != null) {
+                    builder.withData(upstreams.get(i).name() + "-circuit", circuit);
+                }
             }
             return Future.succeededFuture(builder.build());
         });

@@ -16,7 +16,9 @@ import java.util.List;
  * A real HTTP server that stands in for one service: it tells what it received (method, path,
  * query, the headers that matter, body size and SHA-256, read as a stream) and can misbehave on
  * request: {@code ?delay-ms=N} answers late, a path ending in {@code /__break} drops the
- * connection, {@code ?bytes=N} streams back N bytes of {@link #patternByte(long)}. The echo also
+ * connection, one ending in {@code /__break-once} drops it for the first request of its
+ * {@code ?count=M} mark only, {@code ?bytes=N} streams back N bytes of {@link #patternByte(long)}.
+ * Requests with {@code ?count=M} are counted per mark ({@link #attempts(String)}). The echo also
  * names the HTTP version and the client port of the connection the request came on.
  */
 final class EchoUpstream {
@@ -26,6 +28,7 @@ final class EchoUpstream {
 
     private static final String CLOSED_CONNECTIONS = "yizhan.echo.closed-connections";
     private static final String SENT = "yizhan.echo.sent.";
+    private static final String ATTEMPTS = "yizhan.echo.attempts.";
 
     private EchoUpstream() {
     }
@@ -57,13 +60,26 @@ final class EchoUpstream {
         return System.getProperty(SENT + mark) != null;
     }
 
+    /** How many requests with {@code ?count=mark} the echo servers have received. */
+    static synchronized long attempts(String mark) {
+        return Long.getLong(ATTEMPTS + mark, 0);
+    }
+
+    private static synchronized long countAttempt(String mark) {
+        long attempts = attempts(mark) + 1;
+        System.setProperty(ATTEMPTS + mark, Long.toString(attempts));
+        return attempts;
+    }
+
     /** Byte {@code i} of every streamed response body. */
     static byte patternByte(long i) {
         return (byte) (i % 251);
     }
 
     private static void handle(String name, HttpServerRequest request) {
-        if (request.path().endsWith("/__break")) {
+        String mark = request.getParam("count");
+        long attempt = mark == null ? 0 : countAttempt(mark);
+        if (request.path().endsWith("/__break") || (request.path().endsWith("/__break-once") && attempt == 1)) {
             request.connection().close();
             return;
         }

@@ -45,6 +45,13 @@ class LocalEndpointsTest {
         assertEquals("Yizhan API gateway", openApi.getJsonObject("info").getString("title"));
         assertTrue(openApi.getJsonObject("paths").containsKey("/api/v1/stations"));
         assertTrue(openApi.getJsonObject("components").getJsonObject("securitySchemes").containsKey("bearer"));
+        JsonObject forwarded = openApi.getJsonObject("paths").getJsonObject("/api/v1/legal-aid/{path}")
+                .getJsonObject("get").getJsonObject("responses");
+        for (String status : new String[] {"401", "408", "413", "429", "502", "503", "504"}) {
+            assertTrue(forwarded.containsKey(status), status + " in " + forwarded.fieldNames());
+        }
+        assertTrue(openApi.getJsonObject("components").getJsonObject("responses").getJsonObject("TooManyRequests")
+                .getJsonObject("headers").containsKey("RateLimit-Policy"));
     }
 
     @Test

@@ -31,6 +31,12 @@ final class TestSupport {
         return DevKeys.loadOrCreate(GatewayTestResource.keysDir()).mint(subject, roles);
     }
 
+    /** A token the gateway trusts, of a partner organisation's system ({@code org} claim). */
+    static String partnerToken(String subject, String organisation) {
+        return DevKeys.loadOrCreate(GatewayTestResource.keysDir()).mint(subject, List.of("partner"), Duration.ofHours(1),
+                organisation);
+    }
+
     /** The claims of a token the gateway trusts, to change before {@link #sign(JwtClaims, String)}. */
     static JwtClaims claims(String subject) {
         return DevKeys.claims(subject, List.of("worker"), Duration.ofHours(1));

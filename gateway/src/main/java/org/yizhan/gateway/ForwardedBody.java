@@ -5,16 +5,24 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 
 /**
- * A pass-through view of a request body that reports when its last byte has been read, which is
+ * A pass-through view of a request body on its way to the service. It counts the bytes as they
+ * pass, chunked bodies included, and calls {@code onOverflow} (once, instead of passing the chunk
+ * on) when they exceed {@code maxBytes}; and it reports when its last byte has been read, which is
  * when the upstream has the whole request and the wait for its answer starts.
  */
-final class EndNotifyingStream implements ReadStream<Buffer> {
+final class ForwardedBody implements ReadStream<Buffer> {
 
     private final ReadStream<Buffer> delegate;
+    private final long maxBytes;
+    private final Runnable onOverflow;
     private final Runnable onEnd;
+    private long seen;
+    private boolean overflowed;
 
-    EndNotifyingStream(ReadStream<Buffer> delegate, Runnable onEnd) {
+    ForwardedBody(ReadStream<Buffer> delegate, long maxBytes, Runnable onOverflow, Runnable onEnd) {
         this.delegate = delegate;
+        this.maxBytes = maxBytes;
+        this.onOverflow = onOverflow;
         this.onEnd = onEnd;
     }
 
@@ -26,7 +34,22 @@ final class EndNotifyingStream implements ReadStream<Buffer> {
 
     @Override
     public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-        delegate.handler(handler);
+        if (handler == null) {
+            delegate.handler(null);
+        } else {
+            delegate.handler(chunk -> {
+                if (overflowed) {
+                    return;
+                }
+                seen += chunk.length();
+                if (seen > maxBytes) {
+                    overflowed = true;
+                    onOverflow.run();
+                    return;
+                }
+                handler.handle(chunk);
+            });
+        }
         return this;
     }
 
@@ -54,6 +77,9 @@ final class EndNotifyingStream implements ReadStream<Buffer> {
             delegate.endHandler(null);
         } else {
             delegate.endHandler(v -> {
+                if (overflowed) {
+                    return;
+                }
                 // The pipe ends the upstream request in endHandler; the timer must start after that.
                 endHandler.handle(v);
                 onEnd.run();
