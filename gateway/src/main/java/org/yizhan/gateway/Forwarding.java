@@ -262,8 +262,8 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         Buffer json = outcome.problem().toJson(english, path);
         context.set(OWN_PROBLEM, Boolean.TRUE);
         if (outcome.problem().status() == 413 || outcome.problem().status() == 408) {
-            // The rest of the body is never read, so the connection cannot carry another request.
-            incoming.response().endHandler(v -> incoming.connection().close());
+            // The rest of the body is never read, so the connection (HTTP/2: the stream) cannot carry another request.
+            incoming.response().endHandler(v -> GatewayRoutes.dropUnreadBody(incoming));
         }
         ProxyResponse response = context.request().release().response()
                 .setStatusCode(outcome.problem().status())

@@ -23,7 +23,7 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8081")
     URI stationServiceUrl();
 
-    /** Base URL of services-service ({@code /api/v1/activities}, {@code /api/v1/partners}). */
+    /** Base URL of services-service ({@code /api/v1/activities}). */
     @WithDefault("http://localhost:8082")
     URI servicesServiceUrl();
 
@@ -34,6 +34,31 @@ public interface GatewayConfig {
     /** Base URL of legal-aid-service ({@code /api/v1/legal-aid}). */
     @WithDefault("http://localhost:8084")
     URI legalAidServiceUrl();
+
+    /**
+     * Where each service serves its OpenAPI document ({@code /q/openapi} on its management port),
+     * for the API documents the gateway publishes under {@code /api-docs}.
+     */
+    @WithDefault("http://localhost:9081")
+    URI stationServiceManagementUrl();
+
+    /** See {@link #stationServiceManagementUrl()}. */
+    @WithDefault("http://localhost:9082")
+    URI servicesServiceManagementUrl();
+
+    /** See {@link #stationServiceManagementUrl()}. */
+    @WithDefault("http://localhost:9083")
+    URI healthCheckupServiceManagementUrl();
+
+    /** See {@link #stationServiceManagementUrl()}. */
+    @WithDefault("http://localhost:9084")
+    URI legalAidServiceManagementUrl();
+
+    /**
+     * The address clients reach the gateway at, named as the server of the published API
+     * documents; by default the scheme and host of the request for the document.
+     */
+    Optional<URI> publicUrl();
 
     /** How long to wait for a new TCP connection to an upstream. */
     @WithDefault("2s")

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -28,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,9 @@ public class GatewayRoutes {
     private static final Set<HttpMethod> PUBLIC_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
 
+    // The HTTP/2 error code that ends a stream the other side need not finish (RFC 9113, 7).
+    private static final long HTTP2_CANCEL = 0x8;
+
     // Runs before Quarkus' authentication handler (order -200), so that even its 401 carries the id.
     private static final int BEFORE_SECURITY = -10_000;
 
@@ -59,6 +64,30 @@ public class GatewayRoutes {
 
     // WebSocket tunnelling would bypass the interceptor, and with it the forwarding headers.
     private static final ProxyOptions PROXY_OPTIONS = new ProxyOptions().setSupportWebSocket(false);
+
+    /**
+     * A path prefix and the service that owns it.
+     *
+     * @param publicReads whether GET, HEAD and OPTIONS need no token there
+     */
+    public record Route(String prefix, String service, boolean publicReads) {
+    }
+
+    /** The routing table, a longer prefix before the shorter one it is part of. */
+    public static final List<Route> ROUTES = List.of(
+            new Route("/api/v1/stations", "station-service", true),
+            // Complaint queues span stations (a worker's own, the overdue ones), so they have a prefix of their own.
+            new Route("/api/v1/complaints", "station-service", false),
+            new Route("/api/v1/activities", "services-service", false),
+            // The availability feed (SMART Scheduling Links) is open data for city apps and maps.
+            new Route("/api/v1/checkups/feed", "health-checkup-service", true),
+            new Route("/api/v1/checkups", "health-checkup-service", false),
+            new Route("/api/v1/legal-aid", "legal-aid-service", false),
+            // Each service's operations (dead letters, parked outbox messages) for union admins.
+            new Route("/api/v1/ops/station-service", "station-service", false),
+            new Route("/api/v1/ops/services-service", "services-service", false),
+            new Route("/api/v1/ops/health-checkup-service", "health-checkup-service", false),
+            new Route("/api/v1/ops/legal-aid-service", "legal-aid-service", false));
 
     @Inject
     Vertx vertx;
@@ -99,20 +128,11 @@ public class GatewayRoutes {
         router.route().order(BEFORE_SECURITY).handler(this::limitBody);
         router.route().order(BEFORE_SECURITY).failureHandler(this::failure);
 
-        forward(router, "/api/v1/stations", station, true);
-        // Complaint queues span stations (a worker's own, the overdue ones), so they have a prefix of their own.
-        forward(router, "/api/v1/complaints", station, false);
-        forward(router, "/api/v1/activities", services, false);
-        forward(router, "/api/v1/partners", services, false);
-        // The availability feed (SMART Scheduling Links) is open data for city apps and maps; before its parent prefix.
-        forward(router, "/api/v1/checkups/feed", checkups, true);
-        forward(router, "/api/v1/checkups", checkups, false);
-        forward(router, "/api/v1/legal-aid", legalAid, false);
-        // Each service's operations (dead letters, parked outbox messages) for union admins.
-        forward(router, "/api/v1/ops/station-service", station, false);
-        forward(router, "/api/v1/ops/services-service", services, false);
-        forward(router, "/api/v1/ops/health-checkup-service", checkups, false);
-        forward(router, "/api/v1/ops/legal-aid-service", legalAid, false);
+        Map<String, Upstream> upstreams = Map.of(station.name(), station, services.name(), services,
+                checkups.name(), checkups, legalAid.name(), legalAid);
+        for (Route route : ROUTES) {
+            forward(router, route.prefix(), upstreams.get(route.service()), route.publicReads());
+        }
         router.routeWithRegex("/api(/.*)?").handler(ctx -> respond(ctx, Problem.notFound()));
 
         LOG.infof("Routing to %s, %s, %s and %s", describe(station), describe(services), describe(checkups),
@@ -211,9 +231,11 @@ public class GatewayRoutes {
         if (declared <= max) {
             return true;
         }
-        // The body is not read, so the connection cannot carry another request.
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-        ctx.response().endHandler(v -> ctx.request().connection().close());
+        // The body is not read, so the connection (HTTP/2: the stream) cannot carry another request.
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.response().endHandler(v -> dropUnreadBody(ctx.request()));
         send(ctx, Problem.payloadTooLarge(max));
         return false;
     }
@@ -229,6 +251,19 @@ public class GatewayRoutes {
         }
         respond(ctx, Problem.tooManyRequests(routeLimits.routeClass().id(), decision.retryAfterSeconds()));
         return false;
+    }
+
+    /**
+     * Once a refusal has been sent for a request whose body was left unread: an HTTP/1.1 connection
+     * is closed (the rest of the body would be read as the next request); on HTTP/2 only the
+     * request's stream is reset, so that the other requests on the connection go on.
+     */
+    static void dropUnreadBody(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            request.response().reset(HTTP2_CANCEL);
+        } else {
+            request.connection().close();
+        }
     }
 
     private static boolean isAnonymous(RoutingContext ctx) {
@@ -270,7 +305,7 @@ public class GatewayRoutes {
     }
 
     /** Answers with {@code problem}, and drops whatever request body is still to come. */
-    static void respond(RoutingContext ctx, Problem problem) {
+    public static void respond(RoutingContext ctx, Problem problem) {
         if (!ctx.request().isEnded()) {
             ctx.request().resume();
         }

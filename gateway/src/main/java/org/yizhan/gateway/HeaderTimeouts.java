@@ -105,6 +105,15 @@ final class HeaderTimeouts {
             ctx.fireChannelInactive();
         }
 
+        /**
+         * Taken off the connection (it became HTTP/2, whose upgrade request started the timer):
+         * the timer must not close the connection, with its streams, later.
+         */
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            cancel();
+        }
+
         /** The router has the request: its head is complete. */
         void headReceived() {
             inExchange = true;

@@ -84,6 +84,12 @@ public record Problem(String slug, int status, String titleZh, String titleEn, S
                         + retryAfterSeconds + " s.");
     }
 
+    public static Problem documentUnavailable(String upstream) {
+        return new Problem("service-unavailable", 503, "上游服务暂不可用", "Service unavailable",
+                "暂时无法从 " + upstream + " 取得其接口文档，请稍后重试。",
+                "The API document of " + upstream + " cannot be fetched now. Please retry later.");
+    }
+
     public static Problem internalError() {
         return new Problem("internal-error", 500, "网关内部错误", "Internal gateway error",
                 "网关处理请求时出错，请稍后重试。",

@@ -76,7 +76,41 @@ final class EchoUpstream {
         return (byte) (i % 251);
     }
 
+    /**
+     * The OpenAPI document the stand-in for {@code name} serves at {@code /q/openapi}: one operation
+     * under {@code /api/v1/<name>} and the operations one under {@code /api/v1/ops/{service}} that every
+     * service has, the first answering with a schema {@code Item} that differs per service
+     * (so that the combined document must tell them apart) and a {@code Problem} that is the same.
+     */
+    static String openApiDocument(String name) {
+        return """
+                {"openapi": "3.0.3", "info": {"title": "%1$s", "version": "1"},
+                 "tags": [{"name": "shared"}, {"name": "%1$s"}],
+                 "paths": {"/api/v1/%1$s/items/{id}": {"get": {"tags": ["%1$s"], "operationId": "item_%2$s",
+                   "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                   "responses": {
+                     "200": {"description": "An item", "content": {"application/json":
+                        {"schema": {"$ref": "#/components/schemas/Item"}}}},
+                     "404": {"$ref": "#/components/responses/NotFound"}}}},
+                   "/api/v1/ops/{service}/dead-letters": {"get": {"operationId": "deadLetters_%2$s",
+                     "parameters": [{"$ref": "#/components/parameters/Service"}],
+                     "responses": {"200": {"description": "Dead letters"}}}}},
+                 "components": {
+                   "parameters": {"Service": {"name": "service", "in": "path", "required": true,
+                     "schema": {"type": "string"}}},
+                   "schemas": {
+                     "Item": {"type": "object", "properties": {"%2$s": {"type": "string"}}},
+                     "Problem": {"type": "object", "properties": {"title": {"type": "string"}}}},
+                   "responses": {"NotFound": {"description": "No such item", "content": {"application/problem+json":
+                        {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}}
+                """.formatted(name, name.replace('-', '_'));
+    }
+
     private static void handle(String name, HttpServerRequest request) {
+        if (request.path().equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json").end(openApiDocument(name));
+            return;
+        }
         String mark = request.getParam("count");
         long attempt = mark == null ? 0 : countAttempt(mark);
         if (request.path().endsWith("/__break") || (request.path().endsWith("/__break-once") && attempt == 1)) {

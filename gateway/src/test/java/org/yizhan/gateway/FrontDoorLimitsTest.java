@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -199,6 +200,53 @@ class FrontDoorLimitsTest {
             String answers = readUntilClosed(socket.getInputStream());
             assertEquals(2, answers.split("HTTP/1.1 200", -1).length - 1, answers);
         }
+    }
+
+    @Test
+    void aConnectionUpgradedToHttp2OutlivesTheHeaderTimeout() throws Exception {
+        assertEquals(200, given().get("/q/health/live").statusCode());
+        // Java's client upgrades a plain connection to HTTP/2 (h2c) with its first request and sends the
+        // next ones over it: one that takes longer than the 1 s header timeout must not lose it.
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String auth = "Bearer " + token("header-2", "worker");
+        java.net.http.HttpResponse<String> first = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + RestAssured.port + "/api/v1/stations/st-1"))
+                .header("Authorization", auth).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode(), first.body());
+        // An upload waits for the service up to 6 s in this profile; this one answers after 2.5 s.
+        java.net.http.HttpResponse<String> slow = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + RestAssured.port + "/api/v1/stations/st-2/photos?delay-ms=2500"))
+                .header("Authorization", auth).header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[100])).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, slow.statusCode(), slow.body());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, slow.version());
+    }
+
+    @Test
+    void aRefusedBodyOnAnHttp2ConnectionEndsItsStreamOnly() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        String auth = "Bearer " + token("header-3", "worker");
+        String base = "http://localhost:" + RestAssured.port;
+        assertEquals(java.net.http.HttpClient.Version.HTTP_2, client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/stations/st-1")).header("Authorization", auth).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).version());
+        var slow = client.sendAsync(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/stations/st-2/photos?delay-ms=2000"))
+                .header("Authorization", auth).header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[100])).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300);
+        java.net.http.HttpResponse<String> refused = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/v1/activities/a-1/registrations"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"note\":\"" + "x".repeat(2000) + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, refused.statusCode(), refused.body());
+        // The other request on the connection is answered.
+        assertEquals(200, slow.get(10, TimeUnit.SECONDS).statusCode());
     }
 
     /**

@@ -68,6 +68,8 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
             for (Map.Entry<String, String> upstream : URL_PROPERTIES.entrySet()) {
                 int port = upstream.getKey().equals(down) ? unusedPort() : EchoUpstream.start(vertx, upstream.getKey());
                 config.put(upstream.getValue(), "http://127.0.0.1:" + port);
+                // The stand-in serves its OpenAPI document on the same port.
+                config.put(upstream.getValue().replace("-url", "-management-url"), "http://127.0.0.1:" + port);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the echo upstreams", e);

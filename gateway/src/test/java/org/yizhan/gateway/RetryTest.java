@@ -27,7 +27,7 @@ class RetryTest {
     void aReadWhoseConnectionBrokeBeforeTheAnswerIsSentAgain() {
         String mark = mark();
         Response response = given().auth().oauth2(token("worker-21", "worker"))
-                .get("/api/v1/partners/p-1/__break-once?count=" + mark);
+                .get("/api/v1/activities/p-1/__break-once?count=" + mark);
         assertEquals(200, response.statusCode(), response.asString());
         assertEquals("services-service", response.header("X-Upstream"));
         assertEquals(2, EchoUpstream.attempts(mark));

@@ -37,7 +37,6 @@ class RoutingTest {
             "GET,    /api/v1/complaints/overdue,           station-service",
             "GET,    /api/v1/activities,                   services-service",
             "POST,   /api/v1/activities/a-7/registrations, services-service",
-            "GET,    /api/v1/partners/p-3,                 services-service",
             "DELETE, /api/v1/checkups/c-9,                 health-checkup-service",
             "GET,    /api/v1/checkups/c-9/report,          health-checkup-service",
             "PATCH,  /api/v1/legal-aid/cases/l-1,          legal-aid-service",
@@ -77,7 +76,7 @@ class RoutingTest {
                 .auth().oauth2(token)
                 .header("X-Custom", "kept")
                 .header("Accept-Language", "zh-CN")
-                .get("/api/v1/partners");
+                .get("/api/v1/activities");
         assertEquals(200, response.statusCode(), response.asString());
         JsonObject headers = json(response).getJsonObject("headers");
         assertEquals("Bearer " + token, headers.getString("authorization"));
@@ -204,7 +203,7 @@ class RoutingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/unknown", "/api/v2/stations", "/api/v1/stationsx", "/api"})
+    @CsvSource({"/api/v1/unknown", "/api/v2/stations", "/api/v1/stationsx", "/api", "/api/v1/partners/p-3"})
     void anUnknownApiPathIsANotFoundProblem(String path) {
         Response response = given().auth().oauth2(token("worker-6", "worker")).get(path);
         assertProblem(response, 404, "not-found", path);

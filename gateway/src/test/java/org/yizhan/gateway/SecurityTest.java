@@ -78,7 +78,7 @@ class SecurityTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"GET, /api/v1/activities", "GET, /api/v1/partners/p-1", "POST, /api/v1/checkups",
+    @CsvSource({"GET, /api/v1/activities", "GET, /api/v1/activities/p-1", "POST, /api/v1/checkups",
             "GET, /api/v1/checkups/campaigns", "GET, /api/v1/checkups/feedback", "POST, /api/v1/checkups/feed/x",
             "GET, /api/v1/legal-aid/cases", "DELETE, /api/v1/stations/st-1", "PUT, /api/v1/stations/st-1"})
     void everythingElseUnderApiNeedsAToken(String method, String path) {
@@ -96,8 +96,8 @@ class SecurityTest {
 
     @Test
     void anExpiredTokenIsRefused() {
-        Response response = given().auth().oauth2(expiredToken("late-worker")).get("/api/v1/partners");
-        assertProblem(response, 401, "unauthorized", "/api/v1/partners");
+        Response response = given().auth().oauth2(expiredToken("late-worker")).get("/api/v1/activities");
+        assertProblem(response, 401, "unauthorized", "/api/v1/activities");
     }
 
     @Test

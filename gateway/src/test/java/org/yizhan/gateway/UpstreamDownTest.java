@@ -71,4 +71,14 @@ class UpstreamDownTest {
         }
         throw new AssertionError("no upstreams check in " + checks.encode());
     }
+
+    @Test
+    void theDocumentsOfAServiceThatIsDownAreUnavailableAndSaySo() {
+        for (String path : java.util.List.of("/api-docs/legal-aid-service.json", "/api-docs/yizhan.json")) {
+            given().get(path).then().statusCode(503)
+                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                    .body("detail", org.hamcrest.Matchers.containsString("legal-aid-service"));
+        }
+        given().get("/api-docs/station-service.json").then().statusCode(200);
+    }
 }

@@ -52,8 +52,8 @@ class UpstreamFailureTest {
     void anUpstreamThatDropsTheConnectionIsABadGatewayProblem() {
         Response response = given().auth().oauth2(token("worker-10", "worker"))
                 .body("some payload")
-                .post("/api/v1/partners/p-1/__break");
-        JsonObject problem = assertProblem(response, 502, "bad-gateway", "/api/v1/partners/p-1/__break");
+                .post("/api/v1/activities/p-1/__break");
+        JsonObject problem = assertProblem(response, 502, "bad-gateway", "/api/v1/activities/p-1/__break");
         assertEquals("上游服务不可用", problem.getString("title"));
         assertTrue(problem.getString("detail").contains("services-service"), problem.getString("detail"));
         assertTrue(response.header("X-Request-Id") != null);
@@ -61,8 +61,8 @@ class UpstreamFailureTest {
 
     @Test
     void theGatewayStillServesAfterUpstreamFailures() {
-        given().auth().oauth2(token("worker-11", "worker")).get("/api/v1/partners/p-1/__break");
-        Response response = given().auth().oauth2(token("worker-11", "worker")).get("/api/v1/partners/p-1");
+        given().auth().oauth2(token("worker-11", "worker")).get("/api/v1/activities/p-1/__break");
+        Response response = given().auth().oauth2(token("worker-11", "worker")).get("/api/v1/activities/p-1");
         assertEquals(200, response.statusCode());
         assertEquals("services-service", response.header("X-Upstream"));
     }

@@ -133,8 +133,8 @@ public final class LocalStack {
         }
         out.println();
         out.println("Gateway          " + stack.gatewayUrl());
-        out.println("Swagger UI       " + stack.gatewayUrl() + "/q/swagger-ui  (gateway); each service's document: "
-                + "<management>/q/openapi");
+        out.println("Swagger UI       " + stack.gatewayUrl() + "/q/swagger-ui  (every service; one document for"
+                + " clients: " + stack.gatewayUrl() + "/api-docs/yizhan.json)");
         out.println("Kafka bootstrap  " + stack.kafkaBootstrap());
         out.println("Demo stations    " + (loaded > 0 ? loaded + " registered" : "already present"));
         out.println("Bearer token (union-admin, 12 h; mint others with ./yizhan token --sub NAME --roles ROLE):");

@@ -84,8 +84,8 @@ public final class ServiceProcess {
      */
     static Map<String, String> logging(Path log) {
         return Map.of(
-                "QUARKUS_LOG_CONSOLE_ENABLE", "false",
-                "QUARKUS_LOG_FILE_ENABLE", "true",
+                "QUARKUS_LOG_CONSOLE_ENABLED", "false",
+                "QUARKUS_LOG_FILE_ENABLED", "true",
                 "QUARKUS_LOG_FILE_PATH", log.toAbsolutePath().toString(),
                 "QUARKUS_LOG_FILE_JSON_ENABLED", "false",
                 "QUARKUS_LOG_FILE_FORMAT", "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5p [%c{1.}] %s%e%n",

@@ -170,11 +170,13 @@ public final class Stack implements AutoCloseable {
     }
 
     static ServiceSpec gatewaySpec(Ports ports, List<ServiceSpec> services) {
-        return new ServiceSpec("gateway", "gateway", ports.gateway(), ports.gateway(), null, Map.of(
-                "YIZHAN_GATEWAY_STATION_SERVICE_URL", services.get(0).url(),
-                "YIZHAN_GATEWAY_SERVICES_SERVICE_URL", services.get(1).url(),
-                "YIZHAN_GATEWAY_HEALTH_CHECKUP_SERVICE_URL", services.get(2).url(),
-                "YIZHAN_GATEWAY_LEGAL_AID_SERVICE_URL", services.get(3).url()));
+        Map<String, String> env = new HashMap<>();
+        for (ServiceSpec service : services) {
+            String variable = "YIZHAN_GATEWAY_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            env.put(variable + "_URL", service.url());
+            env.put(variable + "_MANAGEMENT_URL", service.managementUrl());
+        }
+        return new ServiceSpec("gateway", "gateway", ports.gateway(), ports.gateway(), null, Map.copyOf(env));
     }
 
     private static void awaitAll(List<ServiceProcess> services) {

@@ -367,30 +367,10 @@ final class ComposeChecker {
         }
         Map<String, String> env = gateway.get().environment();
         for (ServiceModule backend : ServiceModule.BACKENDS) {
-            String variable = backend.gatewayUrlVariable();
-            String value = env.get(variable);
-            if (value == null || value.isBlank()) {
-                problems.add("gateway: " + variable + " is not set");
-                continue;
-            }
-            Optional<URI> uri = uri(value);
-            if (uri.isEmpty() || !"http".equals(uri.get().getScheme()) || uri.get().getHost() == null) {
-                problems.add("gateway: " + variable + "=" + value + " is not an http://host:port URL");
-                continue;
-            }
-            if (!backend.module().equals(uri.get().getHost())) {
-                problems.add("gateway: " + variable + "=" + value + " does not name the service '"
-                        + backend.module() + "'");
-            }
-            OptionalInt port = modulePort(backend, problems);
-            if (port.isPresent() && uri.get().getPort() != port.getAsInt()) {
-                problems.add("gateway: " + variable + "=" + value + " does not use port " + port.getAsInt()
-                        + " (quarkus.http.port in " + backend.applicationProperties() + ")");
-            }
-            String path = uri.get().getPath();
-            if (path != null && !path.isEmpty() && !path.equals("/")) {
-                problems.add("gateway: " + variable + "=" + value + " has a path; expected the service's base URL");
-            }
+            upstreamUrl(env, backend.gatewayUrlVariable(), backend, modulePort(backend, problems), "quarkus.http.port",
+                    problems);
+            upstreamUrl(env, backend.gatewayUrlVariable().replace("_URL", "_MANAGEMENT_URL"), backend,
+                    healthPort(backend, problems), healthPortSource(backend), problems);
         }
         env.forEach((variable, value) -> {
             if (variable.startsWith("YIZHAN_GATEWAY_") && variable.endsWith("_URL")) {
@@ -400,6 +380,33 @@ final class ComposeChecker {
             }
         });
         return problems;
+    }
+
+    /** {@code variable} is http://SERVICE:PORT with the backend's name and {@code port}, and no path. */
+    private void upstreamUrl(Map<String, String> env, String variable, ServiceModule backend, OptionalInt port,
+                             String portSource, List<String> problems) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            problems.add("gateway: " + variable + " is not set");
+            return;
+        }
+        Optional<URI> uri = uri(value);
+        if (uri.isEmpty() || !"http".equals(uri.get().getScheme()) || uri.get().getHost() == null) {
+            problems.add("gateway: " + variable + "=" + value + " is not an http://host:port URL");
+            return;
+        }
+        if (!backend.module().equals(uri.get().getHost())) {
+            problems.add("gateway: " + variable + "=" + value + " does not name the service '"
+                    + backend.module() + "'");
+        }
+        if (port.isPresent() && uri.get().getPort() != port.getAsInt()) {
+            problems.add("gateway: " + variable + "=" + value + " does not use port " + port.getAsInt()
+                    + " (" + portSource + " in " + backend.applicationProperties() + ")");
+        }
+        String path = uri.get().getPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            problems.add("gateway: " + variable + "=" + value + " has a path; expected the service's base URL");
+        }
     }
 
     /**

@@ -140,6 +140,11 @@ class ComposeCheckerMutationTest {
                         ComposeChecker::publishedPorts,
                         "gateway/src/main/resources/application.properties does not exist"),
 
+                compose("the gateway looks for a service's documents on its HTTP port",
+                        "YIZHAN_GATEWAY_STATION_SERVICE_MANAGEMENT_URL: http://station-service:9081",
+                        "YIZHAN_GATEWAY_STATION_SERVICE_MANAGEMENT_URL: http://station-service:8081",
+                        ComposeChecker::gatewayUpstreams, "does not use port 9081 (quarkus.management.port"),
+
                 // healthchecks
                 compose("a healthcheck uses another port", "http://localhost:9083/q/health/ready",
                         "http://localhost:9093/q/health/ready",
