@@ -30,6 +30,8 @@ public final class PublicDocuments {
     /** The headers the gateway puts on every forwarded answer, as named in its own document. */
     static final Map<String, String> RATE_LIMIT_HEADERS = orderedMap("RateLimit", "RateLimit", "RateLimit-Policy",
             "RateLimitPolicy");
+    /** The header the gateway adds to every answer to a browser on an allowed origin (CORS), as named in its document. */
+    static final String CORS_HEADER = "Access-Control-Allow-Origin";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
     private static final List<String> SECTIONS = List.of("schemas", "responses", "parameters", "examples",
@@ -53,8 +55,10 @@ public final class PublicDocuments {
             gatewayComponents.withObjectProperty(section).fields().forEachRemaining(e -> target.set(e.getKey(),
                     e.getValue()));
         }
-        doc.set("servers", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
-                .put("url", serverUrl).put("description", "The Yizhan API gateway")));
+        // Under its own name too: the OWASP rule looks for a header component called so.
+        components.withObjectProperty("headers").set(CORS_HEADER,
+                components.withObjectProperty("headers").get(PREFIX + CORS_HEADER));
+        doc.set("servers", servers(serverUrl));
         for (JsonNode path : (Iterable<JsonNode>) doc.withObjectProperty("paths")::elements) {
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
@@ -73,17 +77,19 @@ public final class PublicDocuments {
      */
     public static ObjectNode combined(Map<String, ObjectNode> services, ObjectNode gateway, String serverUrl) {
         ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("openapi", gateway.path("openapi").asText("3.0.3"));
+        // The services' version of OpenAPI (their schemas use its keywords), the gateway's if none.
+        doc.put("openapi", services.values().stream().map(d -> d.path("openapi").asText(""))
+                .filter(v -> !v.isEmpty()).findFirst().orElse(gateway.path("openapi").asText("3.0.3")));
         doc.set("info", JsonNodeFactory.instance.objectNode()
                 .put("title", "Yizhan API")
                 .put("version", gateway.path("info").path("version").asText("1.0.0"))
                 .put("description", "Every operation of the Yizhan services, as reached through the API gateway. "
                         + gateway.path("info").path("description").asText("")));
-        doc.set("servers", JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode()
-                .put("url", serverUrl).put("description", "The Yizhan API gateway")));
+        doc.set("servers", servers(serverUrl));
         ArrayNode tags = doc.putArray("tags");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode components = doc.putObject("components");
+        Set<String> operationIds = new java.util.HashSet<>();
         for (Map.Entry<String, ObjectNode> entry : services.entrySet()) {
             ObjectNode service = entry.getValue().deepCopy();
             Map<String, String> renames = new LinkedHashMap<>();
@@ -104,6 +110,7 @@ public final class PublicDocuments {
                     components.withObjectProperty(section).set(name, c.getValue());
                 }
             }
+            uniqueOperationIds(service, operationIds, pascal(entry.getKey()));
             service.withObjectProperty("paths").fields().forEachRemaining(p -> paths.set(p.getKey(), p.getValue()));
             for (JsonNode tag : service.path("tags")) {
                 boolean known = false;
@@ -116,6 +123,30 @@ public final class PublicDocuments {
             }
         }
         return doc;
+    }
+
+    /** The gateway, as the one server (public: {@code x-internal} false). */
+    private static ArrayNode servers(String serverUrl) {
+        return JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.objectNode().put("url", serverUrl)
+                .put("description", "The Yizhan API gateway of this deployment (production, staging or a local run)")
+                .put("x-internal", false));
+    }
+
+    /** An operation id another service has taken already gets {@code prefix} before it. */
+    private static void uniqueOperationIds(ObjectNode service, Set<String> taken, String prefix) {
+        for (JsonNode item : (Iterable<JsonNode>) service.withObjectProperty("paths")::elements) {
+            for (Map.Entry<String, JsonNode> op : iterable(item)) {
+                if (METHODS.contains(op.getKey()) && op.getValue() instanceof ObjectNode operation
+                        && operation.hasNonNull("operationId")) {
+                    String id = operation.get("operationId").asText();
+                    if (!taken.add(id)) {
+                        String renamed = prefix + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+                        operation.put("operationId", renamed);
+                        taken.add(renamed);
+                    }
+                }
+            }
+        }
     }
 
     /** Paths with the path parameter {@code service} get {@code name} in its place, and lose the parameter. */
@@ -159,15 +190,21 @@ public final class PublicDocuments {
         ObjectNode responses = operation.withObjectProperty("responses");
         for (Map.Entry<String, JsonNode> response : iterable(responses)) {
             String status = response.getKey();
+            ObjectNode target = resolved(response.getValue(), components);
+            if (target == null) {
+                continue;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
             if (status.startsWith("2") || status.startsWith("4")) {
-                ObjectNode target = resolved(response.getValue(), components);
-                if (target != null) {
-                    RATE_LIMIT_HEADERS.forEach((header, component) -> {
-                        if (!target.withObjectProperty("headers").has(header)) {
-                            target.withObjectProperty("headers").set(header, reference("headers", PREFIX + component));
-                        }
-                    });
+                headers.putAll(RATE_LIMIT_HEADERS);
+            }
+            headers.forEach((header, component) -> {
+                if (!target.withObjectProperty("headers").has(header)) {
+                    target.withObjectProperty("headers").set(header, reference("headers", PREFIX + component));
                 }
+            });
+            if (!target.withObjectProperty("headers").has(CORS_HEADER)) {
+                target.withObjectProperty("headers").set(CORS_HEADER, reference("headers", CORS_HEADER));
             }
         }
         GATEWAY_RESPONSES.forEach((status, component) -> {
