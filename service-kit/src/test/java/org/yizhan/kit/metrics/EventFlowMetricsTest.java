@@ -111,7 +111,9 @@ class EventFlowMetricsTest {
         }
 
         double sum(String name, Map<String, String> labels) {
+            // A sample line: name{labels} value [# {exemplar} value timestamp]
             return text.lines().filter(l -> matches(l, name, labels))
+                    .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l)
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         }
 
