@@ -1,4 +1,4 @@
-package org.yizhan.kit.metrics;
+package org.yizhan.kit.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.yizhan.kit.inbox.DeadLetterStore;
 import org.yizhan.kit.inbox.Failures;
-import org.yizhan.kit.outbox.OutboxBacklog;
-import org.yizhan.kit.outbox.OutboxRows;
 import org.yizhan.kit.time.AppClock;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.yizhan.kit.metrics;
+package org.yizhan.kit.outbox;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
