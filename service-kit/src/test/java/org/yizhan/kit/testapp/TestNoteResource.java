@@ -39,9 +39,7 @@ public class TestNoteResource {
     @APIResponse(responseCode = "201", description = "The event's id",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
     public Response write(@PathParam("key") String key, String text) {
-        String id = outbox.add(TOPIC, key, URI.create("/yizhan/kit-test"), TestNoteHandler.TYPE,
-                new TestNoteHandler.Note(text, false, false, false)).getId();
-        return Response.status(201).entity(id).build();
+        return add(TOPIC, key, text);
     }
 
     @POST
@@ -54,7 +52,11 @@ public class TestNoteResource {
     @APIResponse(responseCode = "201", description = "The event's id",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
     public Response writeHandled(@PathParam("key") String key, String text) {
-        String id = outbox.add(TestNoteHandler.TOPIC, key, URI.create("/yizhan/kit-test"), TestNoteHandler.TYPE,
+        return add(TestNoteHandler.TOPIC, key, text);
+    }
+
+    private Response add(String topic, String key, String text) {
+        String id = outbox.add(topic, key, URI.create("/yizhan/kit-test"), TestNoteHandler.TYPE,
                 new TestNoteHandler.Note(text, false, false, false)).getId();
         return Response.status(201).entity(id).build();
     }
