@@ -24,7 +24,7 @@ import java.util.List;
 final class EchoUpstream {
 
     static final List<String> ECHOED_HEADERS = List.of("authorization", "x-request-id", "x-forwarded-for",
-            "x-forwarded-proto", "x-forwarded-host", "host", "accept-language", "x-custom");
+            "x-forwarded-proto", "x-forwarded-host", "host", "accept-language", "x-custom", "traceparent");
 
     private static final String CLOSED_CONNECTIONS = "yizhan.echo.closed-connections";
     private static final String SENT = "yizhan.echo.sent.";

@@ -176,7 +176,8 @@ public final class Stack implements AutoCloseable {
             env.put(variable + "_URL", service.url());
             env.put(variable + "_MANAGEMENT_URL", service.managementUrl());
         }
-        return new ServiceSpec("gateway", "gateway", ports.gateway(), ports.gateway(), null, Map.copyOf(env));
+        return new ServiceSpec("gateway", "gateway", ports.gateway(), ports.management(ports.gateway()), null,
+                Map.copyOf(env));
     }
 
     private static void awaitAll(List<ServiceProcess> services) {

@@ -8,6 +8,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.yizhan.kit.time.AppClock;
+import org.yizhan.kit.tracing.EventTraceContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,17 +33,20 @@ public class CloudEventCodec {
         this.format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     }
 
-    /** A new event with a fresh id and the current time. */
+    /**
+     * A new event with a fresh id and the current time, carrying the current trace context
+     * ({@code traceparent}/{@code tracestate}, see {@link EventTraceContext}).
+     */
     public CloudEvent create(URI source, String type, String subject, Object data) {
         try {
-            return CloudEventBuilder.v1()
+            return EventTraceContext.inject(CloudEventBuilder.v1()
                     .withId(UUID.randomUUID().toString())
                     .withSource(source)
                     .withType(type)
                     .withSubject(subject)
                     .withTime(clock.now().atOffset(ZoneOffset.UTC))
                     .withDataContentType("application/json")
-                    .withData(json.writeValueAsBytes(data))
+                    .withData(json.writeValueAsBytes(data)))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,6 +25,13 @@ public class DeadLetterStore {
         this.em = em;
     }
 
+    /** Dead letters of every consumer of this database that an operator has not yet replayed or discarded. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long waiting() {
+        return ((Number) em.createNativeQuery("select count(*) from dead_letter where replayed_at is null")
+                .getSingleResult()).longValue();
+    }
+
     /** Stores a dead letter; a record dead-lettered before (same consumer, topic, partition, offset) stays as it was. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(DeadLetter d) {

@@ -1,6 +1,10 @@
 package org.yizhan.kit.inbox;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,15 +59,26 @@ public class KafkaEventConsumer {
     private final EventsConfig config;
     private final String bootstrapServers;
     private final PartitionStalls stalls;
+    private final ConsumerTelemetry telemetry;
 
     private volatile boolean running;
     private volatile Instant lastPollAt;
     private volatile Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    /** What became of one record. */
-    private record Outcome(Throwable failure, FailureKind kind) {
-        static final Outcome DONE = new Outcome(null, null);
+    /** What became of one record: done (applied, skipped or dead-lettered), or to be tried again after a failure. */
+    private record Outcome(Throwable failure, FailureKind kind, boolean deadLettered) {
+        static final Outcome DONE = new Outcome(null, null, false);
+        static final Outcome DEAD_LETTERED = new Outcome(null, null, true);
+
+        Outcome(Throwable failure, FailureKind kind) {
+            this(failure, kind, false);
+        }
+
+        ConsumerTelemetry.Outcome reported() {
+            return deadLettered ? ConsumerTelemetry.Outcome.DEAD_LETTERED
+                    : done() ? ConsumerTelemetry.Outcome.APPLIED : ConsumerTelemetry.Outcome.RETRIED;
+        }
 
         boolean done() {
             return failure == null;
@@ -72,13 +87,15 @@ public class KafkaEventConsumer {
 
     public KafkaEventConsumer(EventApplier applier, DeadLetterWriter deadLetters, CloudEventCodec codec,
                               EventsConfig config,
-                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                              Tracer tracer, MeterRegistry registry) {
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.codec = codec;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.stalls = new PartitionStalls(config.consumer().minBackoff(), config.consumer().maxBackoff());
+        this.telemetry = new ConsumerTelemetry(tracer, registry, config.consumer().groupId());
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -136,6 +153,7 @@ public class KafkaEventConsumer {
                     processPartition(partition, records.records(partition), done);
                 }
                 commit(done);
+                telemetry.readLag(consumer);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -177,18 +195,33 @@ public class KafkaEventConsumer {
         try {
             event = codec.deserialize(record.value());
         } catch (IllegalArgumentException e) {
-            return deadLetter(record, null, "unreadable: not a structured JSON CloudEvent", e);
+            Outcome outcome = deadLetter(record, null, "unreadable: not a structured JSON CloudEvent", e);
+            telemetry.finished(null, record.topic(), outcome.reported(), e);
+            return outcome;
         }
         Optional<EventHandler> handler = applier.handlerFor(record.topic(), event.getType());
         if (handler.isEmpty()) {
             return Outcome.DONE; // a type this service does not need
         }
+        // The handling joins the trace of the request that wrote the event (ADR 0023).
+        Span span = telemetry.start(record, event);
+        try (Scope ignored = span.makeCurrent()) {
+            Outcome outcome = apply(partition, record, event, handler.get());
+            telemetry.finished(span, record.topic(), outcome.reported(), outcome.failure());
+            return outcome;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Outcome apply(TopicPartition partition, ConsumerRecord<String, byte[]> record, CloudEvent event,
+                          EventHandler handler) {
         try {
-            applier.applyInNewTransaction(handler.get(), event);
+            applier.applyInNewTransaction(handler, event);
             return Outcome.DONE;
         } catch (RuntimeException e) {
             FailureKind kind = Failures.classify(e);
-            String by = ClientProxy.unwrap(handler.get()).getClass().getSimpleName();
+            String by = ClientProxy.unwrap(handler).getClass().getSimpleName();
             if (kind == FailureKind.PERMANENT) {
                 return deadLetter(record, event, "rejected by " + by + ": " + Failures.describe(e), e);
             }
@@ -207,7 +240,7 @@ public class KafkaEventConsumer {
             deadLetters.write(record, event, reason, Failures.rootType(cause));
             LOG.warnf("Event at %s-%d@%d dead-lettered (%s)", record.topic(), record.partition(), record.offset(),
                     Failures.rootType(cause));
-            return Outcome.DONE;
+            return Outcome.DEAD_LETTERED;
         } catch (DeadLetterWriteException e) {
             return new Outcome(e, FailureKind.TRANSIENT);
         }
@@ -240,6 +273,7 @@ public class KafkaEventConsumer {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             stalls.forget(partitions);
+            telemetry.forget(partitions);
         }
 
         @Override
@@ -250,6 +284,7 @@ public class KafkaEventConsumer {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             stalls.forget(partitions);
+            telemetry.forget(partitions);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.yizhan.kit.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -61,6 +63,8 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final String applicationName;
     private final Semaphore wake = new Semaphore(0);
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -69,7 +73,9 @@ public class OutboxRelay {
 
     public OutboxRelay(OutboxRows rows, EventsConfig config,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                       MeterRegistry registry) {
+        this.registry = registry;
         this.rows = rows;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -231,11 +237,16 @@ public class OutboxRelay {
     private void record(OutboxRows.Sendable message, Throwable failure, Waves waves) {
         if (failure == null) {
             waves.published.add(message.id());
+            count("yizhan.outbox.published", "Outbox messages Kafka acknowledged", message.topic(), null);
             return;
         }
         waves.hold(message);
         String error = PublishFailures.describe(failure);
-        if (!PublishFailures.refusedForGood(failure)) {
+        boolean forGood = PublishFailures.refusedForGood(failure);
+        count("yizhan.outbox.publish.failures", "Sends of outbox messages that failed (unavailable: Kafka away;"
+                + " refused: refused for good, parked after yizhan.events.relay.park-after)", message.topic(),
+                forGood ? "refused" : "unavailable");
+        if (!forGood) {
             waves.unavailable = error;
             rows.recordFailure(message.id(), error);
             return;
@@ -246,6 +257,14 @@ public class OutboxRelay {
             LOG.warnf("Outbox message %d parked after %d refusals (%s)", message.id(), config.relay().parkAfter(),
                     error);
         }
+    }
+
+    /** Counts one message per topic (and reason, if any): low-cardinality tags only. */
+    private void count(String name, String description, String topic, String reason) {
+        counters.computeIfAbsent(name + '\u0000' + topic + '\u0000' + reason, k -> {
+            Counter.Builder counter = Counter.builder(name).description(description).tag("topic", topic);
+            return (reason == null ? counter : counter.tag("reason", reason)).register(registry);
+        }).increment();
     }
 
     private static ProducerRecord<String, byte[]> record(OutboxRows.Sendable message) {

@@ -39,7 +39,24 @@ public class TestNoteResource {
     @APIResponse(responseCode = "201", description = "The event's id",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
     public Response write(@PathParam("key") String key, String text) {
-        String id = outbox.add(TOPIC, key, URI.create("/yizhan/kit-test"), TestNoteHandler.TYPE,
+        return add(TOPIC, key, text);
+    }
+
+    @POST
+    @Path("/{key}/handled")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Consumes(MediaType.TEXT_PLAIN)
+    @PermitAll
+    @Transactional
+    @Operation(summary = "Write a note that this application's own consumer applies (TestNoteHandler)")
+    @APIResponse(responseCode = "201", description = "The event's id",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(implementation = String.class)))
+    public Response writeHandled(@PathParam("key") String key, String text) {
+        return add(TestNoteHandler.TOPIC, key, text);
+    }
+
+    private Response add(String topic, String key, String text) {
+        String id = outbox.add(topic, key, URI.create("/yizhan/kit-test"), TestNoteHandler.TYPE,
                 new TestNoteHandler.Note(text, false, false, false)).getId();
         return Response.status(201).entity(id).build();
     }

@@ -1,5 +1,7 @@
 package org.yizhan.services.push;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -53,6 +55,9 @@ class PartnerPushTest {
 
     @Inject
     Pseudonyms pseudonyms;
+
+    @Inject
+    MeterRegistry registry;
 
     /** How a person a partner names is stored: a pseudonym, never the partner's own id. */
     String stored(String partner, String id) {
@@ -163,6 +168,35 @@ class PartnerPushTest {
             assertEquals(state, state());
             assertEquals(events, outboxCount());
         }
+    }
+
+    @Test
+    void pushesAndTheirRecordsAreCountedByOutcome() {
+        double stored = count("yizhan.partner.pushes", "stored");
+        double replayed = count("yizhan.partner.pushes", "replayed");
+        double created = count("yizhan.partner.push.records", "created");
+        double rejected = count("yizhan.partner.push.records", "rejected");
+        double unchanged = count("yizhan.partner.push.records", "unchanged");
+        Map<String, Object> bad = counted("bad", 3);
+        bad.put("endsAt", past.minusSeconds(60).toString());
+        Map<String, Object> body = batch(List.of(counted("good", 3), bad));
+        String key = "count-" + run;
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(youthLeague()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(body).when().post(PATH).then().statusCode(200).body("created", equalTo(1));
+        }
+        push(youthLeague(), batch(List.of(counted("good", 3)))).then().statusCode(200).body("unchanged", equalTo(1));
+
+        assertEquals(stored + 2, count("yizhan.partner.pushes", "stored"));
+        assertEquals(replayed + 1, count("yizhan.partner.pushes", "replayed"), "the repeat with the same key");
+        assertEquals(created + 1, count("yizhan.partner.push.records", "created"));
+        assertEquals(rejected + 1, count("yizhan.partner.push.records", "rejected"));
+        assertEquals(unchanged + 1, count("yizhan.partner.push.records", "unchanged"));
+    }
+
+    private double count(String name, String outcome) {
+        Counter counter = registry.find(name).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

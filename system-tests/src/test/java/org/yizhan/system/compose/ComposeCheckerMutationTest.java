@@ -21,9 +21,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of the repository in which one file is changed (compose file, init script, Dockerfile or a
  * module's application.properties) and expects the matching check to report it.
  *
- * <p>The baseline gives every module an application.properties with the agreed port (and the four
- * services their management port, the HTTP port plus 1000), so that these tests do not depend on
- * the services' own configuration files.
+ * <p>The baseline gives every module an application.properties with the agreed port and its
+ * management port (the HTTP port plus 1000), so that these tests do not depend on the services' own
+ * configuration files.
  */
 @DisplayName("the compose checks notice broken files")
 class ComposeCheckerMutationTest {
@@ -42,8 +42,8 @@ class ComposeCheckerMutationTest {
     static void baseline() {
         RepoFiles repo = RepoFiles.locate();
         for (ServiceModule spec : ServiceModule.ALL) {
-            String management = spec.database().isEmpty() ? ""
-                    : "quarkus.management.enabled=true\nquarkus.management.port=" + (spec.conventionalPort() + 1000) + "\n";
+            String management = "quarkus.management.enabled=true\nquarkus.management.port="
+                    + (spec.conventionalPort() + 1000) + "\n";
             repo = repo.withFile(spec.applicationProperties(),
                     "quarkus.http.port=" + spec.conventionalPort() + "\n" + management);
         }
@@ -153,7 +153,7 @@ class ComposeCheckerMutationTest {
                         "http://localhost:9084/q/health/live",
                         ComposeChecker::healthchecks, "is not /q/health/ready"),
                 compose("a service has no healthcheck",
-                        "      test: [\"CMD\", \"curl\", \"-fsS\", \"-o\", \"/dev/null\", \"http://localhost:8080/q/health/ready\"]",
+                        "      test: [\"CMD\", \"curl\", \"-fsS\", \"-o\", \"/dev/null\", \"http://localhost:9080/q/health/ready\"]",
                         "      disable: true",
                         ComposeChecker::healthchecks, "service 'gateway' has no healthcheck"),
 

@@ -455,10 +455,17 @@ class StackThroughGatewayTest {
     @Test
     void theServicesManagementEndpointsAreOnlyOnTheirManagementPorts() throws Exception {
         for (var process : stack.processes()) {
-            if (process.spec().database() == null) {
-                continue; // the gateway: its own /q/health and API document are public
-            }
             String name = process.spec().name();
+            if (process.spec().database() == null) {
+                // The gateway: its API documents are public, its health and metrics are not.
+                for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                    assertEquals(404, get(path, null).statusCode(), "the gateway's " + path + " on its public port");
+                    assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(process.spec().managementUrl() + path))
+                            .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "the gateway's " + path);
+                }
+                assertEquals(200, get("/q/openapi", null).statusCode());
+                continue;
+            }
             for (String path : List.of("/q/health/ready", "/q/openapi", "/q/metrics")) {
                 HttpResponse<String> publicPort = HTTP.send(HttpRequest.newBuilder(
                         URI.create(process.spec().url() + path)).build(), HttpResponse.BodyHandlers.ofString());
@@ -468,6 +475,8 @@ class StackThroughGatewayTest {
                     URI.create(process.spec().managementUrl() + "/q/openapi?format=json")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, document.statusCode(), name);
+            assertTrue(HTTP.send(HttpRequest.newBuilder(URI.create(process.spec().managementUrl() + "/q/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body().contains("yizhan_outbox_pending"), name);
             assertTrue(JSON.readTree(document.body()).get("paths").size() > 3, name + ": " + document.body());
         }
     }

@@ -26,6 +26,7 @@ import org.yizhan.checkup.domain.booking.Appointment;
 import org.yizhan.checkup.service.booking.BookingService;
 import org.yizhan.checkup.service.onsite.OnSiteService;
 import org.yizhan.kit.http.Params;
+import org.yizhan.kit.metrics.Outcomes;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.security.Roles;
@@ -43,9 +44,16 @@ public class BookingResource {
     private final OnSiteService onSite;
     private final Validation validation;
     private final SecurityIdentity identity;
+    private final Outcomes outcomes;
+
+    /** yizhan_checkup_holds_total{outcome}: pending (a place held), waitlist, or refused_*. */
+    static final String HOLDS = "yizhan.checkup.holds";
+    /** yizhan_checkup_confirmations_total{outcome}: booked, or refused_*. */
+    static final String CONFIRMATIONS = "yizhan.checkup.confirmations";
 
     public BookingResource(BookingService bookings, OnSiteService onSite, Validation validation,
-                           SecurityIdentity identity) {
+                           SecurityIdentity identity, Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.onSite = onSite;
         this.bookings = bookings;
         this.validation = validation;
@@ -68,7 +76,8 @@ public class BookingResource {
     public RestResponse<AppointmentView> holdPlace(@NotNull HoldRequest request, UriInfo uri) {
         FieldErrors errors = validation.check(request);
         errors.throwIfAny();
-        Appointment a = bookings.hold(request.slotId(), request.toDetails(), request.joinsWaitlistIfFull(), subject());
+        Appointment a = outcomes.track(HOLDS, () -> bookings.hold(request.slotId(), request.toDetails(),
+                request.joinsWaitlistIfFull(), subject()), held -> held.status.code());
         var location = uri.getBaseUriBuilder().path("api/v1/checkups/appointments").path(a.id.toString()).build();
         return RestResponse.ResponseBuilder.<AppointmentView>created(location).entity(view(a)).build();
     }
@@ -88,7 +97,8 @@ public class BookingResource {
     @APIResponse(responseCode = "409", description = "The hold has expired or was cancelled")
     public AppointmentView confirmPlace(@PathParam("id") UUID id, @NotNull ConfirmRequest request) {
         validation.check(request).throwIfAny();
-        return view(bookings.confirm(id, request.consentVersion(), subject()));
+        return view(outcomes.track(CONFIRMATIONS, () -> bookings.confirm(id, request.consentVersion(), subject()),
+                booked -> booked.status.code()));
     }
 
     @POST

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.metrics.Outcomes;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.ProblemException;
@@ -50,9 +51,11 @@ public class RegistrationResource {
     private final ActivityAccess access;
     private final SecurityIdentity identity;
     private final ActivityRepository activities;
+    private final Outcomes outcomes;
 
     public RegistrationResource(RegistrationService registrations, ActivityAccess access, SecurityIdentity identity,
-                                ActivityRepository activities) {
+                                ActivityRepository activities, Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.registrations = registrations;
         this.access = access;
         this.identity = identity;
@@ -77,13 +80,24 @@ public class RegistrationResource {
     @APIResponse(responseCode = "409", description = "Not published, cancelled, completed or already started")
     public RestResponse<RegistrationView> register(@PathParam("id") UUID id,
                                                    @NotNull @Valid RegistrationRequest request, UriInfo uri) {
-        var outcome = registrations.register(id, request.occupation(), access.caller(identity));
+        var outcome = outcomes.track(REGISTRATIONS, () -> registrations.register(id, request.occupation(),
+                access.caller(identity)), RegistrationResource::outcome);
         RegistrationView view = RegistrationView.of(outcome.registration(), outcome.waitlistPosition());
         var location = uri.getBaseUriBuilder().path("api/v1/activities").path(id.toString())
                 .path("registrations/mine").build();
         return outcome.created()
                 ? RestResponse.ResponseBuilder.<RegistrationView>created(location).entity(view).build()
                 : RestResponse.ResponseBuilder.ok(view).location(location).build();
+    }
+
+    /** yizhan_activity_registrations_total{outcome}: registered, waitlisted, already_registered or refused_*. */
+    static final String REGISTRATIONS = "yizhan.activity.registrations";
+
+    private static String outcome(RegistrationService.Outcome outcome) {
+        if (!outcome.created()) {
+            return "already_registered";
+        }
+        return outcome.registration().status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @GET

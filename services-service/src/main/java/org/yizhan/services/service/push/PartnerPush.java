@@ -10,6 +10,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.jdbc.CopyRows;
+import org.yizhan.kit.metrics.Outcomes;
 import org.yizhan.kit.privacy.Pseudonyms;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.kit.problem.Problem;
@@ -68,9 +69,16 @@ public class PartnerPush {
     private final ObjectMapper json;
     private final Pseudonyms pseudonyms;
     private final AppClock clock;
+    private final Outcomes outcomes;
+
+    /** yizhan_partner_pushes_total{outcome}: stored, replayed (same Idempotency-Key) or dry_run. */
+    static final String PUSHES = "yizhan.partner.pushes";
+    /** yizhan_partner_push_records_total{outcome}: created, updated, unchanged or rejected, of stored pushes. */
+    static final String PUSHED_RECORDS = "yizhan.partner.push.records";
 
     public PartnerPush(EntityManager em, ActivityEvents events, IdempotencyKeys idempotency, ObjectMapper json,
-                       Pseudonyms pseudonyms, AppClock clock) {
+                       Pseudonyms pseudonyms, AppClock clock, Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
         this.em = em;
@@ -99,6 +107,7 @@ public class PartnerPush {
             String scope = "activity.partner-push." + format.name().toLowerCase() + (dryRun ? ".dry-run:" : ":") + partner;
             Optional<String> earlier = idempotency.claim(scope, idempotencyKey, request);
             if (earlier.isPresent()) {
+                outcomes.count(PUSHES, "replayed");
                 return new Answer(storedAnswer(UUID.fromString(earlier.get())), true);
             }
         }
@@ -126,6 +135,7 @@ public class PartnerPush {
         }
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
+            outcomes.count(PUSHES, "dry_run");
             return new Answer(body, false);
         }
         String stored = idempotencyKey == null ? null : body;
@@ -133,6 +143,10 @@ public class PartnerPush {
         if (idempotencyKey != null) {
             String scope = "activity.partner-push." + format.name().toLowerCase() + ":" + partner;
             idempotency.complete(scope, idempotencyKey, batchId.toString());
+        }
+        outcomes.count(PUSHES, "stored");
+        for (PushAnswer.Outcome outcome : PushAnswer.Outcome.values()) {
+            outcomes.count(PUSHED_RECORDS, outcome.name().toLowerCase(java.util.Locale.ROOT), batch.count(outcome));
         }
         return new Answer(body, false);
     }
