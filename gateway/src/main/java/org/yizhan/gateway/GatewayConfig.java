@@ -29,6 +29,10 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8084")
     URI legalAidServiceUrl();
 
+    /** Base URL of overview-service ({@code /api/v1/me}, {@code /api/v1/districts}: the composed views). */
+    @WithDefault("http://localhost:8085")
+    URI overviewServiceUrl();
+
     /** How long to wait for a new TCP connection to an upstream. */
     @WithDefault("2s")
     Duration connectTimeout();

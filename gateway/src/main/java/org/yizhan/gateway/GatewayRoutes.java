@@ -69,6 +69,7 @@ public class GatewayRoutes {
         Upstream services = Upstream.of("services-service", config.servicesServiceUrl());
         Upstream checkups = Upstream.of("health-checkup-service", config.healthCheckupServiceUrl());
         Upstream legalAid = Upstream.of("legal-aid-service", config.legalAidServiceUrl());
+        Upstream overview = Upstream.of("overview-service", config.overviewServiceUrl());
 
         client = vertx.createHttpClient(upstreamClientOptions(config),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
@@ -86,6 +87,9 @@ public class GatewayRoutes {
         forward(router, "/api/v1/checkups/feed", checkups, true);
         forward(router, "/api/v1/checkups", checkups, false);
         forward(router, "/api/v1/legal-aid", legalAid, false);
+        // Composed views: a worker's overview, a district's dashboard (ADR 0022).
+        forward(router, "/api/v1/me", overview, false);
+        forward(router, "/api/v1/districts", overview, false);
         // Each service's operations (dead letters, parked outbox messages) for union admins.
         forward(router, "/api/v1/ops/station-service", station, false);
         forward(router, "/api/v1/ops/services-service", services, false);
