@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Params;
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
@@ -44,6 +47,9 @@ public class VisitResource {
 
     private static final String STATS_PARAMS = "from and to are local dates (Asia/Shanghai), both included, "
             + "at most 366 days apart; without them the last 30 days up to today.";
+
+    /** The most visits one page of a worker's own lists. */
+    static final int MY_VISITS_MAX = 100;
 
     private final StationVisits visits;
     private final SecurityIdentity identity;
@@ -106,6 +112,28 @@ public class VisitResource {
         return RestResponse.ResponseBuilder
                 .<CheckInView>create(recorded.counted() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(view).build();
+    }
+
+    @GET
+    @Path("/visits/mine")
+    @RolesAllowed(Roles.WORKER)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "My visits",
+            description = "The caller's own check-ins, newest first: one visit per station and clock hour, with the "
+                    + "first and last scan of that hour. Workers only; a worker sees only the visits recorded under "
+                    + "the pseudonym of their own token's subject.")
+    @APIResponse(responseCode = "200", description = "A page of visits")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    public Page<OwnVisitView> myVisits(
+            @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "" + MY_VISITS_MAX, defaultValue = "20")) String limitText,
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR)
+            @Parameter(description = "nextCursor of the previous page") String cursor) {
+        Params params = new Params();
+        Integer limit = params.integer("limit", limitText, 1, MY_VISITS_MAX, 20);
+        params.throwIfAny();
+        return visits.mine(identity.getPrincipal().getName(), Cursor.decode(cursor), limit).map(OwnVisitView::of);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package org.yizhan.station.service.visit;
 
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +91,11 @@ public class StationVisits {
 
     /** Statistics over all stations (the caller is checked to be a union admin by the resource). */
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** A page of the worker {@code subject}'s own visits, newest first. */
+    public Page<VisitLedger.OwnVisit> mine(String subject, Cursor after, int limit) {
+        return ledger.mine(subject, after, limit);
+    }
+
     public VisitLedger.Stats districtStats(LocalDate from, LocalDate to, VisitGrouping by) {
         return ledger.stats(null, from, to, by);
     }
