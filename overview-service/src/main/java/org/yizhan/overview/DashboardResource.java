@@ -143,8 +143,8 @@ public class DashboardResource {
         return new Request(district, FiguresPeriod.of(year, from, to, clock.today(FiguresPeriod.BEIJING)));
     }
 
-    /** Which services restrict their figures to a district: only legal aid, so far. */
-    private static final Map<String, Boolean> DISTRICT_ONLY = Map.of("stations", false, "activities", false,
+    /** Which services restrict their figures to a district (the others give those of all districts). */
+    private static final Map<String, Boolean> DISTRICT_ONLY = Map.of("stations", false, "activities", true,
             "checkups", false, "legalAid", true);
 
     private Map<String, Upstreams.Call> calls(Request request) {
@@ -152,17 +152,17 @@ public class DashboardResource {
                 "to", request.period().to().toString());
         Map<String, String> stations = new LinkedHashMap<>(period);
         stations.put("by", "station");
-        Map<String, String> legalAid = new LinkedHashMap<>(period);
-        legalAid.put("district", request.district());
+        Map<String, String> inDistrict = new LinkedHashMap<>(period);
+        inDistrict.put("district", request.district());
         Map<String, Upstreams.Call> calls = new LinkedHashMap<>();
         calls.put("stations", new Upstreams.Call("station-service", config.stationServiceUrl(),
                 "/api/v1/stations/visits/stats", stations));
         calls.put("activities", new Upstreams.Call("services-service", config.servicesServiceUrl(),
-                "/api/v1/activities/figures", period));
+                "/api/v1/activities/figures", inDistrict));
         calls.put("checkups", new Upstreams.Call("health-checkup-service", config.healthCheckupServiceUrl(),
                 "/api/v1/checkups/figures", period));
         calls.put("legalAid", new Upstreams.Call("legal-aid-service", config.legalAidServiceUrl(),
-                "/api/v1/legal-aid/figures", legalAid));
+                "/api/v1/legal-aid/figures", inDistrict));
         return calls;
     }
 

@@ -100,7 +100,7 @@ class ComposedViewsTest {
     }
 
     @Test
-    void theDashboardAsksEachServiceForThePeriodAndOnlyLegalAidForTheDistrict() {
+    void theDashboardAsksEachServiceForThePeriodAndThoseWithADistrictFilterForTheDistrict() {
         given().auth().oauth2(STAFF).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
                 .get("/api/v1/districts/{district}/dashboard", "大兴区")
                 .then().statusCode(200)
@@ -114,7 +114,8 @@ class ComposedViewsTest {
                 .body("stations.data.query.district", nullValue())
                 .body("stations.districtOnly", equalTo(false))
                 .body("activities.data.path", equalTo("/api/v1/activities/figures"))
-                .body("activities.districtOnly", equalTo(false))
+                .body("activities.data.query.district", equalTo("大兴区"))
+                .body("activities.districtOnly", equalTo(true))
                 .body("checkups.data.path", equalTo("/api/v1/checkups/figures"))
                 .body("checkups.districtOnly", equalTo(false))
                 .body("legalAid.data.path", equalTo("/api/v1/legal-aid/figures"))

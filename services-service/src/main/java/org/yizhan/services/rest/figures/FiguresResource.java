@@ -50,6 +50,10 @@ import java.util.UUID;
 @Tag(name = "Figures", description = "Person-times and distinct persons served, for reports")
 public class FiguresResource {
 
+    /** The longest district name, as the station replica keeps it. */
+    static final int DISTRICT_MAX = 60;
+
+
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final String TEXT_CSV = "text/csv";
     private static final String DESCRIPTION = "Completed activities, their person-times and distinct persons, by any of "
@@ -57,6 +61,7 @@ public class FiguresResource {
             + "and once in each organiser's row. Person-times are the people recorded at an activity, or the number a "
             + "partner reported for a record that names nobody (also shown as reportedOnlyPersonTimes: those cannot be "
             + "counted as distinct persons). Union admins see all partners; a partner sees its own activities. "
+            + "district= keeps the activities at stations of that district (as the stations name it, e.g. 大兴区). "
             + "Ask for text/csv (Accept header) to get the same figures as a CSV file for reports.";
 
 
@@ -99,8 +104,11 @@ public class FiguresResource {
             @Parameter(description = "Only activities this partner (co-)organised") String partner,
             @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            String stationId) {
-        return compute(year, from, to, groupBy, partner, type, stationId);
+            String stationId,
+            @QueryParam("district") @Size(max = DISTRICT_MAX)
+            @Parameter(description = "Only activities at stations of this district (as the stations name it)",
+                    example = "大兴区") String district) {
+        return compute(year, from, to, groupBy, partner, type, stationId, district);
     }
 
     @GET
@@ -118,16 +126,18 @@ public class FiguresResource {
                         @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner,
                         @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
                         @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                        String stationId) {
-        FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
+                        String stationId,
+                        @QueryParam("district") @Size(max = DISTRICT_MAX) String district) {
+        FiguresView view = compute(year, from, to, groupBy, partner, type, stationId, district);
         return toCsv(view).download("activity-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 
     private FiguresView compute(String yearText, String fromText, String toText, String groupByText, String partner,
-                                String type, String stationText) {
+                                String type, String stationText, String districtText) {
         Params params = new Params();
         Integer year = params.integer("year", yearText, ApiLimits.YEAR_MIN, ApiLimits.YEAR_MAX, null);
         UUID stationId = params.uuid("stationId", stationText);
+        String district = params.text("district", districtText, DISTRICT_MAX);
         params.throwIfAny();
         Caller caller = access.caller(identity);
         LocalDate from;
@@ -163,7 +173,7 @@ public class FiguresResource {
         }
         ActivityFigures.Figures result = figures.count(new ActivityFigures.Query(
                 from.atStartOfDay(BEIJING).toInstant(), to.plusDays(1).atStartOfDay(BEIJING).toInstant(), dims,
-                onlyPartner, blankToNull(type), stationId));
+                onlyPartner, blankToNull(type), stationId, district));
         if (result.rows().size() > ApiLimits.FIGURES_ROWS_MAX) {
             throw ProblemException.invalidField("groupBy", "结果超过 " + ApiLimits.FIGURES_ROWS_MAX
                     + " 行，请减少分组或缩短时间段 / more than " + ApiLimits.FIGURES_ROWS_MAX
