@@ -67,12 +67,12 @@ public class DashboardResource {
             content = @Content(schema = @Schema(implementation = DashboardView.class),
                     examples = @ExampleObject(name = "checkups down", value = """
                             {"district":"大兴区","from":"2026-01-01","to":"2026-12-31","partsOk":3,"partsMissing":1,
-                             "stations":{"service":"station-service","status":"OK","districtOnly":false,
+                             "stations":{"service":"station-service","status":"OK","districtOnly":true,
                                          "data":{"visits":120,"distinctVisitors":80,"rows":[]}},
-                             "activities":{"service":"services-service","status":"OK","districtOnly":false,
+                             "activities":{"service":"services-service","status":"OK","districtOnly":true,
                                            "data":{"activities":4}},
                              "checkups":{"service":"health-checkup-service","status":"UNAVAILABLE",
-                                         "districtOnly":false},
+                                         "districtOnly":true},
                              "legalAid":{"service":"legal-aid-service","status":"OK","districtOnly":true,
                                          "data":{"applications":3}}}""")))
     @APIResponse(responseCode = "400", description = "Invalid district, year, from or to")
@@ -143,24 +143,27 @@ public class DashboardResource {
         return new Request(district, FiguresPeriod.of(year, from, to, clock.today(FiguresPeriod.BEIJING)));
     }
 
-    /** Which services restrict their figures to a district (the others give those of all districts). */
-    private static final Map<String, Boolean> DISTRICT_ONLY = Map.of("stations", false, "activities", true,
-            "checkups", false, "legalAid", true);
+    /**
+     * Which services restrict their figures to a district (one that cannot gives those of all
+     * districts and says so with districtOnly: false). All four do.
+     */
+    private static final Map<String, Boolean> DISTRICT_ONLY = Map.of("stations", true, "activities", true,
+            "checkups", true, "legalAid", true);
 
     private Map<String, Upstreams.Call> calls(Request request) {
         Map<String, String> period = Map.of("from", request.period().from().toString(),
                 "to", request.period().to().toString());
-        Map<String, String> stations = new LinkedHashMap<>(period);
-        stations.put("by", "station");
         Map<String, String> inDistrict = new LinkedHashMap<>(period);
         inDistrict.put("district", request.district());
+        Map<String, String> stations = new LinkedHashMap<>(inDistrict);
+        stations.put("by", "station");
         Map<String, Upstreams.Call> calls = new LinkedHashMap<>();
         calls.put("stations", new Upstreams.Call("station-service", config.stationServiceUrl(),
                 "/api/v1/stations/visits/stats", stations));
         calls.put("activities", new Upstreams.Call("services-service", config.servicesServiceUrl(),
                 "/api/v1/activities/figures", inDistrict));
         calls.put("checkups", new Upstreams.Call("health-checkup-service", config.healthCheckupServiceUrl(),
-                "/api/v1/checkups/figures", period));
+                "/api/v1/checkups/figures", inDistrict));
         calls.put("legalAid", new Upstreams.Call("legal-aid-service", config.legalAidServiceUrl(),
                 "/api/v1/legal-aid/figures", inDistrict));
         return calls;

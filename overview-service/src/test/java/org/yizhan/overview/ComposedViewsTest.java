@@ -100,7 +100,7 @@ class ComposedViewsTest {
     }
 
     @Test
-    void theDashboardAsksEachServiceForThePeriodAndThoseWithADistrictFilterForTheDistrict() {
+    void theDashboardAsksEachServiceForThePeriodAndTheDistrict() {
         given().auth().oauth2(STAFF).queryParam("from", "2026-03-01").queryParam("to", "2026-03-31")
                 .get("/api/v1/districts/{district}/dashboard", "大兴区")
                 .then().statusCode(200)
@@ -111,13 +111,14 @@ class ComposedViewsTest {
                 .body("stations.data.query.by", equalTo("station"))
                 .body("stations.data.query.from", equalTo("2026-03-01"))
                 .body("stations.data.query.to", equalTo("2026-03-31"))
-                .body("stations.data.query.district", nullValue())
-                .body("stations.districtOnly", equalTo(false))
+                .body("stations.data.query.district", equalTo("大兴区"))
+                .body("stations.districtOnly", equalTo(true))
                 .body("activities.data.path", equalTo("/api/v1/activities/figures"))
                 .body("activities.data.query.district", equalTo("大兴区"))
                 .body("activities.districtOnly", equalTo(true))
                 .body("checkups.data.path", equalTo("/api/v1/checkups/figures"))
-                .body("checkups.districtOnly", equalTo(false))
+                .body("checkups.data.query.district", equalTo("大兴区"))
+                .body("checkups.districtOnly", equalTo(true))
                 .body("legalAid.data.path", equalTo("/api/v1/legal-aid/figures"))
                 .body("legalAid.data.query.district", equalTo("大兴区"))
                 .body("legalAid.data.query.to", equalTo("2026-03-31"))

@@ -170,8 +170,9 @@ public class VisitResource {
     @RolesAllowed(Roles.UNION_ADMIN)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Visit statistics of all stations",
-            description = "Like the statistics of one station, over every station; by=station lists the stations "
-                    + "with visits, most visited first. " + STATS_PARAMS + " Union admins only.")
+            description = "Like the statistics of one station, over every station (or, with district, the stations "
+                    + "of that district); by=station lists the stations with visits, most visited first. "
+                    + STATS_PARAMS + " Union admins only.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping")
@@ -186,10 +187,13 @@ public class VisitResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"station", "day", "occupation",
                             "hourOfDay"},
                             defaultValue = "station"))
-            String by) {
+            String by,
+            @QueryParam("district") @Size(max = ParamLimits.DISTRICT)
+            @Parameter(description = "Only the stations of this district", example = "大兴区") String district) {
         StatsParams params = StatsParams.parse(from, to, by, clock.today(VisitLedger.ZONE), VisitGrouping.STATION,
                 VisitGrouping.STATION, VisitGrouping.DAY, VisitGrouping.OCCUPATION, VisitGrouping.HOUR_OF_DAY);
-        return view(null, params, visits.districtStats(params.from(), params.to(), params.by()));
+        String onlyDistrict = district == null || district.isBlank() ? null : district.strip();
+        return view(null, params, visits.districtStats(onlyDistrict, params.from(), params.to(), params.by()));
     }
 
     private static VisitStatsView view(UUID stationId, StatsParams params, VisitLedger.Stats stats) {

@@ -86,7 +86,7 @@ public class StationVisits {
     public VisitLedger.Stats stationStats(UUID stationId, SecurityIdentity caller,
                                           LocalDate from, LocalDate to, VisitGrouping by) {
         access.requireManageable(stationId, caller);
-        return ledger.stats(stationId, from, to, by);
+        return ledger.stats(stationId, null, from, to, by);
     }
 
     /** Statistics over all stations (the caller is checked to be a union admin by the resource). */
@@ -96,8 +96,8 @@ public class StationVisits {
         return ledger.mine(subject, after, limit);
     }
 
-    public VisitLedger.Stats districtStats(LocalDate from, LocalDate to, VisitGrouping by) {
-        return ledger.stats(null, from, to, by);
+    public VisitLedger.Stats districtStats(String district, LocalDate from, LocalDate to, VisitGrouping by) {
+        return ledger.stats(null, district, from, to, by);
     }
 
     private void requireConfigured() {

@@ -138,11 +138,11 @@ public class VisitLedger {
 
     /**
      * Visits and distinct visitors from {@code from} to {@code to} (local dates, inclusive), of
-     * one station or, with {@code stationId} null, of all. Days, hours and occupations without
+     * one station or, with {@code stationId} null, of all (of one district's, with {@code district}). Days, hours and occupations without
      * visits are listed with zeros; stations only when they had visits, most visited first.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Stats stats(UUID stationId, LocalDate from, LocalDate to, VisitGrouping by) {
+    public Stats stats(UUID stationId, String district, LocalDate from, LocalDate to, VisitGrouping by) {
         String key = switch (by) {
             case DAY -> "to_char(v.hour_start at time zone 'Asia/Shanghai', 'YYYY-MM-DD')";
             case HOUR_OF_DAY -> "to_char(v.hour_start at time zone 'Asia/Shanghai', 'HH24')";
@@ -152,7 +152,9 @@ public class VisitLedger {
         String name = by == VisitGrouping.STATION ? "s.name" : "cast(null as varchar)";
         String join = by == VisitGrouping.STATION ? " join station s on s.id = v.station_id" : "";
         String where = " where v.hour_start >= :from and v.hour_start < :to"
-                + (stationId == null ? "" : " and v.station_id = :station");
+                + (stationId == null ? "" : " and v.station_id = :station")
+                + (district == null ? "" : " and exists (select 1 from station d where d.id = v.station_id"
+                + " and d.district = :district)");
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
 
@@ -164,6 +166,10 @@ public class VisitLedger {
         if (stationId != null) {
             groups.setParameter("station", stationId);
             totals.setParameter("station", stationId);
+        }
+        if (district != null) {
+            groups.setParameter("district", district);
+            totals.setParameter("district", district);
         }
         Map<String, Row> found = new LinkedHashMap<>();
         for (Object result : groups.getResultList()) {
