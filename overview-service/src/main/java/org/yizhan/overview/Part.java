@@ -11,7 +11,8 @@ import java.util.Map;
  */
 @Schema(name = "Part", description = "One part of a composed view")
 public record Part(
-        @Schema(description = "The service the part comes from", example = "services-service", maxLength = 40)
+        @Schema(description = "The service the part comes from", example = "services-service", maxLength = 40,
+                enumeration = {"station-service", "services-service", "health-checkup-service", "legal-aid-service"})
         String service,
         @Schema(required = true)
         PartStatus status,
