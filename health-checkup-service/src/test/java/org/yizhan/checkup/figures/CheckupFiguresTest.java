@@ -114,6 +114,12 @@ class CheckupFiguresTest {
     }
 
     @Test
+    void unionStaffSeeEverySiteLikeAdmins() {
+        Response staff = figures(token("staff-figures", "union-staff"), "year=" + YEAR + "&campaignId=" + campaign.id);
+        assertEquals(Map.of("offered", 14, "booked", 7, "attended", 3, "noShow", 1), counts(staff.path("total")));
+    }
+
+    @Test
     void aClinicSeesItsOwnSitesOnly() {
         Response own = figures(clinicToken("clinic-staff-1", CLINIC), "year=" + YEAR + "&groupBy=campaign");
         assertEquals(1, own.<List<?>>path("rows").size(), "the draft never counts");

@@ -102,6 +102,18 @@ class ActivityFiguresTest {
     }
 
     @Test
+    void unionStaffSeeEveryPartnerLikeAdmins() {
+        figures(TestTokens.token("staff-figures", "union-staff"), "partner").then().statusCode(200)
+                .body("total.activities", equalTo(4))
+                .body("rows.key.partner", contains("traffic-police", "womens-federation", "youth-league"));
+        given().auth().oauth2(TestTokens.token("staff-figures", "union-staff")).queryParam("year", 2021)
+                .queryParam("stationId", station.toString()).queryParam("partner", "traffic-police")
+                .queryParam("groupBy", "")
+                .when().get("/api/v1/activities/figures")
+                .then().statusCode(200).body("total.activities", equalTo(1));
+    }
+
+    @Test
     void aDistrictKeepsTheActivitiesAtItsStations() {
         given().auth().oauth2(ADMIN).queryParam("year", 2021).queryParam("stationId", station.toString())
                 .queryParam("district", "大兴区").queryParam("groupBy", "")

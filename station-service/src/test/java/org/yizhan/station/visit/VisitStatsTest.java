@@ -205,6 +205,10 @@ class VisitStatsTest {
 
         given().auth().oauth2(admin).queryParam("district", "区".repeat(61)).get("/api/v1/stations/visits/stats")
                 .then().statusCode(400).body("errors.field", hasItem("district"));
+
+        JsonPath staff = stats(TestTokens.token("staff-1", "union-staff"), "/api/v1/stations/visits/stats",
+                Map.of("from", "2026-11-02", "to", "2026-11-03", "district", district));
+        assertEquals(1, staff.getInt("visits"));
     }
 
     @Test

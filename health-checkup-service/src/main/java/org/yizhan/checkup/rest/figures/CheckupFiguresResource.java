@@ -45,7 +45,7 @@ public class CheckupFiguresResource {
     static final int DISTRICT_MAX = 60;
 
 
-    private static final String DESCRIPTION = "Union admins see every site; a clinic sees the sites it examines at "
+    private static final String DESCRIPTION = "Union admins and union staff see every site; a clinic sees the sites it examines at "
             + "(its token's org). Counts in person-times (人次) of the slots that start in the period (Beijing days), "
             + "of published and closed campaigns (never drafts): offered = the places of the slots (capacity), "
             + "absent when broken down or filtered by occupation, since a slot's places are open to every occupation "
@@ -67,12 +67,12 @@ public class CheckupFiguresResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.CLINIC})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.CLINIC})
     @Operation(summary = "Checkup figures", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = CheckupFiguresView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a clinic with an org claim")
+    @APIResponse(responseCode = "403", description = "Neither union admin or staff nor a clinic with an org claim")
     public CheckupFiguresView json(
             @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", schema = @Schema(
                     type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100", example = "2026"))
@@ -96,13 +96,13 @@ public class CheckupFiguresResource {
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE + ";qs=0.5")
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.CLINIC})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.CLINIC})
     @Operation(summary = "Checkup figures as CSV", description = DESCRIPTION
             + " The CSV is UTF-8 with a byte-order mark, so that spreadsheet programs show Chinese.")
     @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(
             mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a clinic with an org claim")
+    @APIResponse(responseCode = "403", description = "Neither union admin or staff nor a clinic with an org claim")
     public Response csv(
             @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "2000", maximum = "2100")) String year,
@@ -145,9 +145,9 @@ public class CheckupFiguresResource {
                 result.rows().stream().map(r -> row(r, dims)).toList(), row(result.total(), List.of()));
     }
 
-    /** Null for union admins (every site); the clinic's code for clinic staff. */
+    /** Null for union admins and union staff (every site); the clinic's code for clinic staff. */
     private String clinicOfCaller() {
-        if (identity.hasRole(Roles.UNION_ADMIN)) {
+        if (identity.hasRole(Roles.UNION_ADMIN) || identity.hasRole(Roles.UNION_STAFF)) {
             return null;
         }
         return OrganisationClaim.of(identity).orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,

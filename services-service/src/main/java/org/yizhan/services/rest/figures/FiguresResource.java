@@ -60,7 +60,7 @@ public class FiguresResource {
             + "partner, type, station, month and year (Beijing time). A co-organised activity counts once in the total "
             + "and once in each organiser's row. Person-times are the people recorded at an activity, or the number a "
             + "partner reported for a record that names nobody (also shown as reportedOnlyPersonTimes: those cannot be "
-            + "counted as distinct persons). Union admins see all partners; a partner sees its own activities. "
+            + "counted as distinct persons). Union admins and union staff see all partners; a partner sees its own activities. "
             + "district= keeps the activities at stations of that district (as the stations name it, e.g. 大兴区). "
             + "Ask for text/csv (Accept header) to get the same figures as a CSV file for reports.";
 
@@ -84,7 +84,7 @@ public class FiguresResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.PARTNER})
     @Operation(summary = "Figures of completed activities", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = FiguresView.class)))
@@ -113,7 +113,7 @@ public class FiguresResource {
 
     @GET
     @Produces(TEXT_CSV + ";qs=0.5")
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.PARTNER})
     @Operation(summary = "Figures of completed activities as CSV", description = DESCRIPTION
             + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
             + "its last row is the total.")
@@ -166,8 +166,10 @@ public class FiguresResource {
             to = LocalDate.of(current, 12, 31);
         }
         List<Dimension> dims = dimensions(groupByText);
-        String onlyPartner = caller.admin() ? blankToNull(partner) : caller.partner();
-        if (!caller.admin() && partner != null && !partner.isBlank() && !partner.equals(caller.partner())) {
+        // Union staff read the union's figures like admins (the district dashboard, ADR 0022).
+        boolean everyPartner = caller.admin() || identity.hasRole(Roles.UNION_STAFF);
+        String onlyPartner = everyPartner ? blankToNull(partner) : caller.partner();
+        if (!everyPartner && partner != null && !partner.isBlank() && !partner.equals(caller.partner())) {
             throw new ProblemException(org.yizhan.kit.problem.ProblemType.FORBIDDEN,
                     "合作单位只能查看本单位的数据", "A partner sees only its own organisation's figures");
         }

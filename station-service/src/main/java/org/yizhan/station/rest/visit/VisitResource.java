@@ -167,16 +167,16 @@ public class VisitResource {
 
     @GET
     @Path("/visits/stats")
-    @RolesAllowed(Roles.UNION_ADMIN)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Visit statistics of all stations",
             description = "Like the statistics of one station, over every station (or, with district, the stations "
                     + "of that district); by=station lists the stations with visits, most visited first. "
-                    + STATS_PARAMS + " Union admins only.")
+                    + STATS_PARAMS + " Union admins and union staff.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping")
-    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "403", description = "Neither a union admin nor union staff")
     public VisitStatsView districtStats(
             @QueryParam("from") @Size(max = ParamLimits.DATE) @Parameter(description = "First day, included",
                     example = "2026-11-01") String from,
