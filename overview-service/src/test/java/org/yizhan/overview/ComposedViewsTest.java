@@ -189,5 +189,16 @@ class ComposedViewsTest {
     void theKitsOperationsEndpointsAreNotPartOfThisService() {
         given().auth().oauth2(ADMIN).get("/api/v1/ops/overview-service/dead-letters")
                 .then().statusCode(not(equalTo(200))).statusCode(lessThan(500));
+        String document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        assertTrue(document.contains("/api/v1/me/overview"), "the overview is documented");
+        assertTrue(document.contains("/api/v1/districts/{district}/dashboard"), "the dashboard is documented");
+        assertTrue(!document.contains("/api/v1/ops/"), "no operations endpoints in the document");
+    }
+
+    @Test
+    void isLiveAndReadyWithoutADatabase() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }
