@@ -35,6 +35,10 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8084")
     URI legalAidServiceUrl();
 
+    /** Base URL of overview-service ({@code /api/v1/me}, {@code /api/v1/districts}: the composed views). */
+    @WithDefault("http://localhost:8085")
+    URI overviewServiceUrl();
+
     /**
      * Where each service serves its OpenAPI document ({@code /q/openapi} on its management port),
      * for the API documents the gateway publishes under {@code /api-docs}.
@@ -53,6 +57,10 @@ public interface GatewayConfig {
     /** See {@link #stationServiceManagementUrl()}. */
     @WithDefault("http://localhost:9084")
     URI legalAidServiceManagementUrl();
+
+    /** See {@link #stationServiceManagementUrl()}. */
+    @WithDefault("http://localhost:9085")
+    URI overviewServiceManagementUrl();
 
     /**
      * The address clients reach the gateway at, named as the server of the published API

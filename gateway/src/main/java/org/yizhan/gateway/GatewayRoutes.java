@@ -83,6 +83,9 @@ public class GatewayRoutes {
             new Route("/api/v1/checkups/feed", "health-checkup-service", true),
             new Route("/api/v1/checkups", "health-checkup-service", false),
             new Route("/api/v1/legal-aid", "legal-aid-service", false),
+            // Composed views: a worker's overview, a district's dashboard (ADR 0022).
+            new Route("/api/v1/me", "overview-service", false),
+            new Route("/api/v1/districts", "overview-service", false),
             // Each service's operations (dead letters, parked outbox messages) for union admins.
             new Route("/api/v1/ops/station-service", "station-service", false),
             new Route("/api/v1/ops/services-service", "services-service", false),
@@ -109,13 +112,14 @@ public class GatewayRoutes {
         Upstream services = Upstream.of("services-service", config.servicesServiceUrl());
         Upstream checkups = Upstream.of("health-checkup-service", config.healthCheckupServiceUrl());
         Upstream legalAid = Upstream.of("legal-aid-service", config.legalAidServiceUrl());
+        Upstream overview = Upstream.of("overview-service", config.overviewServiceUrl());
 
         client = vertx.createHttpClient(upstreamClientOptions(config),
                 new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
         for (RouteClass routeClass : RouteClass.values()) {
             limits.put(routeClass, RouteLimits.of(routeClass, config));
         }
-        for (Upstream upstream : new Upstream[] {station, services, checkups, legalAid}) {
+        for (Upstream upstream : new Upstream[] {station, services, checkups, legalAid, overview}) {
             breakers.put(upstream.name(), new UpstreamBreaker(vertx, upstream.name(), config.circuitBreaker()));
         }
         if (config.rateLimit().enabled()) {
@@ -129,14 +133,14 @@ public class GatewayRoutes {
         router.route().order(BEFORE_SECURITY).failureHandler(this::failure);
 
         Map<String, Upstream> upstreams = Map.of(station.name(), station, services.name(), services,
-                checkups.name(), checkups, legalAid.name(), legalAid);
+                checkups.name(), checkups, legalAid.name(), legalAid, overview.name(), overview);
         for (Route route : ROUTES) {
             forward(router, route.prefix(), upstreams.get(route.service()), route.publicReads());
         }
         router.routeWithRegex("/api(/.*)?").handler(ctx -> respond(ctx, Problem.notFound()));
 
-        LOG.infof("Routing to %s, %s, %s and %s", describe(station), describe(services), describe(checkups),
-                describe(legalAid));
+        LOG.infof("Routing to %s, %s, %s, %s and %s", describe(station), describe(services), describe(checkups),
+                describe(legalAid), describe(overview));
         warnIfTokensCannotBeVerified();
     }
 

@@ -42,7 +42,8 @@ public class UpstreamsReadinessCheck implements AsyncHealthCheck {
                 Upstream.of("station-service", config.stationServiceUrl()),
                 Upstream.of("services-service", config.servicesServiceUrl()),
                 Upstream.of("health-checkup-service", config.healthCheckupServiceUrl()),
-                Upstream.of("legal-aid-service", config.legalAidServiceUrl()));
+                Upstream.of("legal-aid-service", config.legalAidServiceUrl()),
+                Upstream.of("overview-service", config.overviewServiceUrl()));
         List<Future<Boolean>> probes = upstreams.stream().map(this::reachable).toList();
         Future<HealthCheckResponse> all = Future.join(probes).transform(ignored -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams").up();

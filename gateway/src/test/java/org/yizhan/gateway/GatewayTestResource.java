@@ -42,6 +42,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         URL_PROPERTIES.put("services-service", "yizhan.gateway.services-service-url");
         URL_PROPERTIES.put("health-checkup-service", "yizhan.gateway.health-checkup-service-url");
         URL_PROPERTIES.put("legal-aid-service", "yizhan.gateway.legal-aid-service-url");
+        URL_PROPERTIES.put("overview-service", "yizhan.gateway.overview-service-url");
     }
 
     private String down;

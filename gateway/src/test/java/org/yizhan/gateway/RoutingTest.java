@@ -45,6 +45,8 @@ class RoutingTest {
             "POST,   /api/v1/ops/services-service/outbox/parked/e-1/republish, services-service",
             "GET,    /api/v1/ops/health-checkup-service/dead-letters/d-1, health-checkup-service",
             "POST,   /api/v1/ops/legal-aid-service/dead-letters/d-2/replay, legal-aid-service",
+            "GET,    /api/v1/me/overview,                  overview-service",
+            "GET,    /api/v1/districts/d-1/dashboard,      overview-service",
     })
     void eachPrefixGoesToItsServiceWithPathAndQueryIntact(String method, String path, String upstream) {
         Response response = given()

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The local run: {@code up} starts PostgreSQL, Kafka, the four services and the gateway, loads
+ * The local run: {@code up} starts PostgreSQL, Kafka, the four services, overview-service and the gateway, loads
  * the demo stations and runs until Ctrl-C; {@code token} mints a bearer token for any subject
  * and roles. Everything it keeps lives in the data folder ({@code .yizhan/} by default).
  */

@@ -66,6 +66,7 @@ public class ApiDocuments {
         services.put("health-checkup-service",
                 Upstream.of("health-checkup-service", config.healthCheckupServiceManagementUrl()));
         services.put("legal-aid-service", Upstream.of("legal-aid-service", config.legalAidServiceManagementUrl()));
+        services.put("overview-service", Upstream.of("overview-service", config.overviewServiceManagementUrl()));
         gatewayDocument = gatewayDocument();
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())));

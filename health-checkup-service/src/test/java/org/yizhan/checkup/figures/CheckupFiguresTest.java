@@ -1,10 +1,13 @@
 package org.yizhan.checkup.figures;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yizhan.checkup.feed.CampaignSetup;
@@ -31,6 +34,9 @@ import static org.yizhan.localstack.testing.TestTokens.token;
 @WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "yizhan_checkup"))
 class CheckupFiguresTest {
+
+    @Inject
+    EntityManager em;
 
     private static final String CLINIC = "fig-" + UUID.randomUUID().toString().substring(0, 8);
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(9).getYear();
@@ -108,6 +114,12 @@ class CheckupFiguresTest {
     }
 
     @Test
+    void unionStaffSeeEverySiteLikeAdmins() {
+        Response staff = figures(token("staff-figures", "union-staff"), "year=" + YEAR + "&campaignId=" + campaign.id);
+        assertEquals(Map.of("offered", 14, "booked", 7, "attended", 3, "noShow", 1), counts(staff.path("total")));
+    }
+
+    @Test
     void aClinicSeesItsOwnSitesOnly() {
         Response own = figures(clinicToken("clinic-staff-1", CLINIC), "year=" + YEAR + "&groupBy=campaign");
         assertEquals(1, own.<List<?>>path("rows").size(), "the draft never counts");
@@ -118,6 +130,31 @@ class CheckupFiguresTest {
         given().auth().oauth2(token("clinic-without-org", "clinic")).get("/api/v1/checkups/figures")
                 .then().statusCode(403);
         given().auth().oauth2(token("rider-9", "worker")).get("/api/v1/checkups/figures").then().statusCode(403);
+    }
+
+    @Test
+    void aDistrictCountsTheSitesAtItsStationsOnly() {
+        UUID station = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into station_replica (station_id, version, name, host_type, address, district,"
+                            + " latitude, longitude, status, registered_at, last_event_id, updated_at) values (:id, 0,"
+                            + " '体检驿站', 'RESTAURANT', '北京市大兴区', '大兴区', 39.7, 116.3, 'ACTIVE', now(), :event, now())")
+                    .setParameter("id", station).setParameter("event", "fixture-" + station).executeUpdate();
+            em.createNativeQuery("update site set station_id = :station where id = :site")
+                    .setParameter("station", station).setParameter("site", UUID.fromString(siteA)).executeUpdate();
+        });
+        try {
+            Response daxing = figures(ADMIN, "year=" + YEAR + "&campaignId=" + campaign.id + "&district=大兴区");
+            assertEquals(Map.of("offered", 10, "booked", 5, "attended", 2, "noShow", 1), counts(daxing.path("total")));
+            Response chaoyang = figures(ADMIN, "year=" + YEAR + "&campaignId=" + campaign.id + "&district=朝阳区");
+            assertEquals(Map.of("offered", 0, "booked", 0, "attended", 0, "noShow", 0), counts(chaoyang.path("total")));
+            given().auth().oauth2(ADMIN).queryParam("district", "区".repeat(61)).get("/api/v1/checkups/figures")
+                    .then().statusCode(400).body("errors.field", hasItem("district"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update site set station_id = null where id = :site")
+                    .setParameter("site", UUID.fromString(siteA)).executeUpdate());
+        }
     }
 
     @Test

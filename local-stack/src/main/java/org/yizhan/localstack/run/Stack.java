@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The whole system on one machine: PostgreSQL, a Kafka broker, the four services and the
+ * The whole system on one machine: PostgreSQL, a Kafka broker, the four services, overview-service and the
  * gateway, each service in its own JVM. Used by the one-command local run and by system tests.
  */
 public final class Stack implements AutoCloseable {
@@ -31,12 +31,12 @@ public final class Stack implements AutoCloseable {
     }
 
     /** The ports of one stack. */
-    public record Ports(int gateway, int station, int services, int checkup, int legalAid, int kafka,
+    public record Ports(int gateway, int station, int services, int checkup, int legalAid, int overview, int kafka,
                         int embeddedPostgres, boolean standard) {
 
         /** The documented ports of the local run. */
         public static Ports standard(Settings settings) {
-            return new Ports(8080, 8081, 8082, 8083, 8084,
+            return new Ports(8080, 8081, 8082, 8083, 8084, 8085,
                     Integer.parseInt(settings.get("YIZHAN_KAFKA_PORT", "9092")),
                     Integer.parseInt(settings.get("YIZHAN_PG_EMBEDDED_PORT", "15432")), true);
         }
@@ -45,7 +45,7 @@ public final class Stack implements AutoCloseable {
         public static Ports free() {
             return new Ports(org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(),
                     org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(),
-                    org.yizhan.localstack.Ports.free(), 0, 0, false);
+                    org.yizhan.localstack.Ports.free(), org.yizhan.localstack.Ports.free(), 0, 0, false);
         }
 
         /** The management port of the service on {@code port}: 9081 for 8081 in the local run, else a free one. */
@@ -102,10 +102,12 @@ public final class Stack implements AutoCloseable {
                     serviceSecrets(data, "legal-aid"));
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
-                String database = spec.database() + options.databaseSuffix();
-                pg.createDatabaseIfMissing(database);
                 Map<String, String> env = new HashMap<>(common);
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
+                if (spec.database() != null) {
+                    String database = spec.database() + options.databaseSuffix();
+                    pg.createDatabaseIfMissing(database);
+                    env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
+                }
                 ServiceProcess process = ServiceProcess.start(spec, options.repoRoot(), logs, options.jvmOptions(), env);
                 services.add(process);
                 started.add(() -> process.stop(Duration.ofSeconds(15)));
@@ -120,7 +122,8 @@ public final class Stack implements AutoCloseable {
             out.println("Starting gateway ...");
             gateway.awaitReady(Duration.ofMinutes(3));
             return new Stack(keys, pg, kafka, services, gateway,
-                    specs.stream().map(spec -> spec.database() + options.databaseSuffix()).toList());
+                    specs.stream().filter(spec -> spec.database() != null)
+                            .map(spec -> spec.database() + options.databaseSuffix()).toList());
         } catch (RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
@@ -162,7 +165,13 @@ public final class Stack implements AutoCloseable {
                 backend("services-service", ports, ports.services(), "yizhan_services",
                         Map.of("YIZHAN_PSEUDONYM_KEY", servicesPseudonymKey)),
                 backend("health-checkup-service", ports, ports.checkup(), "yizhan_checkup", checkupSecrets),
-                backend("legal-aid-service", ports, ports.legalAid(), "yizhan_legal_aid", legalAidSecrets));
+                backend("legal-aid-service", ports, ports.legalAid(), "yizhan_legal_aid", legalAidSecrets),
+                // The composed views: no database; the four services above by their local URLs.
+                backend("overview-service", ports, ports.overview(), null, Map.of(
+                        "YIZHAN_OVERVIEW_STATION_SERVICE_URL", "http://127.0.0.1:" + ports.station(),
+                        "YIZHAN_OVERVIEW_SERVICES_SERVICE_URL", "http://127.0.0.1:" + ports.services(),
+                        "YIZHAN_OVERVIEW_HEALTH_CHECKUP_SERVICE_URL", "http://127.0.0.1:" + ports.checkup(),
+                        "YIZHAN_OVERVIEW_LEGAL_AID_SERVICE_URL", "http://127.0.0.1:" + ports.legalAid())));
     }
 
     private static ServiceSpec backend(String module, Ports ports, int port, String database, Map<String, String> env) {
@@ -206,7 +215,7 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
-    /** The four services and then the gateway. */
+    /** The four services, overview-service and then the gateway. */
     public List<ServiceProcess> processes() {
         List<ServiceProcess> all = new ArrayList<>(services);
         all.add(gateway);

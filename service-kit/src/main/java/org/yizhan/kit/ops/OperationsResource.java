@@ -1,5 +1,6 @@
 package org.yizhan.kit.ops;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,8 +31,10 @@ import java.util.UUID;
 /**
  * A service's operations for union admins (ADR 0011): the events its consumer set aside (dead
  * letters: list, read, replay) and the outbox messages Kafka refused for good (parked: list,
- * republish, discard).
+ * republish, discard). An application without the kit's event tables (no database, no Kafka) leaves
+ * it out with {@code yizhan.ops.enabled=false} at build time.
  */
+@IfBuildProperty(name = "yizhan.ops.enabled", stringValue = "true", enableIfMissing = true)
 @Path("/api/v1/ops/{service}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "Dead letters and parked outbox messages, for union admins")

@@ -102,6 +102,36 @@ class ActivityFiguresTest {
     }
 
     @Test
+    void unionStaffSeeEveryPartnerLikeAdmins() {
+        figures(TestTokens.token("staff-figures", "union-staff"), "partner").then().statusCode(200)
+                .body("total.activities", equalTo(4))
+                .body("rows.key.partner", contains("traffic-police", "womens-federation", "youth-league"));
+        given().auth().oauth2(TestTokens.token("staff-figures", "union-staff")).queryParam("year", 2021)
+                .queryParam("stationId", station.toString()).queryParam("partner", "traffic-police")
+                .queryParam("groupBy", "")
+                .when().get("/api/v1/activities/figures")
+                .then().statusCode(200).body("total.activities", equalTo(1));
+    }
+
+    @Test
+    void aDistrictKeepsTheActivitiesAtItsStations() {
+        given().auth().oauth2(ADMIN).queryParam("year", 2021).queryParam("stationId", station.toString())
+                .queryParam("district", "大兴区").queryParam("groupBy", "")
+                .when().get("/api/v1/activities/figures")
+                .then().statusCode(200)
+                .body("total.activities", equalTo(4)).body("total.personTimes", equalTo(50));
+        given().auth().oauth2(ADMIN).queryParam("year", 2021).queryParam("stationId", station.toString())
+                .queryParam("district", "朝阳区").queryParam("groupBy", "")
+                .when().get("/api/v1/activities/figures")
+                .then().statusCode(200)
+                .body("total.activities", equalTo(0)).body("total.personTimes", equalTo(0));
+        given().auth().oauth2(ADMIN).queryParam("year", 2021).queryParam("district", "区".repeat(61))
+                .when().get("/api/v1/activities/figures")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("district"));
+    }
+
+    @Test
     void monthsAreThoseOfBeijingTimeAndDimensionsCombine() {
         figures(ADMIN, "month").then().statusCode(200)
                 .body("rows.key.month", contains("2021-01", "2021-03", "2021-04"))

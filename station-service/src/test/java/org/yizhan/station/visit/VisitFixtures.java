@@ -52,6 +52,12 @@ public class VisitFixtures {
     }
 
     @Transactional
+    void setDistrict(UUID station, String district) {
+        em.createNativeQuery("update station set district = :district where id = :id")
+                .setParameter("district", district).setParameter("id", station).executeUpdate();
+    }
+
+    @Transactional
     void setStatus(UUID station, String status) {
         em.createNativeQuery("update station set status = :status where id = :id")
                 .setParameter("status", status).setParameter("id", station).executeUpdate();

@@ -184,6 +184,34 @@ class VisitStatsTest {
     }
 
     @Test
+    void aDistrictKeepsItsStationsOnly() {
+        UUID daxing = stationWithHistory("manager-" + UUID.randomUUID());
+        UUID elsewhere = fixtures.stationManagedBy("manager-" + UUID.randomUUID());
+        String district = "测试区" + UUID.randomUUID().toString().substring(0, 6);
+        fixtures.setDistrict(elsewhere, district);
+        ledger.record(elsewhere, "rider-" + UUID.randomUUID(), Occupation.FOOD_DELIVERY, beijing("2026-11-02T10:00:00"));
+        String admin = TestTokens.token("admin-1", "union-admin");
+
+        JsonPath only = stats(admin, "/api/v1/stations/visits/stats",
+                Map.of("from", "2026-11-02", "to", "2026-11-03", "district", district));
+        assertEquals(1, only.getInt("visits"));
+        assertEquals(List.of(elsewhere.toString()), only.getList("rows.key"));
+
+        JsonPath inDaxing = stats(admin, "/api/v1/stations/visits/stats",
+                Map.of("from", "2026-11-02", "to", "2026-11-03", "district", "大兴区"));
+        List<String> keys = inDaxing.getList("rows.key");
+        assertEquals(true, keys.contains(daxing.toString()));
+        assertEquals(false, keys.contains(elsewhere.toString()));
+
+        given().auth().oauth2(admin).queryParam("district", "区".repeat(61)).get("/api/v1/stations/visits/stats")
+                .then().statusCode(400).body("errors.field", hasItem("district"));
+
+        JsonPath staff = stats(TestTokens.token("staff-1", "union-staff"), "/api/v1/stations/visits/stats",
+                Map.of("from", "2026-11-02", "to", "2026-11-03", "district", district));
+        assertEquals(1, staff.getInt("visits"));
+    }
+
+    @Test
     void onlyAUnionAdminOrTheStationsManagerSeesStatistics() {
         UUID station = fixtures.stationManagedBy("manager-" + UUID.randomUUID());
         String otherManager = "manager-" + UUID.randomUUID();

@@ -199,11 +199,13 @@ class ComposeCheckerMutationTest {
                         ComposeChecker::datasources, "QUARKUS_DATASOURCE_USERNAME is 'app'"),
 
                 // gateway
-                compose("an upstream URL uses another port", "http://station-service:8081",
-                        "http://station-service:8085",
+                compose("an upstream URL uses another port",
+                        "YIZHAN_GATEWAY_STATION_SERVICE_URL: http://station-service:8081",
+                        "YIZHAN_GATEWAY_STATION_SERVICE_URL: http://station-service:8085",
                         ComposeChecker::gatewayUpstreams, "does not use port 8081"),
-                compose("an upstream URL names another service", "http://services-service:8082",
-                        "http://service-service:8082",
+                compose("an upstream URL names another service",
+                        "YIZHAN_GATEWAY_SERVICES_SERVICE_URL: http://services-service:8082",
+                        "YIZHAN_GATEWAY_SERVICES_SERVICE_URL: http://service-service:8082",
                         ComposeChecker::gatewayUpstreams, "does not name the service 'services-service'"),
                 compose("an upstream URL is missing",
                         "      YIZHAN_GATEWAY_LEGAL_AID_SERVICE_URL: http://legal-aid-service:8084\n", "",

@@ -41,7 +41,11 @@ import java.util.UUID;
 @Tag(name = "Figures", description = "Checkup places offered, booked, attended and missed, in person-times")
 public class CheckupFiguresResource {
 
-    private static final String DESCRIPTION = "Union admins see every site; a clinic sees the sites it examines at "
+    /** The longest district name, as the station replica keeps it. */
+    static final int DISTRICT_MAX = 60;
+
+
+    private static final String DESCRIPTION = "Union admins and union staff see every site; a clinic sees the sites it examines at "
             + "(its token's org). Counts in person-times (人次) of the slots that start in the period (Beijing days), "
             + "of published and closed campaigns (never drafts): offered = the places of the slots (capacity), "
             + "absent when broken down or filtered by occupation, since a slot's places are open to every occupation "
@@ -63,12 +67,12 @@ public class CheckupFiguresResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.CLINIC})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.CLINIC})
     @Operation(summary = "Checkup figures", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = CheckupFiguresView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a clinic with an org claim")
+    @APIResponse(responseCode = "403", description = "Neither union admin or staff nor a clinic with an org claim")
     public CheckupFiguresView json(
             @QueryParam("year") @Parameter(description = "A calendar year; or give from and to", schema = @Schema(
                     type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100", example = "2026"))
@@ -83,19 +87,22 @@ public class CheckupFiguresResource {
             @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             String campaignId,
             @QueryParam("siteId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String siteId,
-            @QueryParam("occupation") @Parameter(schema = @Schema(implementation = Occupation.class)) String occupation) {
-        return compute(year, from, to, groupBy, campaignId, siteId, occupation);
+            @QueryParam("occupation") @Parameter(schema = @Schema(implementation = Occupation.class)) String occupation,
+            @QueryParam("district") @Parameter(description = "Only sites at a station of this district (as the stations "
+                    + "name it); a site not at a station is in no district", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = DISTRICT_MAX, example = "大兴区")) String district) {
+        return compute(year, from, to, groupBy, campaignId, siteId, occupation, district);
     }
 
     @GET
     @Produces(CsvTable.MEDIA_TYPE + ";qs=0.5")
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.CLINIC})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.CLINIC})
     @Operation(summary = "Checkup figures as CSV", description = DESCRIPTION
             + " The CSV is UTF-8 with a byte-order mark, so that spreadsheet programs show Chinese.")
     @APIResponse(responseCode = "200", description = "The figures as CSV", content = @Content(
             mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000)))
     @APIResponse(responseCode = "400", description = "Invalid parameters")
-    @APIResponse(responseCode = "403", description = "Neither a union admin nor a clinic with an org claim")
+    @APIResponse(responseCode = "403", description = "Neither union admin or staff nor a clinic with an org claim")
     public Response csv(
             @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "2000", maximum = "2100")) String year,
@@ -105,13 +112,16 @@ public class CheckupFiguresResource {
             @QueryParam("campaignId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             String campaignId,
             @QueryParam("siteId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String siteId,
-            @QueryParam("occupation") @Parameter(schema = @Schema(implementation = Occupation.class)) String occupation) {
-        CheckupFiguresView view = compute(year, from, to, groupBy, campaignId, siteId, occupation);
+            @QueryParam("occupation") @Parameter(schema = @Schema(implementation = Occupation.class)) String occupation,
+            @QueryParam("district") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = DISTRICT_MAX))
+            String district) {
+        CheckupFiguresView view = compute(year, from, to, groupBy, campaignId, siteId, occupation, district);
         return csvTable(view).download("checkup-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 
     private CheckupFiguresView compute(String yearText, String fromText, String toText, String groupByText,
-                                       String campaignText, String siteText, String occupationText) {
+                                       String campaignText, String siteText, String occupationText,
+                                       String districtText) {
         Params params = new Params();
         Integer year = params.integer("year", yearText, 2000, 2100, null);
         LocalDate from = params.date("from", fromText);
@@ -119,11 +129,12 @@ public class CheckupFiguresResource {
         UUID campaignId = params.uuid("campaignId", campaignText);
         UUID siteId = params.uuid("siteId", siteText);
         Occupation occupation = params.enumValue(Occupation.class, "occupation", occupationText);
+        String district = params.text("district", districtText, DISTRICT_MAX);
         params.throwIfAny();
         FiguresPeriod period = FiguresPeriod.of(year, from, to, clock.today(FiguresPeriod.BEIJING));
         List<FiguresDimension> dims = GroupBy.parse(FiguresDimension.class, "groupBy", groupByText);
         CheckupFigures.Figures result = figures.count(new CheckupFigures.Query(period.start(), period.end(), dims,
-                campaignId, siteId, occupation, clinicOfCaller()));
+                campaignId, siteId, occupation, clinicOfCaller(), district));
         if (result.rows().size() > CheckupFiguresView.ROWS_MAX) {
             throw ProblemException.invalidField("groupBy", "结果超过 " + CheckupFiguresView.ROWS_MAX
                     + " 行，请减少分组或缩短时间段 / more than " + CheckupFiguresView.ROWS_MAX
@@ -134,9 +145,9 @@ public class CheckupFiguresResource {
                 result.rows().stream().map(r -> row(r, dims)).toList(), row(result.total(), List.of()));
     }
 
-    /** Null for union admins (every site); the clinic's code for clinic staff. */
+    /** Null for union admins and union staff (every site); the clinic's code for clinic staff. */
     private String clinicOfCaller() {
-        if (identity.hasRole(Roles.UNION_ADMIN)) {
+        if (identity.hasRole(Roles.UNION_ADMIN) || identity.hasRole(Roles.UNION_STAFF)) {
             return null;
         }
         return OrganisationClaim.of(identity).orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,

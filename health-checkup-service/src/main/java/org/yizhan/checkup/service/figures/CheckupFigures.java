@@ -35,9 +35,13 @@ public class CheckupFigures {
     private static final String BOOKED = "('booked', 'arrived', 'fulfilled', 'noshow')";
     private static final String ATTENDED = "('arrived', 'fulfilled')";
 
-    /** What to count; null filters do not filter; {@code clinic} limits to the sites a clinic examines at. */
+    /**
+     * What to count; null filters do not filter; {@code clinic} limits to the sites a clinic examines
+     * at; {@code district} to the sites at a station of that district (as the station replica names
+     * it): a site that is not at a station is in no district.
+     */
     public record Query(Instant from, Instant to, List<FiguresDimension> groupBy, UUID campaignId, UUID siteId,
-                        Occupation occupation, String clinic) {
+                        Occupation occupation, String clinic, String district) {
     }
 
     /** One row: key and name per dimension (groupBy order); offered is null where it cannot be told. */
@@ -109,6 +113,10 @@ public class CheckupFigures {
         if (q.clinic() != null) {
             sql.append(" and s.clinic = :clinic");
         }
+        if (q.district() != null) {
+            sql.append(" and exists (select 1 from station_replica r where r.station_id = s.station_id"
+                    + " and r.district = :district)");
+        }
         var query = em.createNativeQuery(sql + group).setParameter("from", q.from()).setParameter("to", q.to());
         if (q.campaignId() != null) {
             query.setParameter("campaign", q.campaignId());
@@ -118,6 +126,9 @@ public class CheckupFigures {
         }
         if (q.clinic() != null) {
             query.setParameter("clinic", q.clinic());
+        }
+        if (q.district() != null) {
+            query.setParameter("district", q.district());
         }
         if (q.occupation() != null && where.contains(":occupation")) {
             query.setParameter("occupation", q.occupation().name());

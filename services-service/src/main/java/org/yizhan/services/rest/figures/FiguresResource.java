@@ -50,13 +50,18 @@ import java.util.UUID;
 @Tag(name = "Figures", description = "Person-times and distinct persons served, for reports")
 public class FiguresResource {
 
+    /** The longest district name, as the station replica keeps it. */
+    static final int DISTRICT_MAX = 60;
+
+
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static final String TEXT_CSV = "text/csv";
     private static final String DESCRIPTION = "Completed activities, their person-times and distinct persons, by any of "
             + "partner, type, station, month and year (Beijing time). A co-organised activity counts once in the total "
             + "and once in each organiser's row. Person-times are the people recorded at an activity, or the number a "
             + "partner reported for a record that names nobody (also shown as reportedOnlyPersonTimes: those cannot be "
-            + "counted as distinct persons). Union admins see all partners; a partner sees its own activities. "
+            + "counted as distinct persons). Union admins and union staff see all partners; a partner sees its own activities. "
+            + "district= keeps the activities at stations of that district (as the stations name it, e.g. 大兴区). "
             + "Ask for text/csv (Accept header) to get the same figures as a CSV file for reports.";
 
 
@@ -79,7 +84,7 @@ public class FiguresResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.PARTNER})
     @Operation(summary = "Figures of completed activities", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = FiguresView.class)))
@@ -99,13 +104,16 @@ public class FiguresResource {
             @Parameter(description = "Only activities this partner (co-)organised") String partner,
             @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
             @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            String stationId) {
-        return compute(year, from, to, groupBy, partner, type, stationId);
+            String stationId,
+            @QueryParam("district") @Size(max = DISTRICT_MAX)
+            @Parameter(description = "Only activities at stations of this district (as the stations name it)",
+                    example = "大兴区") String district) {
+        return compute(year, from, to, groupBy, partner, type, stationId, district);
     }
 
     @GET
     @Produces(TEXT_CSV + ";qs=0.5")
-    @RolesAllowed({Roles.UNION_ADMIN, Roles.PARTNER})
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF, Roles.PARTNER})
     @Operation(summary = "Figures of completed activities as CSV", description = DESCRIPTION
             + " The CSV is UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly); "
             + "its last row is the total.")
@@ -118,16 +126,18 @@ public class FiguresResource {
                         @QueryParam("partner") @Size(max = ActivityRules.PARTNER_CODE_MAX) String partner,
                         @QueryParam("type") @Size(max = ActivityRules.TYPE_CODE_MAX) String type,
                         @QueryParam("stationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                        String stationId) {
-        FiguresView view = compute(year, from, to, groupBy, partner, type, stationId);
+                        String stationId,
+                        @QueryParam("district") @Size(max = DISTRICT_MAX) String district) {
+        FiguresView view = compute(year, from, to, groupBy, partner, type, stationId, district);
         return toCsv(view).download("activity-figures-" + view.from() + "-" + view.to() + ".csv");
     }
 
     private FiguresView compute(String yearText, String fromText, String toText, String groupByText, String partner,
-                                String type, String stationText) {
+                                String type, String stationText, String districtText) {
         Params params = new Params();
         Integer year = params.integer("year", yearText, ApiLimits.YEAR_MIN, ApiLimits.YEAR_MAX, null);
         UUID stationId = params.uuid("stationId", stationText);
+        String district = params.text("district", districtText, DISTRICT_MAX);
         params.throwIfAny();
         Caller caller = access.caller(identity);
         LocalDate from;
@@ -156,14 +166,16 @@ public class FiguresResource {
             to = LocalDate.of(current, 12, 31);
         }
         List<Dimension> dims = dimensions(groupByText);
-        String onlyPartner = caller.admin() ? blankToNull(partner) : caller.partner();
-        if (!caller.admin() && partner != null && !partner.isBlank() && !partner.equals(caller.partner())) {
+        // Union staff read the union's figures like admins (the district dashboard, ADR 0022).
+        boolean everyPartner = caller.admin() || identity.hasRole(Roles.UNION_STAFF);
+        String onlyPartner = everyPartner ? blankToNull(partner) : caller.partner();
+        if (!everyPartner && partner != null && !partner.isBlank() && !partner.equals(caller.partner())) {
             throw new ProblemException(org.yizhan.kit.problem.ProblemType.FORBIDDEN,
                     "合作单位只能查看本单位的数据", "A partner sees only its own organisation's figures");
         }
         ActivityFigures.Figures result = figures.count(new ActivityFigures.Query(
                 from.atStartOfDay(BEIJING).toInstant(), to.plusDays(1).atStartOfDay(BEIJING).toInstant(), dims,
-                onlyPartner, blankToNull(type), stationId));
+                onlyPartner, blankToNull(type), stationId, district));
         if (result.rows().size() > ApiLimits.FIGURES_ROWS_MAX) {
             throw ProblemException.invalidField("groupBy", "结果超过 " + ApiLimits.FIGURES_ROWS_MAX
                     + " 行，请减少分组或缩短时间段 / more than " + ApiLimits.FIGURES_ROWS_MAX

@@ -32,8 +32,12 @@ public class ActivityFigures {
         this.em = em;
     }
 
-    /** What to count: completed activities starting in [from, to), optionally of one partner, type or station. */
-    public record Query(Instant from, Instant to, List<Dimension> groupBy, String partner, String type, UUID stationId) {
+    /**
+     * What to count: completed activities starting in [from, to), optionally of one partner, type,
+     * station or district (of the station, as the station replica names it).
+     */
+    public record Query(Instant from, Instant to, List<Dimension> groupBy, String partner, String type, UUID stationId,
+                        String district) {
     }
 
     /** One row: the key per dimension (in groupBy order) and the counts. */
@@ -90,6 +94,8 @@ public class ActivityFigures {
                 + " where x.activity_id = a.id and x.partner_code = :partner)" : "")
                 + (q.type() != null ? " and a.type = :type" : "")
                 + (q.stationId() != null ? " and a.station_id = :station" : "")
+                + (q.district() != null ? " and exists (select 1 from station_replica r"
+                + " where r.station_id = a.station_id and r.district = :district)" : "")
                 + ") ";
     }
 
@@ -103,6 +109,9 @@ public class ActivityFigures {
         }
         if (q.stationId() != null) {
             query.setParameter("station", q.stationId());
+        }
+        if (q.district() != null) {
+            query.setParameter("district", q.district());
         }
         return query;
     }

@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Params;
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
@@ -44,6 +47,9 @@ public class VisitResource {
 
     private static final String STATS_PARAMS = "from and to are local dates (Asia/Shanghai), both included, "
             + "at most 366 days apart; without them the last 30 days up to today.";
+
+    /** The most visits one page of a worker's own lists. */
+    static final int MY_VISITS_MAX = 100;
 
     private final StationVisits visits;
     private final SecurityIdentity identity;
@@ -109,6 +115,28 @@ public class VisitResource {
     }
 
     @GET
+    @Path("/visits/mine")
+    @RolesAllowed(Roles.WORKER)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "My visits",
+            description = "The caller's own check-ins, newest first: one visit per station and clock hour, with the "
+                    + "first and last scan of that hour. Workers only; a worker sees only the visits recorded under "
+                    + "the pseudonym of their own token's subject.")
+    @APIResponse(responseCode = "200", description = "A page of visits")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @APIResponse(responseCode = "403", description = "Not a worker")
+    public Page<OwnVisitView> myVisits(
+            @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "" + MY_VISITS_MAX, defaultValue = "20")) String limitText,
+            @QueryParam("cursor") @Size(max = ParamLimits.CURSOR)
+            @Parameter(description = "nextCursor of the previous page") String cursor) {
+        Params params = new Params();
+        Integer limit = params.integer("limit", limitText, 1, MY_VISITS_MAX, 20);
+        params.throwIfAny();
+        return visits.mine(identity.getPrincipal().getName(), Cursor.decode(cursor), limit).map(OwnVisitView::of);
+    }
+
+    @GET
     @Path("/{id}/visits/stats")
     @RolesAllowed({Roles.UNION_ADMIN, Roles.STATION_MANAGER})
     @SecurityRequirement(name = "jwt")
@@ -139,15 +167,16 @@ public class VisitResource {
 
     @GET
     @Path("/visits/stats")
-    @RolesAllowed(Roles.UNION_ADMIN)
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF})
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Visit statistics of all stations",
-            description = "Like the statistics of one station, over every station; by=station lists the stations "
-                    + "with visits, most visited first. " + STATS_PARAMS + " Union admins only.")
+            description = "Like the statistics of one station, over every station (or, with district, the stations "
+                    + "of that district); by=station lists the stations with visits, most visited first. "
+                    + STATS_PARAMS + " Union admins and union staff.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(schema = @Schema(implementation = VisitStatsView.class)))
     @APIResponse(responseCode = "400", description = "Invalid dates, range or grouping")
-    @APIResponse(responseCode = "403", description = "Not a union admin")
+    @APIResponse(responseCode = "403", description = "Neither a union admin nor union staff")
     public VisitStatsView districtStats(
             @QueryParam("from") @Size(max = ParamLimits.DATE) @Parameter(description = "First day, included",
                     example = "2026-11-01") String from,
@@ -158,10 +187,13 @@ public class VisitResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"station", "day", "occupation",
                             "hourOfDay"},
                             defaultValue = "station"))
-            String by) {
+            String by,
+            @QueryParam("district") @Size(max = ParamLimits.DISTRICT)
+            @Parameter(description = "Only the stations of this district", example = "大兴区") String district) {
         StatsParams params = StatsParams.parse(from, to, by, clock.today(VisitLedger.ZONE), VisitGrouping.STATION,
                 VisitGrouping.STATION, VisitGrouping.DAY, VisitGrouping.OCCUPATION, VisitGrouping.HOUR_OF_DAY);
-        return view(null, params, visits.districtStats(params.from(), params.to(), params.by()));
+        String onlyDistrict = district == null || district.isBlank() ? null : district.strip();
+        return view(null, params, visits.districtStats(onlyDistrict, params.from(), params.to(), params.by()));
     }
 
     private static VisitStatsView view(UUID stationId, StatsParams params, VisitLedger.Stats stats) {

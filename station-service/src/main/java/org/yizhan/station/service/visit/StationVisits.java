@@ -1,5 +1,7 @@
 package org.yizhan.station.service.visit;
 
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.privacy.Pseudonyms;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,13 +86,18 @@ public class StationVisits {
     public VisitLedger.Stats stationStats(UUID stationId, SecurityIdentity caller,
                                           LocalDate from, LocalDate to, VisitGrouping by) {
         access.requireManageable(stationId, caller);
-        return ledger.stats(stationId, from, to, by);
+        return ledger.stats(stationId, null, from, to, by);
     }
 
     /** Statistics over all stations (the caller is checked to be a union admin by the resource). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public VisitLedger.Stats districtStats(LocalDate from, LocalDate to, VisitGrouping by) {
-        return ledger.stats(null, from, to, by);
+    /** A page of the worker {@code subject}'s own visits, newest first. */
+    public Page<VisitLedger.OwnVisit> mine(String subject, Cursor after, int limit) {
+        return ledger.mine(subject, after, limit);
+    }
+
+    public VisitLedger.Stats districtStats(String district, LocalDate from, LocalDate to, VisitGrouping by) {
+        return ledger.stats(null, district, from, to, by);
     }
 
     private void requireConfigured() {

@@ -1,5 +1,9 @@
 package org.yizhan.station.service.visit;
 
+import org.yizhan.kit.jdbc.SqlValues;
+import org.yizhan.kit.paging.Cursor;
+import org.yizhan.kit.paging.Keyset;
+import org.yizhan.kit.paging.Page;
 import org.yizhan.kit.privacy.Pseudonyms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,6 +44,11 @@ public class VisitLedger {
     }
 
     /** Statistics: the groups, and the totals over the whole range. */
+    /** One visit of the caller's own: where, as what and when (first and last scan of the hour). */
+    public record OwnVisit(UUID id, UUID stationId, String stationName, Occupation occupation, Instant hourStart,
+                           Instant visitedAt, Instant lastSeenAt) {
+    }
+
     public record Stats(List<Row> rows, long visits, long distinctVisitors) {
     }
 
@@ -103,12 +112,37 @@ public class VisitLedger {
     }
 
     /**
+     * A page of {@code subject}'s own visits, newest first (by the first scan of the hour). The
+     * subject is looked up by its pseudonym, as the visits were recorded.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<OwnVisit> mine(String subject, Cursor after, int limit) {
+        var query = em.createNativeQuery("select v.id, v.station_id, s.name, v.occupation, v.hour_start,"
+                        + " v.visited_at, v.last_seen_at from station_visit v join station s on s.id = v.station_id"
+                        + " where v.visitor = :visitor"
+                        + (after == null ? "" : " and (v.visited_at < :at or (v.visited_at = :at and v.id < :id))")
+                        + " order by v.visited_at desc, v.id desc limit :fetch")
+                .setParameter("visitor", pseudonyms.of(subject))
+                .setParameter("fetch", Keyset.fetchSize(limit));
+        if (after != null) {
+            query.setParameter("at", after.at()).setParameter("id", after.id());
+        }
+        List<OwnVisit> rows = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] r = (Object[]) result;
+            rows.add(new OwnVisit((UUID) r[0], (UUID) r[1], (String) r[2], Occupation.valueOf((String) r[3]),
+                    SqlValues.instant(r[4]), SqlValues.instant(r[5]), SqlValues.instant(r[6])));
+        }
+        return Keyset.page(rows, limit, v -> new Cursor(v.visitedAt(), v.id()).keyset());
+    }
+
+    /**
      * Visits and distinct visitors from {@code from} to {@code to} (local dates, inclusive), of
-     * one station or, with {@code stationId} null, of all. Days, hours and occupations without
+     * one station or, with {@code stationId} null, of all (of one district's, with {@code district}). Days, hours and occupations without
      * visits are listed with zeros; stations only when they had visits, most visited first.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Stats stats(UUID stationId, LocalDate from, LocalDate to, VisitGrouping by) {
+    public Stats stats(UUID stationId, String district, LocalDate from, LocalDate to, VisitGrouping by) {
         String key = switch (by) {
             case DAY -> "to_char(v.hour_start at time zone 'Asia/Shanghai', 'YYYY-MM-DD')";
             case HOUR_OF_DAY -> "to_char(v.hour_start at time zone 'Asia/Shanghai', 'HH24')";
@@ -118,7 +152,9 @@ public class VisitLedger {
         String name = by == VisitGrouping.STATION ? "s.name" : "cast(null as varchar)";
         String join = by == VisitGrouping.STATION ? " join station s on s.id = v.station_id" : "";
         String where = " where v.hour_start >= :from and v.hour_start < :to"
-                + (stationId == null ? "" : " and v.station_id = :station");
+                + (stationId == null ? "" : " and v.station_id = :station")
+                + (district == null ? "" : " and exists (select 1 from station d where d.id = v.station_id"
+                + " and d.district = :district)");
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
 
@@ -130,6 +166,10 @@ public class VisitLedger {
         if (stationId != null) {
             groups.setParameter("station", stationId);
             totals.setParameter("station", stationId);
+        }
+        if (district != null) {
+            groups.setParameter("district", district);
+            totals.setParameter("district", district);
         }
         Map<String, Row> found = new LinkedHashMap<>();
         for (Object result : groups.getResultList()) {
