@@ -10,13 +10,30 @@ import java.net.Socket;
 /** Loopback port helpers. */
 public final class Ports {
 
+    // Below Linux's default range for outgoing connections (32768-60999).
+    private static final int FIRST = 20_000;
+    private static final int LAST = 32_000;
+
     private Ports() {
     }
 
-    /** A port that is free on 127.0.0.1 at the time of the call. */
+    /**
+     * A port that is free on 127.0.0.1 at the time of the call, below the range the system takes
+     * ports for outgoing connections from (32768 and up on Linux): a port handed to a service that
+     * starts a few seconds later is then not taken meanwhile by one of the many connections that
+     * Kafka and PostgreSQL clients open.
+     */
     public static int free() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(FIRST, LAST);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -94,6 +94,16 @@ public final class ServiceProcess {
                 "QUARKUS_LOG_FILE_ROTATION_ROTATE_ON_BOOT", "false");
     }
 
+    /** The last {@code n} lines of {@code file}, or nothing when it cannot be read (a test deletes its folder). */
+    private static String lastLines(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size())) + "\n";
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
     /** Waits until {@code /q/health/ready} answers 200 on the management interface. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -102,7 +112,9 @@ public final class ServiceProcess {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(spec.name() + " exited with code " + process.exitValue()
-                        + "; see " + logFile + " and " + logFile.resolveSibling(spec.name() + ".out"));
+                        + "; see " + logFile + " and " + logFile.resolveSibling(spec.name() + ".out")
+                        + ", which end with:\n" + lastLines(logFile, 15)
+                        + lastLines(logFile.resolveSibling(spec.name() + ".out"), 15));
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
