@@ -53,6 +53,13 @@ public class GatewayRoutes {
     private static final Set<HttpMethod> PUBLIC_READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
 
+    /**
+     * The gateway's clock for the durations it measures (rate-limit buckets, open circuits, kept API
+     * documents), in nanoseconds; the classes that use it take it as an argument, so that their
+     * tests move time instead of waiting.
+     */
+    public static final java.util.function.LongSupplier CLOCK = System::nanoTime;
+
     // The HTTP/2 error code that ends a stream the other side need not finish (RFC 9113, 7).
     private static final long HTTP2_CANCEL = 0x8;
 
@@ -120,10 +127,10 @@ public class GatewayRoutes {
             limits.put(routeClass, RouteLimits.of(routeClass, config));
         }
         for (Upstream upstream : new Upstream[] {station, services, checkups, legalAid, overview}) {
-            breakers.put(upstream.name(), new UpstreamBreaker(vertx, upstream.name(), config.circuitBreaker()));
+            breakers.put(upstream.name(), new UpstreamBreaker(vertx, upstream.name(), config.circuitBreaker(), CLOCK));
         }
         if (config.rateLimit().enabled()) {
-            rateLimits = new RateLimits(limits, config.rateLimit().maxClients(), System::nanoTime);
+            rateLimits = new RateLimits(limits, config.rateLimit().maxClients(), CLOCK);
             forgetTimer = vertx.setPeriodic(FORGET_IDLE_CLIENTS_MS, id -> rateLimits.forgetIdle());
         }
 

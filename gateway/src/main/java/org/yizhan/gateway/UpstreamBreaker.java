@@ -9,6 +9,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.jboss.logging.Logger;
 
+import java.util.function.LongSupplier;
+
 /**
  * The circuit breaker of one service (Vert.x circuit breaker): after {@code failures} failed
  * requests within {@code window} it opens, and for {@code openFor} every request to the service is
@@ -25,10 +27,13 @@ final class UpstreamBreaker {
 
     private final CircuitBreaker breaker;
     private final long openForMs;
-    private volatile long openedAtMs;
+    private final LongSupplier nanoTime;
+    private volatile long openedAtNanos;
 
-    UpstreamBreaker(Vertx vertx, String upstream, GatewayConfig.CircuitBreakerSettings settings) {
+    /** {@code nanoTime}: the gateway's clock ({@link GatewayRoutes#CLOCK}), a test's own where it moves time. */
+    UpstreamBreaker(Vertx vertx, String upstream, GatewayConfig.CircuitBreakerSettings settings, LongSupplier nanoTime) {
         this.openForMs = Math.max(1, settings.openFor().toMillis());
+        this.nanoTime = nanoTime;
         CircuitBreakerOptions options = new CircuitBreakerOptions()
                 .setMaxFailures(Math.max(1, settings.failures()))
                 .setFailuresRollingWindow(Math.max(1, settings.window().toMillis()))
@@ -38,7 +43,7 @@ final class UpstreamBreaker {
                 .setFallbackOnFailure(false);
         this.breaker = CircuitBreaker.create("upstream-" + upstream, vertx, options)
                 .openHandler(v -> {
-                    openedAtMs = System.currentTimeMillis();
+                    openedAtNanos = nanoTime.getAsLong();
                     LOG.warnf("Circuit of %s opened: stopped forwarding to it for %d ms", upstream, openForMs);
                 })
                 .halfOpenHandler(v -> LOG.infof("Circuit of %s half-open: trying one request", upstream))
@@ -60,7 +65,7 @@ final class UpstreamBreaker {
 
     /** Seconds until an open circuit lets a request through again; at least 1. */
     long retryAfterSeconds() {
-        long left = openedAtMs + openForMs - System.currentTimeMillis();
+        long left = openForMs - (nanoTime.getAsLong() - openedAtNanos) / 1_000_000;
         return Math.max(1, (left + 999) / 1000);
     }
 

@@ -54,6 +54,7 @@ public class ApiDocuments {
 
     private final Map<String, Upstream> services = new LinkedHashMap<>();
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    private final java.util.function.LongSupplier clock = GatewayRoutes.CLOCK;
     private ObjectNode gatewayDocument;
     private HttpClient client;
 
@@ -127,7 +128,7 @@ public class ApiDocuments {
     /** The service's own document, fetched again when the one kept is older than {@link #KEEP}. */
     private Future<ObjectNode> fetch(String name) {
         Kept k = kept.get(name);
-        if (k != null && System.nanoTime() - k.fetchedAtNanos() < KEEP.toNanos()) {
+        if (k != null && clock.getAsLong() - k.fetchedAtNanos() < KEEP.toNanos()) {
             return Future.succeededFuture(k.document());
         }
         Upstream upstream = services.get(name);
@@ -139,7 +140,7 @@ public class ApiDocuments {
                 .map(body -> {
                     try {
                         ObjectNode document = (ObjectNode) JSON.readTree(body.getBytes());
-                        kept.put(name, new Kept(System.nanoTime(), document));
+                        kept.put(name, new Kept(clock.getAsLong(), document));
                         return document;
                     } catch (IOException | ClassCastException e) {
                         throw new IllegalStateException(name + " served no JSON document");
