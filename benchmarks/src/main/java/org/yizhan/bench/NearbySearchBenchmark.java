@@ -8,7 +8,6 @@ import org.yizhan.localstack.kafka.KafkaBroker;
 import org.yizhan.localstack.postgres.PostgresProvisioner;
 import org.yizhan.localstack.postgres.PostgresServer;
 import org.yizhan.localstack.run.ServiceProcess;
-import org.yizhan.localstack.run.ServiceSpec;
 import org.yizhan.localstack.security.DevKeys;
 
 import java.io.StringReader;
@@ -132,19 +131,9 @@ public final class NearbySearchBenchmark {
 
     private static ServiceProcess startService(Options o, PostgresServer pg, KafkaBroker kafka, Path work, int port)
             throws Exception {
-        DevKeys keys = DevKeys.loadOrCreate(work.resolve("keys"));
-        ServiceSpec spec = new ServiceSpec("station-service", "station-service", port, o.database(), Map.of());
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(o.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", String.valueOf(o.pool()));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.putAll(keys.trustingEnvironment());
-        env.put("YIZHAN_VISITS_PSEUDONYM_KEY", "benchmark-only-pseudonym-key-0123456789");
         // Loaded stations get their search week from the service's backfill; do not wait a minute for it.
-        env.put("YIZHAN_SEARCH_DERIVE_HOURS_EVERY", "2s");
-        return ServiceProcess.start(spec, o.repoRoot(), work.resolve("logs"), o.jvm(), env);
+        return BenchServices.stationService(o.repoRoot(), work, pg, kafka, DevKeys.loadOrCreate(work.resolve("keys")),
+                o.database(), port, o.pool(), o.jvm(), Map.of("YIZHAN_SEARCH_DERIVE_HOURS_EVERY", "2s"));
     }
 
     /** Checks both sides give the same answers, then measures them in alternating slices; the report. */
