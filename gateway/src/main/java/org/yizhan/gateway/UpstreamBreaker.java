@@ -40,6 +40,10 @@ final class UpstreamBreaker {
                 .setResetTimeout(openForMs)
                 // The gateway bounds each request with its own timeouts; the breaker must not add one.
                 .setTimeout(-1)
+                // No state notifications on the event bus: with them the breaker keeps rolling
+                // statistics of every request for no reader. State changes are logged below and shown
+                // in the readiness data.
+                .setNotificationAddress(null)
                 .setFallbackOnFailure(false);
         this.breaker = CircuitBreaker.create("upstream-" + upstream, vertx, options)
                 .openHandler(v -> {
