@@ -117,11 +117,17 @@ public final class GatewayBenchmark {
             ServiceProcess station = BenchServices.stationService(o.repoRoot(), work, pg, kafka, keys, o.database(),
                     Ports.free(), o.connections(), o.jvm(), Map.of());
             started.add(() -> station.stop(Duration.ofSeconds(15)));
-            ServiceProcess gateway = startGateway("gateway", o, work, keys, station, Map.of());
+            ServiceProcess gateway = startGateway("gateway", o, o.repoRoot(), work, keys, station, Map.of());
             started.add(() -> gateway.stop(Duration.ofSeconds(15)));
+            Path noMetricsRoot = withoutMetrics(o, work);
+            ServiceProcess noMetrics = noMetricsRoot == null ? null
+                    : startGateway("gateway-no-metrics", o, noMetricsRoot, work, keys, station, Map.of());
+            if (noMetrics != null) {
+                started.add(() -> noMetrics.stop(Duration.ofSeconds(15)));
+            }
             ServiceProcess traced = null;
             if (o.tracing()) {
-                traced = startGateway("gateway-traced", o, work, keys, station, Map.of(
+                traced = startGateway("gateway-traced", o, o.repoRoot(), work, keys, station, Map.of(
                         "QUARKUS_OTEL_SDK_DISABLED", "false",
                         "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
                         "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", sink.url()));
@@ -133,6 +139,9 @@ public final class GatewayBenchmark {
             if (traced != null) {
                 traced.awaitReady(Duration.ofMinutes(3));
             }
+            if (noMetrics != null) {
+                noMetrics.awaitReady(Duration.ofMinutes(3));
+            }
             NginxProxy nginx = NginxProxy.start(work.resolve("nginx"), Ports.free(), "127.0.0.1:" + station.spec().port());
             started.add(nginx);
 
@@ -140,8 +149,13 @@ public final class GatewayBenchmark {
             targets.add(new Target("nginx", "nginx 1.22 (Debian), proxy_pass with keep-alive",
                     "http://127.0.0.1:" + nginx.port(), nginx::cpuTime, () -> size(nginx.accessLog())));
             targets.add(processTarget("gateway", "gateway, as deployed (tracing off)", gateway));
+            if (noMetrics != null) {
+                targets.add(processTarget("gateway-no-metrics", "gateway, built without metrics (tracing off)",
+                        noMetrics));
+            }
             if (traced != null) {
-                targets.add(processTarget("gateway-traced", "gateway, tracing on (OTLP export)", traced));
+                targets.add(processTarget("gateway-traced", "gateway, tracing on (OTLP export, every request)",
+                        traced));
             }
             if (o.direct()) {
                 targets.add(new Target("direct", "station-service, no proxy", station.spec().url(),
@@ -188,8 +202,8 @@ public final class GatewayBenchmark {
      * access log) on its console, which goes to {@code <name>.out}. Rate limits are raised for the
      * benchmark's single client, so that they are checked on every request but never refuse one.
      */
-    static ServiceProcess startGateway(String name, Options o, Path work, DevKeys keys, ServiceProcess station,
-                                       Map<String, String> extra) {
+    static ServiceProcess startGateway(String name, Options o, Path root, Path work, DevKeys keys,
+                                       ServiceProcess station, Map<String, String> extra) {
         int port = Ports.free();
         Map<String, String> env = new HashMap<>(keys.trustingEnvironment());
         env.put("YIZHAN_GATEWAY_STATION_SERVICE_URL", station.spec().url());
@@ -208,7 +222,25 @@ public final class GatewayBenchmark {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile);
             System.out.println(name + " records a profile into " + profile);
         }
-        return ServiceProcess.start(spec, o.repoRoot(), work.resolve("logs"), jvm, env);
+        return ServiceProcess.start(spec, root, work.resolve("logs"), jvm, env);
+    }
+
+    /**
+     * The gateway built without Micrometer, as a repository-like folder to start it from, or null
+     * when it has not been built: Micrometer is fixed at build time, so "metrics off" is another build.
+     */
+    static Path withoutMetrics(Options o, Path work) throws IOException {
+        Path app = o.repoRoot().resolve("gateway/target/quarkus-app-no-metrics");
+        if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
+            System.out.println("No gateway without metrics at " + app + ": build it with ./mvnw -B -pl gateway -am "
+                    + "package -DskipTests -Dquarkus.micrometer.enabled=false "
+                    + "-Dquarkus.package.output-directory=quarkus-app-no-metrics");
+            return null;
+        }
+        Path root = work.resolve("no-metrics");
+        Files.createDirectories(root.resolve("gateway/target"));
+        Files.createSymbolicLink(root.resolve("gateway/target/quarkus-app"), app);
+        return root;
     }
 
     /**
