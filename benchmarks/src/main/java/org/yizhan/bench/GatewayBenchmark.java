@@ -219,6 +219,7 @@ public final class GatewayBenchmark {
         if (o.profile()) {
             // Java Flight Recorder's sampling profile, read with `jfr print --events jdk.ExecutionSample`.
             Path profile = o.repoRoot().resolve("benchmarks/target/" + name + ".jfr");
+            jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile);
             System.out.println(name + " records a profile into " + profile);
         }
