@@ -31,7 +31,7 @@ public record StationFiguresView(
     @Schema(name = "StationFiguresRow")
     public record Row(
             @Schema(description = "A host type (RESTAURANT) or a tier (DEMONSTRATION)", example = "RESTAURANT",
-                    maxLength = FieldLimits.CODE)
+                    maxLength = FieldLimits.CODE, pattern = "^[A-Z][A-Z_]*$")
             String key,
             @Schema(example = "3", minimum = "0", maximum = FieldLimits.COUNT_MAX) int stations) {
     }
