@@ -40,8 +40,9 @@ public class DashboardResource {
     static final int DISTRICT_MAX = 60;
 
     private static final String DESCRIPTION = "The union's figures (四化) for a district and a period, fetched from "
-            + "the four services at once with the caller's token: station visits by station, completed activities "
-            + "and person-times, checkups, legal aid and relief. Each part has its own timeout (2 s by default): "
+            + "the four services at once with the caller's token: the district's stations by host type and by tier "
+            + "(today's, whatever the period), station visits by station, completed activities and person-times, "
+            + "checkups, legal aid and relief. Each part has its own timeout (2 s by default): "
             + "a service that is down or slow makes its part UNAVAILABLE or TIMEOUT and the others still answer; "
             + "503 only when no part could be fetched. A part's districtOnly says whether its service restricted "
             + "the figures to the district. The period is a year, or from and to (Beijing days, both included); "
@@ -66,7 +67,11 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "The dashboard; some parts may be missing",
             content = @Content(schema = @Schema(implementation = DashboardView.class),
                     examples = @ExampleObject(name = "checkups down", value = """
-                            {"district":"大兴区","from":"2026-01-01","to":"2026-12-31","partsOk":3,"partsMissing":1,
+                            {"district":"大兴区","from":"2026-01-01","to":"2026-12-31","partsOk":4,"partsMissing":1,
+                             "network":{"service":"station-service","status":"OK","districtOnly":true,
+                                        "data":{"district":"大兴区","on":"2026-12-01","stations":12,
+                                                "byHostType":[{"key":"RESTAURANT","stations":5}],
+                                                "byTier":[{"key":"DEMONSTRATION","stations":2}]}},
                              "stations":{"service":"station-service","status":"OK","districtOnly":true,
                                          "data":{"visits":120,"distinctVisitors":80,"rows":[]}},
                              "activities":{"service":"services-service","status":"OK","districtOnly":true,
@@ -145,10 +150,10 @@ public class DashboardResource {
 
     /**
      * Which services restrict their figures to a district (one that cannot gives those of all
-     * districts and says so with districtOnly: false). All four do.
+     * districts and says so with districtOnly: false). Every part's service does.
      */
-    private static final Map<String, Boolean> DISTRICT_ONLY = Map.of("stations", true, "activities", true,
-            "checkups", true, "legalAid", true);
+    private static final Map<String, Boolean> DISTRICT_ONLY = Map.of("network", true, "stations", true,
+            "activities", true, "checkups", true, "legalAid", true);
 
     private Map<String, Upstreams.Call> calls(Request request) {
         Map<String, String> period = Map.of("from", request.period().from().toString(),
@@ -158,6 +163,9 @@ public class DashboardResource {
         Map<String, String> stations = new LinkedHashMap<>(inDistrict);
         stations.put("by", "station");
         Map<String, Upstreams.Call> calls = new LinkedHashMap<>();
+        // The network is counted as it stands today: host types and tiers have no history to take a period from.
+        calls.put("network", new Upstreams.Call("station-service", config.stationServiceUrl(),
+                "/api/v1/stations/figures", Map.of("district", request.district())));
         calls.put("stations", new Upstreams.Call("station-service", config.stationServiceUrl(),
                 "/api/v1/stations/visits/stats", stations));
         calls.put("activities", new Upstreams.Call("services-service", config.servicesServiceUrl(),

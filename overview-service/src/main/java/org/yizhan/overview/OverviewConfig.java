@@ -41,6 +41,13 @@ public interface OverviewConfig {
     @WithDefault("1s")
     Duration connectTimeout();
 
+    /**
+     * How far back the overview's recent station visits go, in days: the visits from this many
+     * days before today (Beijing) on.
+     */
+    @WithDefault("30")
+    int recentVisitDays();
+
     /** The largest answer of one part that is read; a larger one makes the part UNAVAILABLE. */
     @WithDefault("1048576")
     int maxPartBytes();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -27,6 +28,18 @@ class ComposedViewsTest {
     private static final String WORKER = StubServices.keys().mint("rider-7", "worker");
     private static final String ADMIN = StubServices.keys().mint("admin-1", "union-admin");
     private static final String STAFF = StubServices.keys().mint("staff-1", "union-staff");
+
+    @Test
+    void theOverviewAsksEachServiceForWhatIsCurrent() {
+        String recentFrom = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(30).toString();
+        given().auth().oauth2(WORKER).get("/api/v1/me/overview")
+                .then().statusCode(200)
+                .body("registrations.data.query", equalTo(Map.of("upcoming", "true", "limit", "5")))
+                .body("checkups.data.query", equalTo(Map.of("upcoming", "true", "limit", "5")))
+                .body("consultations.data.query", equalTo(Map.of("status", "OPEN", "limit", "5")))
+                .body("applications.data.query", equalTo(Map.of("open", "true", "limit", "5")))
+                .body("visits.data.query", equalTo(Map.of("from", recentFrom, "limit", "5")));
+    }
 
     @Test
     void theOverviewHasEveryPartWithTheCallersTokenAndLimit() {
@@ -106,7 +119,12 @@ class ComposedViewsTest {
                 .then().statusCode(200)
                 .body("district", equalTo("大兴区"))
                 .body("from", equalTo("2026-03-01")).body("to", equalTo("2026-03-31"))
-                .body("partsOk", equalTo(4))
+                .body("partsOk", equalTo(5))
+                .body("network.service", equalTo("station-service"))
+                .body("network.data.path", equalTo("/api/v1/stations/figures"))
+                .body("network.data.query", equalTo(Map.of("district", "大兴区")))
+                .body("network.data.authorization", equalTo("Bearer " + STAFF))
+                .body("network.districtOnly", equalTo(true))
                 .body("stations.data.path", equalTo("/api/v1/stations/visits/stats"))
                 .body("stations.data.query.by", equalTo("station"))
                 .body("stations.data.query.from", equalTo("2026-03-01"))
@@ -148,6 +166,9 @@ class ComposedViewsTest {
         String csv = new String(response.asByteArray(), StandardCharsets.UTF_8).replace("\uFEFF", "");
         String[] lines = csv.strip().split("\r?\n");
         assertEquals("part,figure,value", lines[0]);
+        assertEquals("network,status,OK", lines[1]);
+        assertTrue(csv.contains("network,byHostType[PARK].stations,2"), csv);
+        assertTrue(csv.contains("network,byTier[DEMONSTRATION].stations,1"), csv);
         assertTrue(csv.contains("stations,status,OK"), csv);
         assertTrue(csv.contains("stations,visits,12"), csv);
         assertTrue(csv.contains("stations,rows[s-1].visits,7"), csv);

@@ -47,9 +47,10 @@ class PartMissingTest {
     void theDashboardSaysLegalAidIsMissingAndShowsTheRest() {
         given().auth().oauth2(ADMIN).get("/api/v1/districts/{district}/dashboard", "大兴区")
                 .then().statusCode(200)
-                .body("partsOk", equalTo(3)).body("partsMissing", equalTo(1))
+                .body("partsOk", equalTo(4)).body("partsMissing", equalTo(1))
                 .body("legalAid.status", equalTo("UNAVAILABLE"))
                 .body("legalAid.districtOnly", equalTo(true))
+                .body("network.status", equalTo("OK"))
                 .body("stations.status", equalTo("OK"));
     }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
  * overview-service at them, and gives it the test JVM's JWT verification key.
  *
  * <p>A stand-in answers every GET with what it received (service, path, query, the forwarded
- * headers) and a few figures, and misbehaves when the request id asks it to: {@code fail:<service>}
- * answers 500, {@code slow:<service>} answers after 3 s (above the tests' 1 s part timeout),
+ * headers) and a few figures (station-service's figures also by host type and tier), and
+ * misbehaves when the request id asks it to: {@code fail:<service>} answers 500,
+ * {@code slow:<service>} answers after 3 s (above the tests' 1 s part timeout),
  * {@code text:<service>} answers with a body that is not JSON; several can be joined with commas.
  * Init arg {@code down}: a service whose URL gets a port where nothing listens.
  */
@@ -114,6 +115,12 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                         .add(new JsonObject().put("key", "s-1").put("name", "A").put("visits", 7))
                         .add(new JsonObject().put("visits", 5)))
                 .put("items", new JsonArray());
+        if (request.path().equals("/api/v1/stations/figures")) {
+            // The shape of station-service's StationFigures, for the dashboard's CSV rows.
+            body.put("byHostType", new JsonArray().add(new JsonObject().put("key", "PARK").put("stations", 2)))
+                    .put("byTier", new JsonArray()
+                            .add(new JsonObject().put("key", "DEMONSTRATION").put("stations", 1)));
+        }
         if (asked.contains("slow:" + name)) {
             vertx.setTimer(3_000, id -> request.response().putHeader("Content-Type", "application/json")
                     .end(body.encode()));

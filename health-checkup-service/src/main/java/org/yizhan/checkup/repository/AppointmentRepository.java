@@ -1,8 +1,10 @@
 package org.yizhan.checkup.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.yizhan.checkup.domain.booking.Appointment;
+import org.yizhan.checkup.domain.booking.AppointmentStatus;
 import org.yizhan.kit.paging.KeysetCursor;
 
 import java.sql.Timestamp;
@@ -113,6 +115,26 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         }
         return find("person = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
                 person, after.instant(0), after.uuid(1)).page(0, fetch).list();
+    }
+
+    /** The statuses of an appointment still to come: waiting for a place, holding one, or booked. */
+    public static final List<AppointmentStatus> UPCOMING = List.of(AppointmentStatus.WAITLIST,
+            AppointmentStatus.PENDING, AppointmentStatus.BOOKED);
+
+    /**
+     * A person's upcoming appointments (waiting, held or booked, for a slot that has not ended by
+     * {@code now}), newest first, after the cursor's (createdAt, id).
+     */
+    public List<Appointment> upcomingOfPerson(String person, Instant now, KeysetCursor after, int fetch) {
+        String upcoming = "person = :person and status in :statuses"
+                + " and slotId in (select s.id from Slot s where s.endsAt > :now)";
+        var params = Parameters.with("person", person).and("statuses", UPCOMING)
+                .and("now", now);
+        if (after == null) {
+            return find(upcoming + " order by createdAt desc, id desc", params).page(0, fetch).list();
+        }
+        return find(upcoming + " and (createdAt < :at or (createdAt = :at and id < :id)) order by createdAt desc, id desc",
+                params.and("at", after.instant(0)).and("id", after.uuid(1))).page(0, fetch).list();
     }
 
     /**

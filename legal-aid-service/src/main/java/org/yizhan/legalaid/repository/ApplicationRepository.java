@@ -1,6 +1,7 @@
 package org.yizhan.legalaid.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.yizhan.kit.paging.KeysetCursor;
 import org.yizhan.legalaid.domain.application.LegalAidApplication;
@@ -43,13 +44,27 @@ public class ApplicationRepository implements PanacheRepositoryBase<LegalAidAppl
                 + " order by decideBy, id", dueBy, LocalDate.parse(after.text(0)), after.uuid(1)).page(0, fetch).list();
     }
 
-    /** The applications the person is a worker of (applicant or co-applicant), newest first, after the cursor's (receivedAt, id). */
-    public List<LegalAidApplication> ofApplicant(String person, KeysetCursor after, int fetch) {
-        String ofPerson = "id in (select w.applicationId from ApplicationWorker w where w.person = ?1)";
-        if (after == null) {
-            return find(ofPerson + " order by receivedAt desc, id desc", person).page(0, fetch).list();
+    /**
+     * The statuses of an application or case not yet ended: waiting for the decision (INTAKE), an
+     * accepted case not yet closed (ACCEPTED) or a rejection objected to (APPEALED).
+     */
+    public static final List<String> OPEN = List.of("INTAKE", "ACCEPTED", "APPEALED");
+
+    /**
+     * The applications the person is a worker of (applicant or co-applicant), only the {@link #OPEN}
+     * ones when {@code open}, newest first, after the cursor's (receivedAt, id).
+     */
+    public List<LegalAidApplication> ofApplicant(String person, boolean open, KeysetCursor after, int fetch) {
+        String ofPerson = "id in (select w.applicationId from ApplicationWorker w where w.person = :person)"
+                + (open ? " and status in :open" : "");
+        Parameters params = Parameters.with("person", person);
+        if (open) {
+            params.and("open", OPEN);
         }
-        return find(ofPerson + " and (receivedAt < ?2 or (receivedAt = ?2 and id < ?3)) order by receivedAt desc,"
-                + " id desc", person, after.instant(0), after.uuid(1)).page(0, fetch).list();
+        if (after == null) {
+            return find(ofPerson + " order by receivedAt desc, id desc", params).page(0, fetch).list();
+        }
+        return find(ofPerson + " and (receivedAt < :at or (receivedAt = :at and id < :id)) order by receivedAt desc,"
+                + " id desc", params.and("at", after.instant(0)).and("id", after.uuid(1))).page(0, fetch).list();
     }
 }

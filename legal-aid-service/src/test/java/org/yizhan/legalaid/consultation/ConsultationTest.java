@@ -68,6 +68,8 @@ class ConsultationTest {
 
         given().auth().oauth2(lawyer).queryParam("status", "OPEN").queryParam("limit", 100).get(PATH)
                 .then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(worker).queryParam("status", "OPEN").get(PATH + "/mine")
+                .then().statusCode(200).body("items.id", hasItem(id));
         given().auth().oauth2(lawyer).get(PATH + "/" + id).then().statusCode(400).body("errors.field", hasItem("purpose"));
         given().auth().oauth2(lawyer).queryParam("purpose", "答复咨询").get(PATH + "/" + id)
                 .then().statusCode(200).body("question", equalTo(question));
@@ -92,6 +94,11 @@ class ConsultationTest {
                 .body("answer", equalTo(answerText)).body("status", equalTo("ANSWERED"));
         reads++;
         given().auth().oauth2(worker).get(PATH + "/mine").then().statusCode(200).body("items.id", hasItem(id));
+        // Answered, it is no longer among the worker's open ones (what their overview shows).
+        given().auth().oauth2(worker).queryParam("status", "OPEN").get(PATH + "/mine")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().auth().oauth2(worker).queryParam("status", "ANSWERED").get(PATH + "/mine")
+                .then().statusCode(200).body("items.id", hasItem(id));
         given().auth().oauth2(token("admin-c1", "union-admin")).queryParam("purpose", "质量抽查").get(PATH + "/" + id)
                 .then().statusCode(200);
         reads++;

@@ -40,11 +40,16 @@ final class StandardsFixtures {
 
     /** A new active station in {@code district}, registered by a union admin; returns its id. */
     static String station(String district) {
+        return station(district, "RESTAURANT");
+    }
+
+    /** A new active station of {@code hostType} in {@code district}; returns its id. */
+    static String station(String district, String hostType) {
         return admin().body("""
-                        {"name": "规范驿站 %s", "hostType": "RESTAURANT", "hostOrganisation": "狼垡小哥驿站",
+                        {"name": "规范驿站 %s", "hostType": "%s", "hostOrganisation": "狼垡小哥驿站",
                          "address": "北京市大兴区黄村镇狼垡", "district": "%s",
                          "location": {"latitude": 39.7452, "longitude": 116.2893}}
-                        """.formatted(UUID.randomUUID(), district))
+                        """.formatted(UUID.randomUUID(), hostType, district))
                 .when().post("/api/v1/stations")
                 .then().statusCode(201).extract().path("id");
     }

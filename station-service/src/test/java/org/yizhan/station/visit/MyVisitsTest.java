@@ -17,13 +17,16 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.station.visit.VisitStatsTest.beijing;
 
-/** GET /api/v1/stations/visits/mine: a worker's own visits, newest first, paged. */
+/** GET /api/v1/stations/visits/mine: a worker's own visits, newest first, paged, the recent ones with from. */
 @QuarkusTest
 @WithTestResource(value = YizhanTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "yizhan_station"))
@@ -82,6 +85,37 @@ class MyVisitsTest {
     }
 
     @Test
+    void fromKeepsTheRecentVisitsFromThatBeijingDayOn() {
+        UUID station = fixtures.stationManagedBy("manager-" + UUID.randomUUID());
+        String courier = "courier-" + UUID.randomUUID();
+        ledger.record(station, courier, Occupation.COURIER, beijing("2026-09-30T23:59:00"));
+        ledger.record(station, courier, Occupation.COURIER, beijing("2026-10-01T00:01:00"));
+        ledger.record(station, courier, Occupation.COURIER, beijing("2026-10-05T10:00:00"));
+        String token = TestTokens.token(courier, "worker");
+
+        JsonPath recent = given().auth().oauth2(token).queryParam("from", "2026-10-01").queryParam("limit", 1)
+                .get("/api/v1/stations/visits/mine")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("2026-10-05T10:00:00+08:00"), recent.getList("items.visitedAt"));
+        // The next page keeps the filter: the visit of 30 September (Beijing) is not recent.
+        given().auth().oauth2(token).queryParam("from", "2026-10-01").queryParam("limit", 1)
+                .queryParam("cursor", recent.getString("nextCursor"))
+                .get("/api/v1/stations/visits/mine")
+                .then().statusCode(200)
+                .body("items.visitedAt", contains("2026-10-01T00:01:00+08:00"))
+                .body("nextCursor", nullValue());
+        given().auth().oauth2(token).get("/api/v1/stations/visits/mine")
+                .then().statusCode(200).body("items.size()", equalTo(3));
+        given().auth().oauth2(token).queryParam("from", "2026-10-06").get("/api/v1/stations/visits/mine")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aWorkersVisitsAreReadThroughTheVisitorIndex() {
+        assertTrue(fixtures.myVisitsPlan().contains("station_visit_visitor"), fixtures::myVisitsPlan);
+    }
+
+    @Test
     void onlyWorkersHaveVisitsOfTheirOwn() {
         given().auth().oauth2(TestTokens.token("admin-" + UUID.randomUUID(), "union-admin"))
                 .get("/api/v1/stations/visits/mine").then().statusCode(403);
@@ -96,6 +130,11 @@ class MyVisitsTest {
             given().auth().oauth2(token).queryParam("limit", limit).get("/api/v1/stations/visits/mine")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("limit"));
+        }
+        for (String from : new String[] {"2026-13-01", "yesterday", "2026-10-01T00:00:00+08:00"}) {
+            given().auth().oauth2(token).queryParam("from", from).get("/api/v1/stations/visits/mine")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("from"));
         }
         given().auth().oauth2(token).queryParam("cursor", "not-a-cursor").get("/api/v1/stations/visits/mine")
                 .then().statusCode(400).contentType("application/problem+json");

@@ -12,6 +12,7 @@ import org.yizhan.station.domain.visit.VisitCode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -49,6 +50,20 @@ public class VisitFixtures {
                         + " values (:station, :subject, now(), :by) on conflict do nothing")
                 .setParameter("station", station).setParameter("subject", subject).setParameter("by", ADMIN)
                 .executeUpdate();
+    }
+
+    /**
+     * PostgreSQL's plan for the query of a worker's own visits, with sequential scans priced out
+     * (a test table is small enough that the planner would read it whole either way).
+     */
+    @Transactional
+    String myVisitsPlan() {
+        em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+        List<?> plan = em.createNativeQuery("explain select v.id from station_visit v"
+                        + " where v.visitor = 'someone' and v.visited_at >= now() - interval '30 days'"
+                        + " order by v.visited_at desc, v.id desc limit 6")
+                .getResultList();
+        return String.join("\n", plan.stream().map(Object::toString).toList());
     }
 
     @Transactional

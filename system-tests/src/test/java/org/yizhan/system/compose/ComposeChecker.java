@@ -87,6 +87,7 @@ final class ComposeChecker {
         problems.addAll(dependencies());
         problems.addAll(datasources());
         problems.addAll(gatewayUpstreams());
+        problems.addAll(overviewUpstreams());
         problems.addAll(kafka());
         problems.addAll(postgres());
         problems.addAll(volumes());
@@ -100,7 +101,7 @@ final class ComposeChecker {
     // ------------------------------------------------------------------------------------------
 
     /**
-     * The five services exist under their module names and are built from their module with
+     * The six services exist under their module names and are built from their module with
      * src/main/docker/Dockerfile.jvm; every build context of the file is a module of the root pom
      * and its Dockerfile exists.
      */
@@ -157,7 +158,7 @@ final class ComposeChecker {
      */
     List<String> publishedPorts() {
         List<String> problems = new ArrayList<>();
-        for (ServiceModule spec : ServiceModule.BACKENDS) {
+        for (ServiceModule spec : ServiceModule.BEHIND_GATEWAY) {
             compose.service(spec.module()).filter(service -> !service.ports().isEmpty()).ifPresent(service ->
                     problems.add("service '" + spec.module() + "' publishes " + service.ports().stream()
                             .map(ComposeFile.PortMapping::spec).toList() + "; only the gateway may be public"));
@@ -234,8 +235,8 @@ final class ComposeChecker {
 
     /**
      * Every depends_on names a service of the file, waits for condition service_healthy, and that
-     * service has a healthcheck; the four backends wait for PostgreSQL and Kafka, the gateway for the
-     * four backends.
+     * service has a healthcheck; a service that owns a database waits for PostgreSQL, one that uses
+     * Kafka for Kafka, and the gateway for every service it routes to.
      */
     List<String> dependencies() {
         List<String> problems = new ArrayList<>();
@@ -258,17 +259,17 @@ final class ComposeChecker {
         }
         Optional<String> postgres = postgresService().map(ComposeFile.Service::name);
         Optional<String> kafka = kafkaService().map(ComposeFile.Service::name);
-        for (ServiceModule spec : ServiceModule.BACKENDS) {
+        for (ServiceModule spec : ServiceModule.ALL) {
             compose.service(spec.module()).ifPresent(service -> {
                 Set<String> deps = service.dependsOn().keySet();
-                postgres.filter(p -> !deps.contains(p)).ifPresent(p -> problems.add(
+                postgres.filter(p -> spec.database().isPresent() && !deps.contains(p)).ifPresent(p -> problems.add(
                         "service '" + spec.module() + "' does not depend on '" + p + "'"));
-                kafka.filter(k -> !deps.contains(k)).ifPresent(k -> problems.add(
+                kafka.filter(k -> spec.kafka() && !deps.contains(k)).ifPresent(k -> problems.add(
                         "service '" + spec.module() + "' does not depend on '" + k + "'"));
             });
         }
         compose.service(ServiceModule.GATEWAY.module()).ifPresent(gateway -> {
-            for (ServiceModule backend : ServiceModule.BACKENDS) {
+            for (ServiceModule backend : ServiceModule.BEHIND_GATEWAY) {
                 if (!gateway.dependsOn().containsKey(backend.module())) {
                     problems.add("service 'gateway' does not depend on '" + backend.module() + "'");
                 }
@@ -357,7 +358,7 @@ final class ComposeChecker {
         return problems;
     }
 
-    /** The gateway's upstream URLs name the backends' services and their modules' ports. */
+    /** The gateway's upstream URLs name the services it routes to and their modules' ports. */
     List<String> gatewayUpstreams() {
         List<String> problems = new ArrayList<>();
         Optional<ComposeFile.Service> gateway = compose.service(ServiceModule.GATEWAY.module());
@@ -366,53 +367,83 @@ final class ComposeChecker {
             return problems;
         }
         Map<String, String> env = gateway.get().environment();
-        for (ServiceModule backend : ServiceModule.BACKENDS) {
-            upstreamUrl(env, backend.gatewayUrlVariable(), backend, modulePort(backend, problems), "quarkus.http.port",
-                    problems);
-            upstreamUrl(env, backend.gatewayUrlVariable().replace("_URL", "_MANAGEMENT_URL"), backend,
+        for (ServiceModule backend : ServiceModule.BEHIND_GATEWAY) {
+            upstreamUrl("gateway", env, backend.gatewayUrlVariable(), backend, modulePort(backend, problems),
+                    "quarkus.http.port", problems);
+            upstreamUrl("gateway", env, backend.gatewayUrlVariable().replace("_URL", "_MANAGEMENT_URL"), backend,
                     healthPort(backend, problems), healthPortSource(backend), problems);
         }
-        env.forEach((variable, value) -> {
-            if (variable.startsWith("YIZHAN_GATEWAY_") && variable.endsWith("_URL")) {
-                uri(value).map(URI::getHost).filter(host -> compose.service(host).isEmpty()).ifPresent(host ->
-                        problems.add("gateway: " + variable + "=" + value + " names '" + host
-                                + "', which is not a service of the file"));
-            }
-        });
+        unknownHosts("gateway", env, "YIZHAN_GATEWAY_", problems);
         return problems;
     }
 
-    /** {@code variable} is http://SERVICE:PORT with the backend's name and {@code port}, and no path. */
-    private void upstreamUrl(Map<String, String> env, String variable, ServiceModule backend, OptionalInt port,
-                             String portSource, List<String> problems) {
+    /**
+     * overview-service's part URLs (ADR 0022) name the four backends' services and their modules'
+     * HTTP ports: it calls them inside the compose network, not through the gateway.
+     */
+    List<String> overviewUpstreams() {
+        List<String> problems = new ArrayList<>();
+        String name = ServiceModule.OVERVIEW.module();
+        Optional<ComposeFile.Service> overview = compose.service(name);
+        if (overview.isEmpty()) {
+            problems.add("service '" + name + "' is missing");
+            return problems;
+        }
+        Map<String, String> env = overview.get().environment();
+        for (ServiceModule backend : ServiceModule.BACKENDS) {
+            upstreamUrl(name, env, backend.overviewUrlVariable(), backend, modulePort(backend, problems),
+                    "quarkus.http.port", problems);
+        }
+        unknownHosts(name, env, "YIZHAN_OVERVIEW_", problems);
+        return problems;
+    }
+
+    /** Every {@code prefix*_URL} variable of {@code service} names a service of the file. */
+    private void unknownHosts(String service, Map<String, String> env, String prefix, List<String> problems) {
+        env.forEach((variable, value) -> {
+            if (variable.startsWith(prefix) && variable.endsWith("_URL")) {
+                uri(value).map(URI::getHost).filter(host -> compose.service(host).isEmpty()).ifPresent(host ->
+                        problems.add(service + ": " + variable + "=" + value + " names '" + host
+                                + "', which is not a service of the file"));
+            }
+        });
+    }
+
+    /**
+     * {@code variable} of {@code client} is http://SERVICE:PORT with the target's name and
+     * {@code port}, and no path.
+     */
+    private void upstreamUrl(String client, Map<String, String> env, String variable, ServiceModule target,
+                             OptionalInt port, String portSource, List<String> problems) {
         String value = env.get(variable);
         if (value == null || value.isBlank()) {
-            problems.add("gateway: " + variable + " is not set");
+            problems.add(client + ": " + variable + " is not set");
             return;
         }
         Optional<URI> uri = uri(value);
         if (uri.isEmpty() || !"http".equals(uri.get().getScheme()) || uri.get().getHost() == null) {
-            problems.add("gateway: " + variable + "=" + value + " is not an http://host:port URL");
+            problems.add(client + ": " + variable + "=" + value + " is not an http://host:port URL");
             return;
         }
-        if (!backend.module().equals(uri.get().getHost())) {
-            problems.add("gateway: " + variable + "=" + value + " does not name the service '"
-                    + backend.module() + "'");
+        if (!target.module().equals(uri.get().getHost())) {
+            problems.add(client + ": " + variable + "=" + value + " does not name the service '"
+                    + target.module() + "'");
         }
         if (port.isPresent() && uri.get().getPort() != port.getAsInt()) {
-            problems.add("gateway: " + variable + "=" + value + " does not use port " + port.getAsInt()
-                    + " (" + portSource + " in " + backend.applicationProperties() + ")");
+            problems.add(client + ": " + variable + "=" + value + " does not use port " + port.getAsInt()
+                    + " (" + portSource + " in " + target.applicationProperties() + ")");
         }
         String path = uri.get().getPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
-            problems.add("gateway: " + variable + "=" + value + " has a path; expected the service's base URL");
+            problems.add(client + ": " + variable + "=" + value + " has a path; expected the service's base URL");
         }
     }
 
     /**
      * One Kafka broker of the image apache/kafka at the Kafka version of the Quarkus platform, in
      * KRaft mode as a single node (broker and controller, replication factor 1), with a healthcheck
-     * using the image's own tools; the backends bootstrap from its advertised listener.
+     * using the image's own tools; the services that use Kafka bootstrap from its advertised listener,
+     * the others (gateway, overview-service) are given no bootstrap servers.
      */
     List<String> kafka() {
         List<String> problems = new ArrayList<>();
@@ -474,9 +505,16 @@ final class ComposeChecker {
         Set<String> advertised = Arrays.stream(env.getOrDefault("KAFKA_ADVERTISED_LISTENERS", "").split(","))
                 .map(String::trim).filter(l -> l.contains("://"))
                 .map(l -> l.substring(l.indexOf("://") + 3)).collect(Collectors.toSet());
-        for (ServiceModule backend : ServiceModule.BACKENDS) {
+        for (ServiceModule backend : ServiceModule.ALL) {
             compose.service(backend.module()).ifPresent(service -> {
                 String bootstrap = service.environment().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "");
+                if (!backend.kafka()) {
+                    if (service.environment().containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
+                        problems.add("service '" + backend.module() + "' sets KAFKA_BOOTSTRAP_SERVERS, but it uses"
+                                + " no Kafka");
+                    }
+                    return;
+                }
                 if (bootstrap.isBlank()) {
                     problems.add("service '" + backend.module() + "': KAFKA_BOOTSTRAP_SERVERS is not set");
                 }

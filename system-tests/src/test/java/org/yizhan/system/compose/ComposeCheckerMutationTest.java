@@ -119,6 +119,10 @@ class ComposeCheckerMutationTest {
                         "    image: yizhan/station-service:${YIZHAN_IMAGE_TAG:-latest}\n",
                         "    image: yizhan/station-service:${YIZHAN_IMAGE_TAG:-latest}\n    ports:\n      - \"8081:8081\"\n",
                         ComposeChecker::publishedPorts, "service 'station-service' publishes [8081:8081]"),
+                compose("overview-service publishes its port",
+                        "    image: yizhan/overview-service:${YIZHAN_IMAGE_TAG:-latest}\n",
+                        "    image: yizhan/overview-service:${YIZHAN_IMAGE_TAG:-latest}\n    ports:\n      - \"8085:8085\"\n",
+                        ComposeChecker::publishedPorts, "service 'overview-service' publishes [8085:8085]"),
                 properties("the gateway changes its port (ports)", "gateway", "quarkus.http.port=7080\n",
                         ComposeChecker::publishedPorts, "expected \"7080:7080\""),
                 properties("a module changes its management port (healthcheck)", "station-service",
@@ -156,6 +160,14 @@ class ComposeCheckerMutationTest {
                         "      test: [\"CMD\", \"curl\", \"-fsS\", \"-o\", \"/dev/null\", \"http://localhost:9080/q/health/ready\"]",
                         "      disable: true",
                         ComposeChecker::healthchecks, "service 'gateway' has no healthcheck"),
+                compose("overview-service's healthcheck probes its HTTP port", "http://localhost:9085/q/health/ready",
+                        "http://localhost:8085/q/health/ready",
+                        ComposeChecker::healthchecks, "service 'overview-service': healthcheck URL "
+                                + "http://localhost:8085/q/health/ready does not use port 9085"),
+                new Mutation("overview-service is missing",
+                        repo -> repo.editFile(COMPOSE, text -> replaceOnce(text,
+                                "  overview-service:\n    <<: *quarkus-service", "  overview:\n    <<: *quarkus-service")),
+                        ComposeChecker::servicesAndBuildContexts, "service 'overview-service' is missing"),
 
                 // depends_on
                 compose("a dependency waits only for the start", "      station-service:\n        condition: service_healthy",
@@ -176,6 +188,9 @@ class ComposeCheckerMutationTest {
                         "&backend-depends-on\n  postgres:\n    condition: service_healthy\n  kafka:\n    condition: service_healthy\n",
                         "&backend-depends-on\n  postgres:\n    condition: service_healthy\n",
                         ComposeChecker::dependencies, "does not depend on 'kafka'"),
+                compose("the gateway does not wait for overview-service",
+                        "      overview-service:\n        condition: service_healthy\n", "",
+                        ComposeChecker::dependencies, "service 'gateway' does not depend on 'overview-service'"),
 
                 // datasources and the init script
                 compose("a datasource names a database nobody creates", "postgres:5432/yizhan_checkup",
@@ -197,6 +212,11 @@ class ComposeCheckerMutationTest {
                         "  QUARKUS_DATASOURCE_USERNAME: ${YIZHAN_DB_USER:-yizhan}",
                         "  QUARKUS_DATASOURCE_USERNAME: ${YIZHAN_DB_USER:-app}",
                         ComposeChecker::datasources, "QUARKUS_DATASOURCE_USERNAME is 'app'"),
+                compose("overview-service is given a database",
+                        "      <<: *jwt-env\n      YIZHAN_OVERVIEW_STATION_SERVICE_URL",
+                        "      <<: *jwt-env\n      QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://postgres:5432/yizhan_station"
+                                + "\n      YIZHAN_OVERVIEW_STATION_SERVICE_URL",
+                        ComposeChecker::datasources, "service 'overview-service' has a datasource, but it owns no database"),
 
                 // gateway
                 compose("an upstream URL uses another port",
@@ -210,6 +230,30 @@ class ComposeCheckerMutationTest {
                 compose("an upstream URL is missing",
                         "      YIZHAN_GATEWAY_LEGAL_AID_SERVICE_URL: http://legal-aid-service:8084\n", "",
                         ComposeChecker::gatewayUpstreams, "YIZHAN_GATEWAY_LEGAL_AID_SERVICE_URL is not set"),
+                compose("the gateway's overview-service URL is missing",
+                        "      YIZHAN_GATEWAY_OVERVIEW_SERVICE_URL: http://overview-service:8085\n", "",
+                        ComposeChecker::gatewayUpstreams, "YIZHAN_GATEWAY_OVERVIEW_SERVICE_URL is not set"),
+                compose("the gateway looks for overview-service's document on its HTTP port",
+                        "YIZHAN_GATEWAY_OVERVIEW_SERVICE_MANAGEMENT_URL: http://overview-service:9085",
+                        "YIZHAN_GATEWAY_OVERVIEW_SERVICE_MANAGEMENT_URL: http://overview-service:8085",
+                        ComposeChecker::gatewayUpstreams, "does not use port 9085 (quarkus.management.port"),
+
+                // overview-service's parts
+                compose("a part URL uses the service's management port",
+                        "YIZHAN_OVERVIEW_HEALTH_CHECKUP_SERVICE_URL: http://health-checkup-service:8083",
+                        "YIZHAN_OVERVIEW_HEALTH_CHECKUP_SERVICE_URL: http://health-checkup-service:9083",
+                        ComposeChecker::overviewUpstreams, "overview-service: YIZHAN_OVERVIEW_HEALTH_CHECKUP_SERVICE_URL="
+                                + "http://health-checkup-service:9083 does not use port 8083"),
+                compose("a part URL goes through the gateway",
+                        "YIZHAN_OVERVIEW_LEGAL_AID_SERVICE_URL: http://legal-aid-service:8084",
+                        "YIZHAN_OVERVIEW_LEGAL_AID_SERVICE_URL: http://gateway:8080",
+                        ComposeChecker::overviewUpstreams, "does not name the service 'legal-aid-service'"),
+                compose("a part URL is missing",
+                        "      YIZHAN_OVERVIEW_STATION_SERVICE_URL: http://station-service:8081\n", "",
+                        ComposeChecker::overviewUpstreams, "YIZHAN_OVERVIEW_STATION_SERVICE_URL is not set"),
+                properties("a backend changes its port (overview-service)", "services-service",
+                        "quarkus.http.port=7082\n", ComposeChecker::overviewUpstreams,
+                        "YIZHAN_OVERVIEW_SERVICES_SERVICE_URL=http://services-service:8082 does not use port 7082"),
 
                 // Kafka
                 compose("Kafka runs another version", "apache/kafka:4.1.2", "apache/kafka:3.9.1",
@@ -227,6 +271,10 @@ class ComposeCheckerMutationTest {
                         "/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092",
                         "nc -z localhost 9092",
                         ComposeChecker::kafka, "does not run kafka-broker-api-versions.sh"),
+                compose("overview-service is given Kafka",
+                        "      <<: *jwt-env\n      YIZHAN_OVERVIEW_STATION_SERVICE_URL",
+                        "      <<: *jwt-env\n      KAFKA_BOOTSTRAP_SERVERS: kafka:9092\n      YIZHAN_OVERVIEW_STATION_SERVICE_URL",
+                        ComposeChecker::kafka, "service 'overview-service' sets KAFKA_BOOTSTRAP_SERVERS, but it uses no Kafka"),
 
                 // PostgreSQL and volumes
                 compose("PostgreSQL is another major version", "image: postgres:16", "image: postgres:17",
@@ -254,7 +302,9 @@ class ComposeCheckerMutationTest {
                         "COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/\n", "",
                         "does not copy target/quarkus-app/lib/"),
                 dockerfile("a Dockerfile runs as root", "station-service", "USER 185", "USER root",
-                        "does not run as the non-root user 185"));
+                        "does not run as the non-root user 185"),
+                dockerfile("overview-service's Dockerfile leaves out its management port", "overview-service",
+                        "EXPOSE 8085 9085", "EXPOSE 8085", "does not EXPOSE 9085 (quarkus.management.port"));
     }
 
     private static Mutation compose(String name, String from, String to,

@@ -3,30 +3,37 @@ package org.yizhan.system.compose;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The five Yizhan services as the compose file must run them: one compose service per Maven
- * module, named like the module, and the database each service owns.
+ * The six Yizhan services as the compose file must run them: one compose service per Maven
+ * module, named like the module, the database each service owns and whether it uses Kafka.
  *
  * @param module            Maven module, also the compose service name and host name
  * @param conventionalPort  the agreed {@code quarkus.http.port}; the checks read the real one from
  *                          the module's application.properties, this one only serves the tests that
  *                          must not depend on those files
- * @param database          PostgreSQL database of the service, empty for the gateway
+ * @param database          PostgreSQL database of the service, empty for the gateway and overview-service
+ * @param kafka             whether the service publishes or consumes events
  */
-record ServiceModule(String module, int conventionalPort, Optional<String> database) {
+record ServiceModule(String module, int conventionalPort, Optional<String> database, boolean kafka) {
 
-    static final ServiceModule GATEWAY = new ServiceModule("gateway", 8080, Optional.empty());
+    static final ServiceModule GATEWAY = new ServiceModule("gateway", 8080, Optional.empty(), false);
 
-    /** The four services behind the gateway; each owns a database and uses Kafka. */
+    /** The four services that own a database and use Kafka. */
     static final List<ServiceModule> BACKENDS = List.of(
-            new ServiceModule("station-service", 8081, Optional.of("yizhan_station")),
-            new ServiceModule("services-service", 8082, Optional.of("yizhan_services")),
-            new ServiceModule("health-checkup-service", 8083, Optional.of("yizhan_checkup")),
-            new ServiceModule("legal-aid-service", 8084, Optional.of("yizhan_legal_aid")));
+            new ServiceModule("station-service", 8081, Optional.of("yizhan_station"), true),
+            new ServiceModule("services-service", 8082, Optional.of("yizhan_services"), true),
+            new ServiceModule("health-checkup-service", 8083, Optional.of("yizhan_checkup"), true),
+            new ServiceModule("legal-aid-service", 8084, Optional.of("yizhan_legal_aid"), true));
 
-    static final List<ServiceModule> ALL = List.of(
-            GATEWAY, BACKENDS.get(0), BACKENDS.get(1), BACKENDS.get(2), BACKENDS.get(3));
+    /** The composed views (ADR 0022): no database, no Kafka; it calls the four backends. */
+    static final ServiceModule OVERVIEW = new ServiceModule("overview-service", 8085, Optional.empty(), false);
+
+    /** Every service the gateway routes to: the backends and overview-service. */
+    static final List<ServiceModule> BEHIND_GATEWAY = Stream.concat(BACKENDS.stream(), Stream.of(OVERVIEW)).toList();
+
+    static final List<ServiceModule> ALL = Stream.concat(Stream.of(GATEWAY), BEHIND_GATEWAY.stream()).toList();
 
     /** The module's application.properties, relative to the repository root. */
     String applicationProperties() {
@@ -35,6 +42,15 @@ record ServiceModule(String module, int conventionalPort, Optional<String> datab
 
     /** The gateway's variable holding this service's base URL, e.g. YIZHAN_GATEWAY_STATION_SERVICE_URL. */
     String gatewayUrlVariable() {
-        return "YIZHAN_GATEWAY_" + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+        return urlVariable("YIZHAN_GATEWAY_");
+    }
+
+    /** overview-service's variable holding this backend's base URL, e.g. YIZHAN_OVERVIEW_STATION_SERVICE_URL. */
+    String overviewUrlVariable() {
+        return urlVariable("YIZHAN_OVERVIEW_");
+    }
+
+    private String urlVariable(String prefix) {
+        return prefix + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
     }
 }

@@ -165,18 +165,22 @@ public class BookingResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.WORKER)
-    @Operation(summary = "My appointments", description = "Newest first, in every state.")
+    @Operation(summary = "My appointments", description = "Newest first, in every state; with upcoming=true only "
+            + "those still to come: waitlist, pending or booked, for a slot that has not ended.")
     @APIResponse(responseCode = "200", description = "A page of appointments")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Not a worker")
     public Page<AppointmentView> myAppointments(
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "100", defaultValue = "20")) String limitText,
+            @QueryParam("upcoming") @Parameter(description = "true: only the appointments still to come",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String upcomingText,
             @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 200)) String cursor) {
         Params params = new Params();
         Integer limit = params.integer("limit", limitText, 1, 100, 20);
+        boolean upcoming = params.flag("upcoming", upcomingText, false);
         params.throwIfAny();
-        return bookings.mine(subject(), cursor, limit).map(this::view);
+        return bookings.mine(subject(), upcoming, cursor, limit).map(this::view);
     }
 
     private AppointmentView view(Appointment a) {

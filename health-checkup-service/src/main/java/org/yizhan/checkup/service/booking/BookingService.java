@@ -300,11 +300,17 @@ public class BookingService {
         return cancelled;
     }
 
-    /** The worker's own appointments, newest first. */
+    /**
+     * The worker's own appointments, newest first; with {@code upcoming}, only those still to come
+     * (waiting, held or booked, for a slot that has not ended).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Appointment> mine(String subject, String cursor, int limit) {
+    public Page<Appointment> mine(String subject, boolean upcoming, String cursor, int limit) {
         KeysetCursor after = KeysetCursor.decode(CURSOR, cursor, 2);
-        return Keyset.page(appointments.ofPerson(pseudonyms.of(subject), after, Keyset.fetchSize(limit)), limit,
+        String person = pseudonyms.of(subject);
+        int fetch = Keyset.fetchSize(limit);
+        return Keyset.page(upcoming ? appointments.upcomingOfPerson(person, clock.now(), after, fetch)
+                        : appointments.ofPerson(person, after, fetch), limit,
                 a -> KeysetCursor.of(CURSOR, a.createdAt, a.id));
     }
 

@@ -225,19 +225,24 @@ public class ApplicationResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.WORKER)
-    @Operation(summary = "My applications", description = "Newest first, with their deadlines (read one for the rest).")
+    @Operation(summary = "My applications", description = "Newest first, with their deadlines (read one for the rest); "
+            + "with open=true only the applications and cases not yet ended: INTAKE, ACCEPTED (a case not yet "
+            + "closed) and APPEALED.")
     @APIResponse(responseCode = "200", description = "A page of applications")
     @APIResponse(responseCode = "400", description = "Invalid parameters")
     @APIResponse(responseCode = "403", description = "Not a worker")
     public Page<ApplicationSummaryView> myApplications(
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "100", defaultValue = "20")) String limitText,
+            @QueryParam("open") @Parameter(description = "true: only the applications and cases not yet ended",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String openText,
             @QueryParam("cursor") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = Page.MAX_CURSOR_LENGTH))
             String cursor) {
         Params params = new Params();
         Integer limit = params.integer("limit", limitText, 1, 100, 20);
+        boolean open = params.flag("open", openText, false);
         params.throwIfAny();
-        return applications.mine(callers.current(), cursor, limit).map(ApplicationSummaryView::of);
+        return applications.mine(callers.current(), open, cursor, limit).map(ApplicationSummaryView::of);
     }
 
     @POST

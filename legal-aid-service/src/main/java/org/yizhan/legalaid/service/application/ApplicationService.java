@@ -244,9 +244,9 @@ public class ApplicationService {
 
     /** The worker's own applications, newest first. */
     @Transactional
-    public Page<LegalAidApplication> mine(Actor worker, String cursor, int limit) {
+    public Page<LegalAidApplication> mine(Actor worker, boolean open, String cursor, int limit) {
         KeysetCursor after = KeysetCursor.decode(MINE, cursor, 2);
-        Page<LegalAidApplication> page = Keyset.page(applications.ofApplicant(worker.id(), after,
+        Page<LegalAidApplication> page = Keyset.page(applications.ofApplicant(worker.id(), open, after,
                 Keyset.fetchSize(limit)), limit, a -> KeysetCursor.of(MINE, a.receivedAt, a.id));
         audit.record(worker, AuditAction.LIST, KIND, null, null);
         return page;

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.yizhan.kit.http.Params;
 import org.yizhan.kit.metrics.Outcomes;
 import org.yizhan.kit.paging.Cursor;
 import org.yizhan.kit.paging.Page;
@@ -143,14 +144,22 @@ public class RegistrationResource {
     @GET
     @Path("/registrations/mine")
     @RolesAllowed(Roles.WORKER)
-    @Operation(summary = "All my registrations", description = "Live and past, newest first.")
+    @Operation(summary = "All my registrations", description = "Live and past, newest first; with upcoming=true "
+            + "only the live ones (REGISTERED, WAITLISTED, OFFERED) of activities that have not ended yet.")
     @APIResponse(responseCode = "200", description = "A page of registrations")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @APIResponse(responseCode = "400", description = "Invalid limit, upcoming or cursor")
     public Page<MyRegistrationView> allMine(@QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "" + ApiLimits.PAGE_LIMIT_MAX, defaultValue = "20")) String limitText,
+                                            @QueryParam("upcoming") @Parameter(description = "true: only live "
+                                                    + "registrations of activities that have not ended",
+                                                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                                            String upcomingText,
                                             @QueryParam("cursor") @Size(max = ApiLimits.CURSOR_MAX) String cursor) {
-        int limit = ApiLimits.limit(limitText, 20, ApiLimits.PAGE_LIMIT_MAX);
-        var page = registrations.allMine(access.caller(identity), Cursor.decode(cursor), limit);
+        Params params = new Params();
+        Integer limit = params.integer("limit", limitText, 1, ApiLimits.PAGE_LIMIT_MAX, 20);
+        boolean upcoming = params.flag("upcoming", upcomingText, false);
+        params.throwIfAny();
+        var page = registrations.allMine(access.caller(identity), upcoming, Cursor.decode(cursor), limit);
         var byId = activities.byIds(page.items().stream().map(r -> r.activityId).distinct().toList());
         return new Page<>(page.items().stream()
                 .map(r -> MyRegistrationView.of(r, byId.get(r.activityId), registrations.position(r)))

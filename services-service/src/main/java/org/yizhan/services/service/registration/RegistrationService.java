@@ -23,6 +23,7 @@ import org.yizhan.services.service.activity.ActivityService;
 import org.yizhan.services.service.activity.Caller;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -155,15 +156,24 @@ public class RegistrationService {
         return new Outcome(r, waitlist.position(r), false);
     }
 
-    /** The calling worker's registrations, newest first. */
+    /**
+     * The calling worker's registrations, newest first; with {@code upcoming}, only the live ones
+     * (registered, waitlisted, offered) of activities that have not ended yet.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Registration> allMine(Caller caller, Cursor after, int limit) {
+    public Page<Registration> allMine(Caller caller, boolean upcoming, Cursor after, int limit) {
         String participant = pseudonyms.of(caller.subject());
         String jpql = "from Registration r where r.participant = :p"
+                + (upcoming ? " and r.status in :live and r.activityId in (select a.id from Activity a"
+                        + " where a.endsAt > :now)" : "")
                 + (after == null ? "" : " and (r.createdAt < :at or (r.createdAt = :at and r.id < :id))")
                 + " order by r.createdAt desc, r.id desc";
         var query = em.createQuery(jpql, Registration.class).setParameter("p", participant)
                 .setMaxResults(Keyset.fetchSize(limit));
+        if (upcoming) {
+            query.setParameter("live", Arrays.stream(RegistrationStatus.values()).filter(RegistrationStatus::isLive)
+                    .toList()).setParameter("now", clock.now());
+        }
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -115,6 +116,29 @@ public class ComplianceResource {
         String only = district == null || district.isBlank() ? null : district.strip();
         var page = inspections.district(statuses, tiers, only, cursor, limit);
         return new Page<>(page.items().stream().map(ComplianceView::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("/figures")
+    @RolesAllowed({Roles.UNION_ADMIN, Roles.UNION_STAFF})
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "The station network's figures",
+            description = "The union's figures of its stations (四化: 社会化 by host type, 规范化 by tier): the stations "
+                    + "that are not permanently CLOSED, of one district or of all, counted by host type and by the "
+                    + "tier they have today (as in the compliance list). Every host type and tier is listed, with 0 "
+                    + "when no station has it. Union admins and union staff.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(schema = @Schema(implementation = StationFiguresView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid district")
+    @APIResponse(responseCode = "403", description = "Neither a union admin nor union staff")
+    public StationFiguresView figures(
+            @QueryParam("district") @Parameter(description = "Only the stations of this district",
+                    example = "大兴区", schema = @Schema(type = SchemaType.STRING, maxLength = ParamLimits.DISTRICT))
+            String districtText) {
+        Params params = new Params();
+        String district = params.text("district", districtText, ParamLimits.DISTRICT);
+        params.throwIfAny();
+        return StationFiguresView.of(district, inspections.figures(district));
     }
 
     private static List<String> listed(String text) {

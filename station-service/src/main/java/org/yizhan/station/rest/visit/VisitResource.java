@@ -37,6 +37,7 @@ import org.yizhan.station.service.visit.StationVisits;
 import org.yizhan.station.service.visit.VisitCodes;
 import org.yizhan.station.service.visit.VisitLedger;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Worker visits: the station's rotating QR code, checking in with it, and statistics. */
@@ -120,20 +121,26 @@ public class VisitResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "My visits",
             description = "The caller's own check-ins, newest first: one visit per station and clock hour, with the "
-                    + "first and last scan of that hour. Workers only; a worker sees only the visits recorded under "
-                    + "the pseudonym of their own token's subject.")
+                    + "first and last scan of that hour; with from, only the recent ones (first scan on or after "
+                    + "that day, Asia/Shanghai). Workers only; a worker sees only the visits recorded under the "
+                    + "pseudonym of their own token's subject.")
     @APIResponse(responseCode = "200", description = "A page of visits")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor")
+    @APIResponse(responseCode = "400", description = "Invalid limit, from or cursor")
     @APIResponse(responseCode = "403", description = "Not a worker")
     public Page<OwnVisitView> myVisits(
             @QueryParam("limit") @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + MY_VISITS_MAX, defaultValue = "20")) String limitText,
+            @QueryParam("from") @Parameter(description = "Only visits on or after this day (Asia/Shanghai)",
+                    example = "2026-11-01", schema = @Schema(type = SchemaType.STRING, format = "date",
+                    maxLength = ParamLimits.DATE)) String fromText,
             @QueryParam("cursor") @Size(max = ParamLimits.CURSOR)
             @Parameter(description = "nextCursor of the previous page") String cursor) {
         Params params = new Params();
         Integer limit = params.integer("limit", limitText, 1, MY_VISITS_MAX, 20);
+        LocalDate from = params.date("from", fromText);
         params.throwIfAny();
-        return visits.mine(identity.getPrincipal().getName(), Cursor.decode(cursor), limit).map(OwnVisitView::of);
+        return visits.mine(identity.getPrincipal().getName(), from, Cursor.decode(cursor), limit)
+                .map(OwnVisitView::of);
     }
 
     @GET

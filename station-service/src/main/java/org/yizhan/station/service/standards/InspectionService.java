@@ -13,6 +13,7 @@ import org.yizhan.kit.problem.FieldErrors;
 import org.yizhan.kit.problem.Problem;
 import org.yizhan.kit.security.Roles;
 import org.yizhan.kit.time.AppClock;
+import org.yizhan.station.domain.HostType;
 import org.yizhan.station.domain.Station;
 import org.yizhan.station.domain.standards.ComplianceRules;
 import org.yizhan.station.domain.standards.ComplianceStatus;
@@ -225,39 +226,20 @@ public class InspectionService {
      * The standing of every station that is not permanently CLOSED, optionally of some statuses,
      * tiers and one district: NON_COMPLIANT first, then OVERDUE, NOT_INSPECTED and COMPLIANT;
      * within a status the longest uninspected first (never inspected: by registration), then by id.
-     * The rules are applied here to each station's latest counting inspection, which one query
-     * reads; fine for the thousands of stations of a district.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<StationCompliance> district(Set<ComplianceStatus> statuses, Set<Tier> tiers, String district,
                                             String cursor, int limit) {
         KeysetCursor after = KeysetCursor.decode(COMPLIANCE, cursor, 2);
-        LocalDate today = settings.today();
-        var query = em.createNativeQuery("""
-                select s.id, s.name, s.district, cast(s.registered_at as date), l.inspected_on, l.failed_basic, l.optional_met
-                from station s
-                left join lateral (
-                    select i.inspected_on, i.failed_basic, i.optional_met from station_inspection i
-                    where i.station_id = s.id and i.kind = 'INSPECTION'
-                    order by i.inspected_on desc, i.recorded_at desc, i.id desc limit 1) l on true
-                where s.status <> 'CLOSED'""" + (district == null ? "" : " and s.district = :district"));
-        if (district != null) {
-            query.setParameter("district", district);
-        }
         record Row(StationCompliance compliance, String key) {
         }
         List<Row> rows = new ArrayList<>();
-        for (Object o : query.getResultList()) {
-            Object[] r = (Object[]) o;
-            LocalDate registered = toDate(r[3]);
-            LocalDate inspected = toDate(r[4]);
-            ComplianceRules.Latest latest = inspected == null ? null
-                    : new ComplianceRules.Latest(inspected, Inspection.parseFailed((String) r[5]), ((Number) r[6]).intValue());
-            ComplianceRules.Outcome outcome = settings.rules().evaluate(latest, today);
+        for (Standing standing : standings(district)) {
+            ComplianceRules.Outcome outcome = standing.compliance().outcome();
             if ((statuses.isEmpty() || statuses.contains(outcome.status()))
                     && (tiers.isEmpty() || tiers.contains(outcome.tier()))) {
-                String key = outcome.status().ordinal() + ":" + (inspected != null ? inspected : registered);
-                rows.add(new Row(new StationCompliance((UUID) r[0], (String) r[1], (String) r[2], outcome, null), key));
+                LocalDate since = outcome.lastInspectedOn() != null ? outcome.lastInspectedOn() : standing.registeredOn();
+                rows.add(new Row(standing.compliance(), outcome.status().ordinal() + ":" + since));
             }
         }
         Comparator<Row> order = Comparator.comparing(Row::key).thenComparing(row -> row.compliance().stationId());
@@ -271,6 +253,69 @@ public class InspectionService {
         }
         return Keyset.page(rows.subList(from, Math.min(rows.size(), from + Keyset.fetchSize(limit))), limit,
                 row -> KeysetCursor.of(COMPLIANCE, row.key(), row.compliance().stationId())).map(Row::compliance);
+    }
+
+    /** The stations that are not CLOSED (of one district, or all), counted by host type and by tier today. */
+    public record Figures(LocalDate on, int stations, Map<HostType, Integer> byHostType, Map<Tier, Integer> byTier) {
+    }
+
+    /**
+     * The union's figures of its station network: the stations that are not permanently CLOSED, of
+     * {@code district} (null: all), by host type and by the tier they have today. Every host type
+     * and tier is listed, with zero when no station has it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Figures figures(String district) {
+        Map<HostType, Integer> byHostType = new EnumMap<>(HostType.class);
+        Map<Tier, Integer> byTier = new EnumMap<>(Tier.class);
+        for (HostType type : HostType.values()) {
+            byHostType.put(type, 0);
+        }
+        for (Tier tier : Tier.values()) {
+            byTier.put(tier, 0);
+        }
+        List<Standing> standings = standings(district);
+        for (Standing standing : standings) {
+            byHostType.merge(standing.hostType(), 1, Integer::sum);
+            byTier.merge(standing.compliance().outcome().tier(), 1, Integer::sum);
+        }
+        return new Figures(settings.today(), standings.size(), byHostType, byTier);
+    }
+
+    /** A station that is not CLOSED, with what the district views need of it. */
+    private record Standing(StationCompliance compliance, HostType hostType, LocalDate registeredOn) {
+    }
+
+    /**
+     * The standing today of every station that is not permanently CLOSED, of {@code district}
+     * (null: all). The rules are applied here to each station's latest counting inspection, which
+     * one query reads; fine for the thousands of stations of a district.
+     */
+    private List<Standing> standings(String district) {
+        LocalDate today = settings.today();
+        var query = em.createNativeQuery("""
+                select s.id, s.name, s.district, cast(s.registered_at as date), l.inspected_on, l.failed_basic,
+                       l.optional_met, s.host_type
+                from station s
+                left join lateral (
+                    select i.inspected_on, i.failed_basic, i.optional_met from station_inspection i
+                    where i.station_id = s.id and i.kind = 'INSPECTION'
+                    order by i.inspected_on desc, i.recorded_at desc, i.id desc limit 1) l on true
+                where s.status <> 'CLOSED'""" + (district == null ? "" : " and s.district = :district"));
+        if (district != null) {
+            query.setParameter("district", district);
+        }
+        List<Standing> standings = new ArrayList<>();
+        for (Object o : query.getResultList()) {
+            Object[] r = (Object[]) o;
+            LocalDate inspected = toDate(r[4]);
+            ComplianceRules.Latest latest = inspected == null ? null
+                    : new ComplianceRules.Latest(inspected, Inspection.parseFailed((String) r[5]), ((Number) r[6]).intValue());
+            ComplianceRules.Outcome outcome = settings.rules().evaluate(latest, today);
+            standings.add(new Standing(new StationCompliance((UUID) r[0], (String) r[1], (String) r[2], outcome, null),
+                    HostType.valueOf((String) r[7]), toDate(r[3])));
+        }
+        return standings;
     }
 
     private static LocalDate toDate(Object value) {

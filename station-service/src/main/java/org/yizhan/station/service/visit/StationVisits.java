@@ -89,13 +89,17 @@ public class StationVisits {
         return ledger.stats(stationId, null, from, to, by);
     }
 
-    /** Statistics over all stations (the caller is checked to be a union admin by the resource). */
+    /**
+     * A page of the worker {@code subject}'s own visits, newest first; with {@code from}, only those
+     * on or after that day (Asia/Shanghai).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    /** A page of the worker {@code subject}'s own visits, newest first. */
-    public Page<VisitLedger.OwnVisit> mine(String subject, Cursor after, int limit) {
-        return ledger.mine(subject, after, limit);
+    public Page<VisitLedger.OwnVisit> mine(String subject, LocalDate from, Cursor after, int limit) {
+        return ledger.mine(subject, from, after, limit);
     }
 
+    /** Statistics over all stations (the caller is checked to be union admin or staff by the resource). */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public VisitLedger.Stats districtStats(String district, LocalDate from, LocalDate to, VisitGrouping by) {
         return ledger.stats(null, district, from, to, by);
     }

@@ -112,18 +112,23 @@ public class VisitLedger {
     }
 
     /**
-     * A page of {@code subject}'s own visits, newest first (by the first scan of the hour). The
-     * subject is looked up by its pseudonym, as the visits were recorded.
+     * A page of {@code subject}'s own visits, newest first (by the first scan of the hour); with
+     * {@code from}, only the visits on or after that day (Asia/Shanghai). The subject is looked up
+     * by its pseudonym, as the visits were recorded (index station_visit_visitor).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OwnVisit> mine(String subject, Cursor after, int limit) {
+    public Page<OwnVisit> mine(String subject, LocalDate from, Cursor after, int limit) {
         var query = em.createNativeQuery("select v.id, v.station_id, s.name, v.occupation, v.hour_start,"
                         + " v.visited_at, v.last_seen_at from station_visit v join station s on s.id = v.station_id"
                         + " where v.visitor = :visitor"
+                        + (from == null ? "" : " and v.visited_at >= :since")
                         + (after == null ? "" : " and (v.visited_at < :at or (v.visited_at = :at and v.id < :id))")
                         + " order by v.visited_at desc, v.id desc limit :fetch")
                 .setParameter("visitor", pseudonyms.of(subject))
                 .setParameter("fetch", Keyset.fetchSize(limit));
+        if (from != null) {
+            query.setParameter("since", from.atStartOfDay(ZONE).toInstant());
+        }
         if (after != null) {
             query.setParameter("at", after.at()).setParameter("id", after.id());
         }
