@@ -57,8 +57,8 @@ public final class GatewayBenchmark {
 
     /** The run's settings, from the command line. */
     record Options(int seconds, int slices, int warmup, int connections, int threads, boolean tracing,
-                   boolean direct, List<String> requests, boolean profile, String database, Path repoRoot,
-                   List<String> jvm) {
+                   boolean direct, List<String> requests, boolean profile, Map<String, Map<String, String>> variants,
+                   String database, Path repoRoot, List<String> jvm) {
 
         static Options parse(String[] args) {
             Map<String, String> opts = new HashMap<>();
@@ -74,10 +74,32 @@ public final class GatewayBenchmark {
                     Boolean.parseBoolean(opts.getOrDefault("direct", "true")),
                     List.of(opts.getOrDefault("requests", "GET,POST").split(",")),
                     Boolean.parseBoolean(opts.getOrDefault("profile", "false")),
+                    parseVariants(opts.getOrDefault("variants", "")),
                     opts.getOrDefault("database", "yizhan_bench_gateway"),
                     Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize(),
                     List.of(opts.getOrDefault("jvm", "-Xmx256m -XX:+UseParallelGC").split("\\s+")));
         }
+    }
+
+    /**
+     * Further gateways to compare, each with its own settings:
+     * {@code name:VARIABLE=value;VARIABLE=value,name:...}.
+     */
+    static Map<String, Map<String, String>> parseVariants(String spec) {
+        Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+        for (String variant : spec.split(",")) {
+            if (variant.isBlank()) {
+                continue;
+            }
+            String[] nameAndEnv = variant.split(":", 2);
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String setting : nameAndEnv.length < 2 ? new String[0] : nameAndEnv[1].split(";")) {
+                String[] kv = setting.split("=", 2);
+                env.put(kv[0].trim(), kv.length < 2 ? "" : kv[1].trim());
+            }
+            variants.put(nameAndEnv[0].trim(), env);
+        }
+        return variants;
     }
 
     /** One way to reach station-service: its address, what its process has used, and its log's size. */
@@ -142,6 +164,15 @@ public final class GatewayBenchmark {
             if (noMetrics != null) {
                 noMetrics.awaitReady(Duration.ofMinutes(3));
             }
+            Map<String, ServiceProcess> variants = new LinkedHashMap<>();
+            for (Map.Entry<String, Map<String, String>> v : o.variants().entrySet()) {
+                ServiceProcess p = startGateway("gateway-" + v.getKey(), o, o.repoRoot(), work, keys, station, v.getValue());
+                started.add(() -> p.stop(Duration.ofSeconds(15)));
+                variants.put(v.getKey(), p);
+            }
+            for (ServiceProcess p : variants.values()) {
+                p.awaitReady(Duration.ofMinutes(3));
+            }
             NginxProxy nginx = NginxProxy.start(work.resolve("nginx"), Ports.free(), "127.0.0.1:" + station.spec().port());
             started.add(nginx);
 
@@ -152,6 +183,10 @@ public final class GatewayBenchmark {
             if (noMetrics != null) {
                 targets.add(processTarget("gateway-no-metrics", "gateway, built without metrics (tracing off)",
                         noMetrics));
+            }
+            for (Map.Entry<String, ServiceProcess> v : variants.entrySet()) {
+                targets.add(processTarget("gateway-" + v.getKey(), "gateway, " + v.getKey() + " "
+                        + o.variants().get(v.getKey()), v.getValue()));
             }
             if (traced != null) {
                 targets.add(processTarget("gateway-traced", "gateway, tracing on (OTLP export, every request)",
