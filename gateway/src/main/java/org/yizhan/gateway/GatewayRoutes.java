@@ -195,7 +195,8 @@ public class GatewayRoutes {
 
     /** Routes {@code prefix} and everything below it to {@code upstream}. */
     private void forward(Router router, String prefix, Upstream upstream, boolean publicReads) {
-        router.routeWithRegex(Pattern.quote(prefix) + "(/.*)?").handler(ctx -> {
+        // Named by its prefix: the name is the trace's http.route and span name ("GET /api/v1/stations").
+        router.routeWithRegex(Pattern.quote(prefix) + "(/.*)?").setName(prefix).handler(ctx -> {
             boolean open = publicReads && PUBLIC_READS.contains(ctx.request().method());
             if (!open && isAnonymous(ctx)) {
                 respond(ctx, Problem.unauthorized());

@@ -1,15 +1,25 @@
 package org.yizhan.gateway;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +60,40 @@ class ObservabilityTest {
         assertTrue(forwarded.matches(), header);
         assertEquals(traceId, forwarded.group(1), "the same trace");
         assertNotEquals(callerSpan, forwarded.group(2), "a span of the gateway in between");
+    }
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    /**
+     * The spans are named by the route prefix, and a query, which may say where a worker stands,
+     * reaches neither the server span nor the client span: only its parameters' names do.
+     */
+    @Test
+    void spansNameTheRoutePrefixAndKeepNoQueryValues() {
+        Response response = given().auth().oauth2(token("worker-1", "worker"))
+                .header("X-Request-Id", "span-query-1")
+                .when().get("/api/v1/stations/nearby?lat=39.7412345&lon=116.3312345&q=%E5%BC%A0");
+        assertEquals(200, response.statusCode(), response.asString());
+        String traceparent = json(response).getJsonObject("headers").getString("traceparent");
+        Matcher forwarded = TRACEPARENT.matcher(traceparent);
+        assertTrue(forwarded.matches(), traceparent);
+
+        List<SpanData> trace = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(forwarded.group(1))).toList(), found -> found.size() == 2);
+        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData client = trace.stream().filter(s -> s.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+        assertEquals("GET /api/v1/stations", server.getName());
+        assertEquals("/api/v1/stations", server.getAttributes().get(AttributeKey.stringKey("http.route")));
+        assertEquals("lat=REDACTED&lon=REDACTED&q=REDACTED", server.getAttributes().get(UrlQueryRedaction.URL_QUERY));
+        assertEquals(server.getSpanId(), client.getParentSpanId());
+        assertEquals(forwarded.group(2), client.getSpanId(), "the service's parent is the client span");
+        assertTrue(client.getAttributes().get(UrlQueryRedaction.URL_FULL)
+                .endsWith("/api/v1/stations/nearby?lat=REDACTED&lon=REDACTED&q=REDACTED"), client.toString());
+        for (SpanData span : trace) {
+            span.getAttributes().forEach((key, value) -> assertFalse(String.valueOf(value).contains("39.7412345")
+                    || String.valueOf(value).contains("%E5%BC%A0") || String.valueOf(value).contains("张"), key.getKey()));
+        }
     }
 
     @Test

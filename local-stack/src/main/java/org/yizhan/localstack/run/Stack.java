@@ -25,9 +25,21 @@ public final class Stack implements AutoCloseable {
     /**
      * Where things go and which ports they take. {@code databaseSuffix} is appended to every
      * database name, so that a test stack on a shared server never touches the local run's data.
+     * {@code environment} is added to the environment of every service and of the gateway (e.g.
+     * tracing turned on and the collector's address).
      */
     public record Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
-                          Settings settings, String databaseSuffix) {
+                          Settings settings, String databaseSuffix, Map<String, String> environment) {
+
+        public Options {
+            environment = Map.copyOf(environment);
+        }
+
+        /** No extra environment. */
+        public Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
+                       Settings settings, String databaseSuffix) {
+            this(repoRoot, dataDir, ports, keepData, jvmOptions, settings, databaseSuffix, Map.of());
+        }
     }
 
     /** The ports of one stack. */
@@ -95,6 +107,7 @@ public final class Stack implements AutoCloseable {
             common.putAll(keys.trustingEnvironment());
             common.put("QUARKUS_DATASOURCE_USERNAME", pg.user());
             common.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+            common.putAll(options.environment());
 
             List<ServiceSpec> specs = serviceSpecs(options.ports(),
                     Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
