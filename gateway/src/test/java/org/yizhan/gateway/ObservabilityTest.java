@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.yizhan.telemetry.UrlQueryRedaction;
 
 import java.time.Duration;
 import java.util.List;

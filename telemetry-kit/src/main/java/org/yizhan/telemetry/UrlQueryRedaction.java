@@ -1,4 +1,4 @@
-package org.yizhan.kit.tracing;
+package org.yizhan.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Context;
@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * (client spans). Each value becomes {@value #REDACTED}; the parameter names stay, so that a trace
  * still shows which filters a request used; a name that is not a plain identifier is dropped.
  * Quarkus adds every {@link SpanProcessor} bean to the tracer; this one changes a span as it starts,
- * before any exporter sees it.
+ * before any exporter sees it. The gateway and every service (through the service kit) depend on
+ * this module, so none of them records a query's values.
  */
 @ApplicationScoped
 public class UrlQueryRedaction implements SpanProcessor {
@@ -24,8 +25,10 @@ public class UrlQueryRedaction implements SpanProcessor {
     /** What a parameter's value becomes. */
     public static final String REDACTED = "REDACTED";
 
-    static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
-    static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+    /** The query of a server span's request (OpenTelemetry HTTP semantic conventions). */
+    public static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
+    /** The whole URL of a client span's request. */
+    public static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-\\[\\]]{0,39}");
 
