@@ -91,7 +91,7 @@ public final class BookingRushBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = PartnerPushBenchmark.options(args);
+        Map<String, String> opts = BenchArgs.parse(args);
         List<Rush> rushes = new ArrayList<>();
         for (String r : opts.getOrDefault("rushes", "1000:100,10000:1000").split(",")) {
             String[] parts = r.split(":");

@@ -61,10 +61,7 @@ public final class GatewayBenchmark {
                    String database, Path repoRoot, List<String> jvm) {
 
         static Options parse(String[] args) {
-            Map<String, String> opts = new HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-            }
+            Map<String, String> opts = BenchArgs.parse(args);
             return new Options(Integer.parseInt(opts.getOrDefault("seconds", "60")),
                     Integer.parseInt(opts.getOrDefault("slices", "10")),
                     Integer.parseInt(opts.getOrDefault("warmup", "15")),
@@ -200,10 +197,10 @@ public final class GatewayBenchmark {
             Fixture fixture = Fixture.create(station.spec().url(), keys);
             Map<String, List<Measured>> results = new LinkedHashMap<>();
             if (o.requests().contains("GET")) {
-                results.put("GET", measure(o, targets, work, fixture::publicGet));
+                results.put("GET", measure(o, targets, work, fixture, fixture::publicGet));
             }
             if (o.requests().contains("POST")) {
-                results.put("POST", measure(o, targets, work, fixture::checkIn));
+                results.put("POST", measure(o, targets, work, fixture, fixture::checkIn));
             }
 
             String report = report(o, results, sink, loadAtStart, NearbySearchBenchmark.loadAverage(),
@@ -284,11 +281,11 @@ public final class GatewayBenchmark {
      * that each target is as often first, last and in between, and load from elsewhere on the
      * machine weighs on all alike.
      */
-    static List<Measured> measure(Options o, List<Target> targets, Path work, Supplier<Wrk.Request> request)
-            throws Exception {
+    static List<Measured> measure(Options o, List<Target> targets, Path work, Fixture fixture,
+                                  Supplier<Wrk.Request> request) throws Exception {
         Wrk wrk = new Wrk(work.resolve("wrk"), o.threads(), o.connections());
         for (Target t : targets) {
-            Fixture.expectSuccess(t, request.get());
+            fixture.expectSuccess(t, request.get());
             wrk.run(t.baseUrl(), request.get(), o.warmup());
         }
         List<Measured> measured = new ArrayList<>();
@@ -356,13 +353,12 @@ public final class GatewayBenchmark {
         }
 
         /** Sends {@code request} once to {@code target}: it must succeed before it is measured. */
-        static void expectSuccess(Target target, Wrk.Request request) throws Exception {
+        void expectSuccess(Target target, Wrk.Request request) throws Exception {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.baseUrl() + request.path()))
                     .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(request.body()));
             request.headers().forEach(b::header);
-            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(target.key() + " answered " + r.statusCode() + ": " + r.body());
             }

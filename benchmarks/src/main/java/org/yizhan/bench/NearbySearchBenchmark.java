@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +77,7 @@ public final class NearbySearchBenchmark {
                    String database, Path repoRoot, List<String> jvm) {
 
         static Options parse(String[] args) {
-            Map<String, String> opts = options(args);
+            Map<String, String> opts = BenchArgs.parse(args);
             int clients = Integer.parseInt(opts.getOrDefault("clients", "50"));
             return new Options(Integer.parseInt(opts.getOrDefault("stations", "400000")), clients,
                     Integer.parseInt(opts.getOrDefault("seconds", "60")), Integer.parseInt(opts.getOrDefault("slices", "10")),
@@ -473,11 +472,4 @@ public final class NearbySearchBenchmark {
         return String.format(Locale.ROOT, "%.0f–%.0f", min, max);
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return opts;
-    }
 }

@@ -62,7 +62,7 @@ public final class PartnerPushBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
+        Map<String, String> opts = BenchArgs.parse(args);
         int records = Integer.parseInt(opts.getOrDefault("records", "100000"));
         int batchSize = Integer.parseInt(opts.getOrDefault("batch", "1000"));
         int warmupBatches = Integer.parseInt(opts.getOrDefault("warmup", "10"));
@@ -422,11 +422,4 @@ public final class PartnerPushBenchmark {
         return r.toString();
     }
 
-    static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        return opts;
-    }
 }
