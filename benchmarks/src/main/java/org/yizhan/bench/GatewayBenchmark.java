@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * proxy, (2) through the packaged gateway as deployed (tokens checked, rate limits, circuit breaker,
  * metrics on, tracing off, a JSON access log line per request on its console), (3) through a second
  * gateway with tracing on, exporting to an OTLP endpoint in this process, and (4) directly, with no
- * proxy, as the floor. The same client (wrk, 32 connections) drives each in turn, in alternating
+ * proxy, as the floor, and (5) through the bare proxy library the gateway is built on ({@link VertxProxy}).
+ * The same client (wrk, 32 connections) drives each in turn, in alternating
  * slices, for a small public GET (a station) and an authenticated POST (a worker's check-in).
  *
  * <p>Usage (from the repository root, after {@code ./mvnw -B -pl benchmarks -am package -DskipTests};
@@ -57,7 +58,7 @@ public final class GatewayBenchmark {
 
     /** The run's settings, from the command line. */
     record Options(int seconds, int slices, int warmup, int connections, int threads, boolean tracing,
-                   boolean direct, List<String> requests, boolean profile, Map<String, Map<String, String>> variants,
+                   boolean direct, boolean vertx, List<String> requests, boolean profile, Map<String, Map<String, String>> variants,
                    String database, Path repoRoot, List<String> jvm) {
 
         static Options parse(String[] args) {
@@ -69,6 +70,7 @@ public final class GatewayBenchmark {
                     Integer.parseInt(opts.getOrDefault("threads", "1")),
                     Boolean.parseBoolean(opts.getOrDefault("tracing", "true")),
                     Boolean.parseBoolean(opts.getOrDefault("direct", "true")),
+                    Boolean.parseBoolean(opts.getOrDefault("vertx", "true")),
                     List.of(opts.getOrDefault("requests", "GET,POST").split(",")),
                     Boolean.parseBoolean(opts.getOrDefault("profile", "false")),
                     parseVariants(opts.getOrDefault("variants", "")),
@@ -172,10 +174,19 @@ public final class GatewayBenchmark {
             }
             NginxProxy nginx = NginxProxy.start(work.resolve("nginx"), Ports.free(), "127.0.0.1:" + station.spec().port());
             started.add(nginx);
+            ProxyProcess bare = o.vertx() ? VertxProxy.start(work.resolve("vertx-proxy"), Ports.free(), "127.0.0.1",
+                    station.spec().port(), o.jvm()) : null;
+            if (bare != null) {
+                started.add(bare);
+            }
 
             List<Target> targets = new ArrayList<>();
             targets.add(new Target("nginx", "nginx 1.22 (Debian), proxy_pass with keep-alive",
                     "http://127.0.0.1:" + nginx.port(), nginx::cpuTime, () -> size(nginx.accessLog())));
+            if (bare != null) {
+                targets.add(new Target("vertx-proxy", "vertx-http-proxy alone (no Quarkus, no checks, no log)",
+                        "http://127.0.0.1:" + bare.port(), bare::cpuTime, () -> 0));
+            }
             targets.add(processTarget("gateway", "gateway, as deployed (tracing off)", gateway));
             if (noMetrics != null) {
                 targets.add(processTarget("gateway-no-metrics", "gateway, built without metrics (tracing off)",

@@ -1,13 +1,10 @@
 package org.yizhan.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * nginx (Debian package) as a plain reverse proxy in front of one upstream: the reference a gateway
@@ -17,14 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class NginxProxy implements AutoCloseable {
 
-    private final Process process;
+    private final ProxyProcess process;
     private final Path dir;
-    private final int port;
 
-    private NginxProxy(Process process, Path dir, int port) {
+    private NginxProxy(ProxyProcess process, Path dir) {
         this.process = process;
         this.dir = dir;
-        this.port = port;
     }
 
     /** Starts nginx on {@code port}, proxying everything to {@code upstream} ({@code host:port}). */
@@ -32,22 +27,8 @@ final class NginxProxy implements AutoCloseable {
         Files.createDirectories(dir.resolve("logs"));
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, config(dir, port, upstream));
-        Process process = new ProcessBuilder(List.of("nginx", "-p", dir.toString(), "-c", conf.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("logs/nginx.out").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited: " + Files.readString(dir.resolve("logs/nginx.out")));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new NginxProxy(process, dir, port);
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("nginx did not listen on " + port);
+        return new NginxProxy(ProxyProcess.start("nginx", List.of("nginx", "-p", dir.toString(), "-c", conf.toString()),
+                dir.resolve("logs/nginx.out"), port), dir);
     }
 
     static String config(Path dir, int port, String upstream) {
@@ -88,7 +69,7 @@ final class NginxProxy implements AutoCloseable {
     }
 
     int port() {
-        return port;
+        return process.port();
     }
 
     Path accessLog() {
@@ -97,16 +78,11 @@ final class NginxProxy implements AutoCloseable {
 
     /** CPU time used so far by the master and its workers. */
     Duration cpuTime() {
-        Duration total = process.info().totalCpuDuration().orElse(Duration.ZERO);
-        return total.plus(process.descendants().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
-                .reduce(Duration.ZERO, Duration::plus));
+        return process.cpuTime();
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        process.close();
     }
 }

@@ -83,7 +83,9 @@ public interface GatewayConfig {
 
     /**
      * How many connections the gateway keeps at most to one service, each carrying one request at
-     * a time. A request that finds them all busy waits for one, at most {@link #upstreamTimeout()}.
+     * a time. They are shared out evenly over the event loops (at least one each), and a request
+     * uses those of the event loop that received it; one that finds them all busy waits for one,
+     * at most {@link #upstreamTimeout()}.
      */
     @WithDefault("64")
     int connectionsPerService();

@@ -7,14 +7,12 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -108,7 +106,7 @@ public class GatewayRoutes {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
-    private volatile HttpClient client;
+    private volatile UpstreamClients clients;
     private final Map<RouteClass, RouteLimits> limits = new EnumMap<>(RouteClass.class);
     private final Map<String, UpstreamBreaker> breakers = new HashMap<>();
     private RateLimits rateLimits;
@@ -121,8 +119,8 @@ public class GatewayRoutes {
         Upstream legalAid = Upstream.of("legal-aid-service", config.legalAidServiceUrl());
         Upstream overview = Upstream.of("overview-service", config.overviewServiceUrl());
 
-        client = vertx.createHttpClient(upstreamClientOptions(config),
-                new PoolOptions().setHttp1MaxSize(config.connectionsPerService()));
+        clients = new UpstreamClients(vertx, upstreamClientOptions(config), config.connectionsPerService(),
+                eventLoops());
         for (RouteClass routeClass : RouteClass.values()) {
             limits.put(routeClass, RouteLimits.of(routeClass, config));
         }
@@ -166,6 +164,12 @@ public class GatewayRoutes {
                 .setDecompressionSupported(false);
     }
 
+    /** The event loops serving requests: Quarkus' setting, or its default of two per core. */
+    private static int eventLoops() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.vertx.event-loops-pool-size", Integer.class)
+                .orElse(2 * Runtime.getRuntime().availableProcessors());
+    }
+
     /** Without a key the gateway still starts (health, docs, public reads) but refuses every token. */
     private static void warnIfTokensCannotBeVerified() {
         Config cfg = ConfigProvider.getConfig();
@@ -187,7 +191,7 @@ public class GatewayRoutes {
             vertx.cancelTimer(forgetTimer);
         }
         breakers.values().forEach(UpstreamBreaker::close);
-        HttpClient c = client;
+        UpstreamClients c = clients;
         if (c != null) {
             c.close();
         }
@@ -209,7 +213,7 @@ public class GatewayRoutes {
             Forwarding forwarding = new Forwarding(vertx, config, upstream, breakers.get(upstream.name()), routeLimits,
                     ctx);
             // A proxy per request costs two small objects and lets the interceptor know its request.
-            HttpProxy.reverseProxy(PROXY_OPTIONS, client)
+            HttpProxy.reverseProxy(PROXY_OPTIONS, clients.current())
                     .origin(forwarding)
                     .addInterceptor(forwarding)
                     .handle(ctx.request());
