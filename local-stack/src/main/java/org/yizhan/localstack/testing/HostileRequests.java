@@ -1,5 +1,6 @@
 package org.yizhan.localstack.testing;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -8,13 +9,13 @@ import org.yizhan.localstack.testing.openapi.OpenApiContractFilter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
 
 /**
  * Sends hostile variants of every operation of the service's own OpenAPI document ({@code /q/openapi}):
@@ -54,8 +55,13 @@ public final class HostileRequests {
     public record Result(int operations, int requests, List<String> failures, List<String> acceptedWrites) {
     }
 
+    /** The service's own document, at the base address rest-assured is configured with. */
+    private static final String OWN_DOCUMENT = "/q/openapi";
+
     private final List<String> tokens;
     private final Map<String, String> ids;
+    private final String baseUrl;
+    private final String document;
     private final List<String> failures = new ArrayList<>();
     private final List<String> acceptedWrites = new ArrayList<>();
     private Set<String> declared = Set.of();
@@ -66,13 +72,33 @@ public final class HostileRequests {
      * @param ids    values for path parameters by name (e.g. {@code id}); others are filled with {@code 1}
      */
     public HostileRequests(List<String> tokens, Map<String, String> ids) {
-        this.tokens = List.copyOf(tokens);
+        this(tokens, ids, null, OWN_DOCUMENT);
+    }
+
+    private HostileRequests(List<String> tokens, Map<String, String> ids, String baseUrl, String document) {
+        this.tokens = Collections.unmodifiableList(new ArrayList<>(tokens));
         this.ids = Map.copyOf(ids);
+        this.baseUrl = baseUrl;
+        this.document = document;
+    }
+
+    /**
+     * The same requests sent to {@code baseUrl} (a gateway) instead, for the operations of the
+     * document at {@code documentPath} there; a null among the tokens sends a request without one.
+     */
+    public static HostileRequests through(String baseUrl, String documentPath, List<String> tokens,
+                                          Map<String, String> ids) {
+        return new HostileRequests(tokens, ids, baseUrl, documentPath);
+    }
+
+    private RequestSpecification given() {
+        RequestSpecification request = RestAssured.given();
+        return baseUrl == null ? request : request.baseUri(baseUrl);
     }
 
     /** Exercises every GET, POST, PUT and DELETE operation of the document. */
     public Result sendAll() {
-        JsonPath doc = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        JsonPath doc = given().queryParam("format", "json").when().get(document).then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         int operations = 0;
@@ -205,10 +231,12 @@ public final class HostileRequests {
         requests++;
         // Every answer, refusals included, must be one the document declares (status, content type, body).
         // The requests are hostile on purpose and the validator cannot read all of them: answers only.
-        RequestSpecification request = given().noFilters().header("Authorization", "Bearer " + token)
-                .urlEncodingEnabled(false);
+        RequestSpecification request = given().noFilters().urlEncodingEnabled(false);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (checkAnswer) {
-            request.filter(OpenApiContractFilter.answersOnly());
+            request.filter(OpenApiContractFilter.answersOnly(document));
         }
         query.forEach((k, v) -> request.queryParam(k, encode(v)));
         headers.forEach(request::header);
@@ -228,7 +256,7 @@ public final class HostileRequests {
         }
         String answer = response.asString();
         if (!"get".equals(method) && response.statusCode() / 100 == 2) {
-            acceptedWrites.add(label + " -> " + response.statusCode());
+            acceptedWrites.add((token == null ? "[no token] " : "") + label + " -> " + response.statusCode());
         }
         if (response.statusCode() >= 500 || !declared.contains(String.valueOf(response.statusCode()))
                 || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")) {

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yizhan.localstack.Settings;
-import org.yizhan.localstack.TempDirs;
 import org.yizhan.localstack.run.Stack;
 
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,21 +55,14 @@ class RegistrationRushThroughGatewayTest {
 
     @BeforeAll
     static void up() throws Exception {
-        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.up(new Stack.Options(repoRoot, TempDirs.create("yizhan-rush-"), Stack.Ports.free(), false,
-                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Settings.fromEnvironment(),
-                "_rush" + UUID.randomUUID().toString().substring(0, 6)), System.out);
+        stack = TestStacks.up("rush", Map.of());
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         station = station();
     }
 
     @AfterAll
     static void down() {
-        if (stack != null) {
-            stack.stopProcesses();
-            stack.databases().forEach(db -> stack.postgres().dropDatabase(db));
-            stack.close();
-        }
+        TestStacks.down(stack);
     }
 
     /** Workers on keep-alive connections, as an app that keeps its HTTP client. */

@@ -9,8 +9,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yizhan.localstack.Settings;
-import org.yizhan.localstack.TempDirs;
 import org.yizhan.localstack.run.DemoData;
 import org.yizhan.localstack.run.Stack;
 
@@ -44,21 +42,13 @@ class StackThroughGatewayTest {
 
     @BeforeAll
     static void up() throws Exception {
-        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        Path data = TempDirs.create("yizhan-system-");
-        stack = Stack.up(new Stack.Options(repoRoot, data, Stack.Ports.free(), false,
-                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Settings.fromEnvironment(),
-                "_st" + UUID.randomUUID().toString().substring(0, 6)), System.out);
+        stack = TestStacks.up("st", Map.of());
         admin = stack.keys().mint("admin-1", "union-admin");
     }
 
     @AfterAll
     static void down() {
-        if (stack != null) {
-            stack.stopProcesses();
-            stack.databases().forEach(db -> stack.postgres().dropDatabase(db));
-            stack.close();
-        }
+        TestStacks.down(stack);
     }
 
     @Test

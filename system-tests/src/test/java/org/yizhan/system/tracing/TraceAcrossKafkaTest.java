@@ -4,16 +4,14 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yizhan.localstack.Settings;
-import org.yizhan.localstack.TempDirs;
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.TestStacks;
 import org.yizhan.system.tracing.OtlpReceiver.ReceivedSpan;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,24 +52,17 @@ class TraceAcrossKafkaTest {
     @BeforeAll
     static void up() {
         receiver = OtlpReceiver.start();
-        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.up(new Stack.Options(repoRoot, TempDirs.create("yizhan-trace-"), Stack.Ports.free(), false,
-                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Settings.fromEnvironment(),
-                "_tr" + UUID.randomUUID().toString().substring(0, 6), Map.of(
+        stack = TestStacks.up("tr", Map.of(
                         "QUARKUS_OTEL_SDK_DISABLED", "false",
                         "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
                         "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint(),
                         // Spans leave each process within a moment, not after the default 5 s.
-                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")), System.out);
+                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
     }
 
     @AfterAll
     static void down() {
-        if (stack != null) {
-            stack.stopProcesses();
-            stack.databases().forEach(db -> stack.postgres().dropDatabase(db));
-            stack.close();
-        }
+        TestStacks.down(stack);
         if (receiver != null) {
             receiver.close();
         }

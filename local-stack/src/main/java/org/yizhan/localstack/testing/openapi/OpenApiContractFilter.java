@@ -59,20 +59,33 @@ public final class OpenApiContractFilter implements Filter {
                             ResponseValidator responses) {
     }
 
+    /** Where a service serves its own document. */
+    private static final String OWN_DOCUMENT = "/q/openapi";
+
     private final boolean checkRequests;
+    private final String document;
 
     /** Checks requests the service accepted and every answer. */
     public OpenApiContractFilter() {
-        this(true);
+        this(true, OWN_DOCUMENT);
     }
 
-    private OpenApiContractFilter(boolean checkRequests) {
+    private OpenApiContractFilter(boolean checkRequests, String document) {
         this.checkRequests = checkRequests;
+        this.document = document;
     }
 
     /** A filter that checks only the answers (status, content type, body) against the document. */
     public static OpenApiContractFilter answersOnly() {
-        return new OpenApiContractFilter(false);
+        return answersOnly(OWN_DOCUMENT);
+    }
+
+    /**
+     * The same, against the document at {@code documentPath} of the address the request goes to
+     * (a service's document as the gateway publishes it, {@code /api-docs/<service>.json}).
+     */
+    public static OpenApiContractFilter answersOnly(String documentPath) {
+        return new OpenApiContractFilter(false, documentPath);
     }
 
     @Override
@@ -83,7 +96,7 @@ public final class OpenApiContractFilter implements Filter {
         if (uri.getRawPath().startsWith("/q/") || uri.getRawPath().startsWith("/test/")) {
             return response;
         }
-        check(contractOf(uri), request, uri, response, checkRequests);
+        check(contractOf(uri, document), request, uri, response, checkRequests);
         return response;
     }
 
@@ -165,17 +178,17 @@ public final class OpenApiContractFilter implements Filter {
         Future<?> run();
     }
 
-    private static Contract contractOf(URI uri) {
-        String base = uri.getScheme() + "://" + uri.getAuthority();
-        return CONTRACTS.computeIfAbsent(base, OpenApiContractFilter::load);
+    private static Contract contractOf(URI uri, String document) {
+        return CONTRACTS.computeIfAbsent(uri.getScheme() + "://" + uri.getAuthority() + document,
+                OpenApiContractFilter::load);
     }
 
-    private static Contract load(String base) {
+    private static Contract load(String location) {
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(location + "?format=json"))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new AssertionError("No OpenAPI document at " + base + "/q/openapi (" + answer.statusCode() + ")");
+                throw new AssertionError("No OpenAPI document at " + location + " (" + answer.statusCode() + ")");
             }
             MediaTypes mediaTypes = new MediaTypes(new JsonObject(answer.body()));
             OpenAPIContract document = OpenAPIContract.from(VERTX, mediaTypes.validatorDocument())
@@ -186,7 +199,7 @@ public final class OpenApiContractFilter implements Filter {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while reading the OpenAPI document", e);
         } catch (Exception e) {
-            throw new AssertionError("The OpenAPI document at " + base + " cannot be read: " + e.getMessage(), e);
+            throw new AssertionError("The OpenAPI document at " + location + " cannot be read: " + e.getMessage(), e);
         }
     }
 
