@@ -62,13 +62,15 @@ final class MinimalRequests {
             String in = parameter.path("in").asText();
             if (in.equals("path")) {
                 path = path.replace("{" + name + "}", encode(pathValue(pathTemplate, name, parameter)));
-            } else if (parameter.path("required").asBoolean()) {
-                String value = text(example(parameter));
-                if (in.equals("query")) {
-                    query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(value));
-                } else if (in.equals("header")) {
-                    headers.put(name, name.equalsIgnoreCase("Idempotency-Key") ? UUID.randomUUID().toString() : value);
-                }
+            } else if (in.equals("header") && name.equalsIgnoreCase("Idempotency-Key")) {
+                headers.put(name, UUID.randomUUID().toString());
+            } else if (in.equals("header") && (parameter.path("required").asBoolean() || parameter.has("example"))) {
+                // An optional header with an example is sent too: a write without its If-Match is refused
+                // (428) before the service looks at whose resource it is.
+                headers.put(name, text(example(parameter)));
+            } else if (in.equals("query") && parameter.path("required").asBoolean()) {
+                query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=')
+                        .append(encode(text(example(parameter))));
             }
         }
         String contentType = null;
@@ -112,7 +114,7 @@ final class MinimalRequests {
                 return withOwnValues(example.get("value").deepCopy());
             }
         }
-        return valueOf(media.path("schema"), 0);
+        return withOwnValues(valueOf(media.path("schema"), 0).deepCopy());
     }
 
     private JsonNode withOwnValues(JsonNode body) {
