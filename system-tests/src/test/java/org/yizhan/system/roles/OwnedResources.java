@@ -175,8 +175,8 @@ final class OwnedResources {
         ids.put("lawyer", lawyer("lawyer-own", 11_000_000_000_000_001L));
         lawyer("lawyer-other", 11_000_000_000_000_002L);
         String consultation = idOf(expect(201, gateway.post("/api/v1/legal-aid/consultations", staff, """
-                {"category":"WAGE_ARREARS","channel":"ONLINE","question":"平台拖欠我两个月工资，该怎么办？",
-                 "onBehalfOf":"rider-own"}""")));
+                {"category":"WAGE_ARREARS","channel":"STATION","stationId":"%s","question":"平台拖欠我两个月工资，该怎么办？",
+                 "onBehalfOf":"rider-own"}""".formatted(ids.get("station")))));
         expect(200, gateway.post("/api/v1/legal-aid/consultations/" + consultation + "/answer", owners.get("lawyer"),
                 "{\"answer\":\"可申请劳动仲裁，法律援助免费代理。\"}"));
         String application = idOf(expect(201, gateway.post("/api/v1/legal-aid/applications", staff, """

@@ -105,7 +105,8 @@ class RoleMatrixThroughGatewayTest {
                     }
                     if (!call.expected().agrees(answer.statusCode())) {
                         mismatches.add(service + ": " + operation + " as " + call.caller() + ": expected "
-                                + call.expected() + ", got " + answer.statusCode() + " " + abbreviated(answer.body()));
+                                + call.expected() + ", got " + answer.statusCode() + " " + abbreviated(answer.body())
+                                + (request.body() == null ? "" : " (sent " + abbreviated(request.body()) + ")"));
                     }
                 }
             }
@@ -192,7 +193,7 @@ class RoleMatrixThroughGatewayTest {
     }
 
     private static String abbreviated(String body) {
-        String line = body.replaceAll("\\s+", " ");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        String line = body.replaceAll("\\s+", " ").replaceAll("\"instance\":\"[^\"]*\",?", "");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 }
