@@ -144,17 +144,19 @@ final class MinimalRequests {
 
     /** A value of the schema: its example, its first enum value, or a value of its type within its bounds. */
     JsonNode valueOf(JsonNode schema, int depth) {
+        JsonNode own = exampleOf(schema); // beside a $ref, the property's own example wins
+        if (own != null) {
+            return own;
+        }
         schema = resolve(schema);
         for (String combined : new String[] {"allOf", "oneOf", "anyOf"}) {
             if (schema.has(combined) && schema.get(combined).size() > 0 && !schema.has("properties")) {
                 return valueOf(schema.get(combined).get(0), depth);
             }
         }
-        if (schema.has("example")) {
-            return schema.get("example");
-        }
-        if (schema.has("examples") && schema.get("examples").isArray() && schema.get("examples").size() > 0) {
-            return schema.get("examples").get(0);
+        JsonNode example = exampleOf(schema);
+        if (example != null) {
+            return example;
         }
         if (schema.has("enum") && schema.get("enum").size() > 0) {
             return schema.get("enum").get(0);
@@ -189,6 +191,15 @@ final class MinimalRequests {
                 return NODES.textNode(stringOf(schema));
             }
         }
+    }
+
+    /** The schema's {@code example}, or the first of its {@code examples} (OpenAPI 3.1); null for none. */
+    private static JsonNode exampleOf(JsonNode schema) {
+        if (schema.has("example")) {
+            return schema.get("example");
+        }
+        JsonNode examples = schema.path("examples");
+        return examples.isArray() && examples.size() > 0 ? examples.get(0) : null;
     }
 
     private static String stringOf(JsonNode schema) {
