@@ -22,15 +22,16 @@ import java.util.function.BiFunction;
  * The least request of the right shape for an operation of an OpenAPI document: path parameters
  * filled with the ids of existing resources where the caller gives them (else the parameter's
  * example), required query parameters and headers from their examples, and a body that is the
- * document's example or, without one, an object of the schema's required properties, each with
- * its example or a value of its type. Such a request reaches the service's authorization; it need
- * not succeed.
+ * document's example or, without one, an object of the schema's required properties and of the
+ * optional ones it gives an example of, each with its example or a value of its type. Such a
+ * request reaches the service's authorization; it need not succeed.
  */
 final class MinimalRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 6;
+    private static final String ON_BEHALF = "onBehalfOf";
 
     /** One request: method, path with its query, headers, and a body with its content type (both null for none). */
     record Request(String method, String pathAndQuery, Map<String, String> headers, String contentType, String body) {
@@ -166,10 +167,19 @@ final class MinimalRequests {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth < MAX_DEPTH) {
-                    for (JsonNode required : schema.path("required")) {
-                        String name = required.asText();
-                        object.set(name, propertyValues.containsKey(name) ? NODES.textNode(propertyValues.get(name))
-                                : valueOf(schema.path("properties").path(name), depth + 1));
+                    java.util.Set<String> required = new java.util.HashSet<>();
+                    schema.path("required").forEach(name -> required.add(name.asText()));
+                    for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+                         properties.hasNext(); ) {
+                        Map.Entry<String, JsonNode> property = properties.next();
+                        String name = property.getKey();
+                        // The required properties, and the optional ones the document gives an example of (rules
+                        // such as "a resolution with status RESOLVED" hold in the examples), but never one that
+                        // makes the caller act on someone else's behalf: each call is made as the caller itself.
+                        if (required.contains(name) || exampleOf(property.getValue()) != null && !ON_BEHALF.equals(name)) {
+                            object.set(name, propertyValues.containsKey(name) ? NODES.textNode(propertyValues.get(name))
+                                    : valueOf(property.getValue(), depth + 1));
+                        }
                     }
                 }
                 return object;
