@@ -76,6 +76,7 @@ class RoleMatrixThroughGatewayTest {
         List<String> mismatches = new ArrayList<>();
         Map<String, Map<Integer, Integer>> strangerStatuses = new TreeMap<>();
         List<Operation> ownWithoutResource = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
         int operations = 0;
         int calls = 0;
         for (String service : SERVICES) {
@@ -102,6 +103,9 @@ class RoleMatrixThroughGatewayTest {
                     calls++;
                     if (call.expected() == Expected.NOT_THEIRS) {
                         refusals.merge(answer.statusCode(), 1, Integer::sum);
+                        if (answer.statusCode() == 404) {
+                            hidden.add(operation + " (" + call.caller() + ")");
+                        }
                     }
                     if (!call.expected().agrees(answer.statusCode())) {
                         mismatches.add(service + ": " + operation + " as " + call.caller() + ": expected "
@@ -117,6 +121,7 @@ class RoleMatrixThroughGatewayTest {
                 (System.nanoTime() - start) / 1_000_000);
         System.out.println("  'own' rows whose path names no owned resource (strangers and owners both get"
                 + " the service's answer for an unknown id): " + ownWithoutResource);
+        System.out.println("  refused with 404 (the resource not disclosed): " + hidden);
         mismatches.forEach(m -> System.out.println("  mismatch: " + m));
         differences.forEach(d -> System.out.println("  difference: " + d));
         assertTrue(operations > 150, "operations checked: " + operations);
