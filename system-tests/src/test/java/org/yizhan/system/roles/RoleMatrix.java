@@ -56,7 +56,7 @@ record RoleMatrix(String service, Map<Operation, Map<String, Access>> rows) {
         rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
 
-    /** The matrix of {@code service} in module folder {@code module} of the repository at {@code repoRoot}. */
+    /** The matrix of {@code service}, read from its module (named like the service) in the repository at {@code repoRoot}. */
     static RoleMatrix of(Path repoRoot, String service) {
         Path file = repoRoot.resolve(service).resolve("src/main/resources/role-matrix.csv");
         try {
