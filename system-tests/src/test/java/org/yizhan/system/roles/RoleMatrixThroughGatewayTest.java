@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yizhan.localstack.Settings;
-import org.yizhan.localstack.TempDirs;
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.TestStacks;
 import org.yizhan.system.roles.RoleMatrix.Access;
 import org.yizhan.system.roles.RoleMatrix.Operation;
 
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,20 +51,14 @@ class RoleMatrixThroughGatewayTest {
     @BeforeAll
     static void up() {
         repoRoot = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.up(new Stack.Options(repoRoot, TempDirs.create("yizhan-roles-"), Stack.Ports.free(), false,
-                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Settings.fromEnvironment(),
-                "_roles" + UUID.randomUUID().toString().substring(0, 6)), System.out);
+        stack = TestStacks.up("roles", Map.of());
         gateway = new GatewayCalls(stack.gatewayUrl());
         owned = OwnedResources.create(gateway, stack.keys());
     }
 
     @AfterAll
     static void down() {
-        if (stack != null) {
-            stack.stopProcesses();
-            stack.databases().forEach(db -> stack.postgres().dropDatabase(db));
-            stack.close();
-        }
+        TestStacks.down(stack);
     }
 
     @Test
