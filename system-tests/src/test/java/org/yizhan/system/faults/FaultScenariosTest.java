@@ -406,7 +406,7 @@ class FaultScenariosTest {
                 .put("lost", delivery.lost())
                 .put("catchUpSeconds", catchUp)
                 .put("fiveXx", fiveXx)
-                .put("readinessChecks", readinessChecks * 4)
+                .put("readinessChecks", readinessChecks * stack.processes().size())
                 .put("readinessNotUp", notReady.size())
                 .put("answers", byKindAndStatus(sent))
                 .report();

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,9 +116,9 @@ final class Fixtures {
 
     /** The body of a station registration or update: {@code i} spreads the stations around Huangcun. */
     static String stationBody(String name, int i) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"name":"%s","hostType":"PARK","address":"北京市大兴区黄村镇 %d 号","district":"大兴区",
-                 "location":{"latitude":%.5f,"longitude":%.5f}}""".formatted(name, i,
+                 "location":{"latitude":%.5f,"longitude":%.5f}}""", name, i,
                 LATITUDE + (i % 10) * 0.001, LONGITUDE + (i % 7) * 0.001);
     }
 

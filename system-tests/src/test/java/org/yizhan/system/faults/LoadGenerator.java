@@ -61,7 +61,7 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<Sent> answers = new ArrayList<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-    private final ExecutorService clients = Executors.newFixedThreadPool(48);
+    private final ExecutorService clients = Executors.newFixedThreadPool(128);
     private final String reader;
 
     LoadGenerator(Http gateway, Fixtures fixtures, int perSecond) {
