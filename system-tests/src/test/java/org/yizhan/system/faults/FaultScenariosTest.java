@@ -372,6 +372,7 @@ class FaultScenariosTest {
         EventFlow flow = new EventFlow(databases, topics);
         List<String> notReady = new ArrayList<>();
         int readinessChecks = 0;
+        long pendingDuringOutage = 0;
         double catchUp;
         List<LoadGenerator.Sent> sent;
         try (LoadGenerator load = new LoadGenerator(gateway, fixtures, RATE).start()) {
@@ -381,6 +382,7 @@ class FaultScenariosTest {
             while (Instant.now().isBefore(until)) {
                 readinessChecks++;
                 notReady.addAll(notReady());
+                pendingDuringOutage = Math.max(pendingDuringOutage, flow.pending());
                 Thread.sleep(2_000);
             }
             stack.startKafka();
@@ -408,9 +410,11 @@ class FaultScenariosTest {
                 .put("fiveXx", fiveXx)
                 .put("readinessChecks", readinessChecks * stack.processes().size())
                 .put("readinessNotUp", notReady.size())
+                .put("outboxBacklogAtMost", pendingDuringOutage)
                 .put("answers", byKindAndStatus(sent))
                 .report();
 
+        assertTrue(pendingDuringOutage > 0, "writes were accepted and waited in the outboxes while Kafka was away");
         assertEquals(0, fiveXx, "no 5xx while Kafka is away: " + byKindAndStatus(sent));
         assertEquals(0, sent.stream().filter(s -> s.status() <= 0).count(), "every request answered");
         assertEquals(List.of(), notReady, "readiness stays UP while Kafka is away");
@@ -488,6 +492,7 @@ class FaultScenariosTest {
                 .put("answers", byKindAndStatus(sent))
                 .report();
 
+        assertTrue(inGap.stream().anyMatch(s -> s.status() == 503), "the database was away: some requests got 503");
         assertEquals(List.of(), wrong5xx.stream().map(s -> s.kind() + " " + s.status()).toList(),
                 "in the gap: 503 problems, never 500");
         assertEquals(0, unanswered, "no request left hanging or cut");
