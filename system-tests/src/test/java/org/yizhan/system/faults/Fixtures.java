@@ -64,9 +64,10 @@ final class Fixtures {
             assertEquals(201, created.status(), created.body());
             stations.add(created.field("/id"));
         }
-        String last = stations.get(stations.size() - 1);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
-                gateway.get("/api/v1/activities/venues/" + last, admin).status() == 200);
+        for (String station : stations) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    gateway.get("/api/v1/activities/venues/" + station, admin).status() == 200);
+        }
         activity = publishedActivity(stations.get(0), 1000);
 
         Instant now = Instant.now();
