@@ -573,8 +573,26 @@ class FaultScenariosTest {
                         && EventFlow.replicaDifferences(databases).isEmpty());
     }
 
-    /** The services whose readiness is not UP now (each asked on its management port). */
+    /**
+     * The services whose readiness is not UP now (each asked on its management port), counting a
+     * service only when two probes a second apart fail, as an orchestrator's failure threshold
+     * does: one probe that times out on a busy machine is not a service out of rotation.
+     */
     static List<String> notReady() {
+        List<String> down = new ArrayList<>();
+        for (String first : probeReadiness()) {
+            String name = first.substring(0, first.indexOf(' '));
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            probeReadiness().stream().filter(again -> again.startsWith(name + " ")).forEach(down::add);
+        }
+        return down;
+    }
+
+    private static List<String> probeReadiness() {
         List<String> down = new ArrayList<>();
         for (ServiceProcess process : stack.processes()) {
             try {

@@ -63,12 +63,15 @@ final class LoadGenerator implements AutoCloseable {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService clients = Executors.newFixedThreadPool(128);
     private final String reader;
+    /** Unique to this load: names, record ids and rider ids of one load never meet another's. */
+    private final String prefix;
 
     LoadGenerator(Http gateway, Fixtures fixtures, int perSecond) {
         this.gateway = gateway;
         this.fixtures = fixtures;
         this.periodMicros = 1_000_000L / perSecond;
         this.reader = fixtures.worker();
+        this.prefix = fixtures.run + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
     }
 
     /** Starts sending. */
@@ -109,7 +112,7 @@ final class LoadGenerator implements AutoCloseable {
             case LEGAL_AID_READ -> record(of(kind, at, gateway.get("/api/v1/legal-aid/sessions?lat="
                     + Fixtures.LATITUDE + "&lon=" + Fixtures.LONGITUDE + "&radiusKm=5", reader), null));
             case STATION_REGISTRATION -> {
-                String name = "故障演练新驿站 " + fixtures.run + "-" + n;
+                String name = "故障演练新驿站 " + prefix + "-" + n;
                 record(of(kind, at, gateway.post("/api/v1/stations", fixtures.admin, Fixtures.stationBody(name, n)),
                         name));
             }
@@ -121,7 +124,7 @@ final class LoadGenerator implements AutoCloseable {
                     return;
                 }
                 Http.Answer written = gateway.put("/api/v1/stations/" + station, fixtures.admin,
-                        Fixtures.stationBody("故障演练驿站 " + fixtures.run + " 更新 " + n, n),
+                        Fixtures.stationBody("故障演练驿站 " + prefix + " 更新 " + n, n),
                         Map.of("If-Match", read.etag() == null ? "\"0\"" : read.etag()));
                 record(new Sent(kind, at, written.status(), written.problem(), read.millis() + written.millis(),
                         written.ok() ? station : null, null));
@@ -147,14 +150,14 @@ final class LoadGenerator implements AutoCloseable {
                 Http.Answer pushed = gateway.post("/api/v1/activities/partner-records", fixtures.partner, """
                         {"records":[{"recordId":"FT-%s-%d","type":"HAIRCUT","title":"爱心义剪 %d","stationId":"%s",
                           "startsAt":"%s","endsAt":"%s","status":"COMPLETED","participantCount":3}]}""".formatted(
-                        fixtures.run, n, n, fixtures.stations.get(n % fixtures.stations.size()), past,
+                        prefix, n, n, fixtures.stations.get(n % fixtures.stations.size()), past,
                         past.plusSeconds(3 * 3600)));
                 boolean created = pushed.ok() && "CREATED".equals(pushed.field("/results/0/outcome"));
                 record(new Sent(kind, at, pushed.status(), pushed.problem(), pushed.millis(),
                         created ? pushed.field("/results/0/activityId") : null, null));
             }
             case CHECKUP_HOLD -> record(of(kind, at, gateway.post("/api/v1/checkups/appointments", fixtures.worker(),
-                    Fixtures.holdBody(fixtures.slot, fixtures.run, n)), null));
+                    Fixtures.holdBody(fixtures.slot, prefix, n)), null));
             default -> throw new IllegalStateException(kind.toString());
         }
     }
