@@ -1,6 +1,5 @@
 package org.yizhan.localstack.postgres;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.yizhan.localstack.Ports;
 import org.yizhan.localstack.Settings;
 
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -65,14 +63,9 @@ public final class PostgresProvisioner {
             Files.createDirectories(data.getParent());
             Path work = data.getParent().resolve("pg-binaries");
             Files.createDirectories(work);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(!options.keepData())
-                    .setOverrideWorkingDirectory(work.toFile())
-                    .setPort(options.port() == 0 ? Ports.free() : options.port())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            return new PostgresServer(LOCAL_HOST, pg.getPort(), "postgres", "", "embedded", pg);
+            EmbeddedServer pg = EmbeddedServer.start(data, work,
+                    options.port() == 0 ? Ports.free() : options.port(), options.keepData());
+            return new PostgresServer(LOCAL_HOST, pg.port(), "postgres", "", "embedded", pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
         }

@@ -109,6 +109,37 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), props);
     }
 
+    /**
+     * Whether this server can be stopped and started from here: only the embedded one the stack
+     * started itself, never a configured or shared local server.
+     */
+    public boolean restartable() {
+        return owned instanceof EmbeddedServer;
+    }
+
+    /** Stops the embedded server, keeping its data and port (a fast shutdown: open sessions end). */
+    public void stop() {
+        embedded().stop();
+    }
+
+    /** Starts the embedded server again after {@link #stop()}, on the same port with the same data. */
+    public void start() {
+        embedded().start();
+    }
+
+    /** Whether the server accepts connections now (false only after {@link #stop()}). */
+    public boolean isRunning() {
+        return !(owned instanceof EmbeddedServer server) || server.isRunning();
+    }
+
+    private EmbeddedServer embedded() {
+        if (owned instanceof EmbeddedServer server) {
+            return server;
+        }
+        throw new UnsupportedOperationException("PostgreSQL at " + host + ":" + port + " (" + origin
+                + ") was not started by this stack and is not stopped or started by it");
+    }
+
     @Override
     public void close() throws Exception {
         if (owned != null) {

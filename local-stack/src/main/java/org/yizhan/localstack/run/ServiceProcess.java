@@ -182,6 +182,30 @@ public final class ServiceProcess {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Sends SIGTERM and returns at once, as an orchestrator does at the start of a shutdown; see
+     * {@link #awaitExit} for its end.
+     */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits up to {@code timeout} for the process to end; its exit code, or empty while it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.empty();
+        }
+    }
+
     /** Asks the service to stop (SIGTERM), and kills it if it has not after the grace period. */
     public void stop(Duration grace) {
         if (!process.isAlive()) {

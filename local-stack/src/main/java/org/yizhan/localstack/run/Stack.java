@@ -70,7 +70,7 @@ public final class Stack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services;
-    private final ServiceProcess gateway;
+    private ServiceProcess gateway;
     private final List<String> databases;
 
     private Stack(DevKeys keys, PostgresServer postgres, KafkaBroker kafka, List<ServiceProcess> services,
@@ -212,7 +212,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    public String gatewayUrl() {
+    public synchronized String gatewayUrl() {
         return gateway.spec().url();
     }
 
@@ -228,8 +228,8 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
-    /** The four services, overview-service and then the gateway. */
-    public List<ServiceProcess> processes() {
+    /** The four services, overview-service and then the gateway, as they run now. */
+    public synchronized List<ServiceProcess> processes() {
         List<ServiceProcess> all = new ArrayList<>(services);
         all.add(gateway);
         return all;
@@ -240,21 +240,84 @@ public final class Stack implements AutoCloseable {
      * until it is ready; returns the new process.
      */
     public ServiceProcess restart(String name, boolean kill) {
+        if (kill) {
+            kill(name);
+        } else {
+            process(name).stop(Duration.ofSeconds(15));
+        }
+        ServiceProcess started = start(name);
+        started.awaitReady(Duration.ofMinutes(3));
+        return started;
+    }
+
+    /** The current process of the named service (or of the gateway, {@code "gateway"}). */
+    public synchronized ServiceProcess process(String name) {
+        if (gateway.spec().name().equals(name)) {
+            return gateway;
+        }
+        return services.get(indexOf(name));
+    }
+
+    /** Kills the named service (or the gateway) at once (SIGKILL), as the OOM killer would, and leaves it down. */
+    public void kill(String name) {
+        process(name).kill();
+    }
+
+    /**
+     * Starts the named service (or the gateway) again after {@link #kill} or a stop, with the same
+     * ports and environment, and returns without waiting for it to be ready
+     * ({@link ServiceProcess#awaitReady}); a process that still runs is returned as it is.
+     */
+    public synchronized ServiceProcess start(String name) {
+        ServiceProcess old = process(name);
+        if (old.isAlive()) {
+            return old;
+        }
+        ServiceProcess started = old.startAgain();
+        if (gateway.spec().name().equals(name)) {
+            gateway = started;
+        } else {
+            services.set(indexOf(name), started);
+        }
+        return started;
+    }
+
+    private int indexOf(String name) {
         for (int i = 0; i < services.size(); i++) {
-            ServiceProcess old = services.get(i);
-            if (old.spec().name().equals(name)) {
-                if (kill) {
-                    old.kill();
-                } else {
-                    old.stop(Duration.ofSeconds(15));
-                }
-                ServiceProcess started = old.startAgain();
-                services.set(i, started);
-                started.awaitReady(Duration.ofMinutes(3));
-                return started;
+            if (services.get(i).spec().name().equals(name)) {
+                return i;
             }
         }
         throw new IllegalArgumentException("no service " + name);
+    }
+
+    /** Stops the Kafka broker (a clean shutdown), keeping its data; the services keep running without it. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the Kafka broker again on the same port with the same data, and waits until it answers. */
+    public void startKafka() {
+        kafka.start();
+    }
+
+    /** Whether the Kafka broker runs now. */
+    public boolean kafkaRunning() {
+        return kafka.isRunning();
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: every session ends, committed data stays) while the
+     * services run on. Only an embedded server that this stack started can be stopped
+     * ({@link PostgresServer#restartable()}), never a configured or shared one.
+     */
+    public void stopPostgres() {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data, after {@link #stopPostgres()}. */
+    public void startPostgres() {
+        postgres.start();
     }
 
     /** The services' databases on {@link #postgres()}. */
@@ -275,7 +338,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Stops the gateway and the services, leaving Kafka and PostgreSQL running. */
-    public void stopProcesses() {
+    public synchronized void stopProcesses() {
         gateway.stop(Duration.ofSeconds(15));
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(15)));
     }

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +44,51 @@ class EmbeddedPostgresTest {
             assertTrue(rs.next());
             assertEquals("kept", rs.getString(1));
         }
+    }
+
+    /** The fault harness's PostgreSQL restart: same port, same data, sessions cut while it is down. */
+    @Test
+    void stopsAndStartsAgainOnTheSamePortWithTheSameData(@TempDir Path dir) throws Exception {
+        Settings embeddedOnly = Settings.of(Map.of("YIZHAN_PG_MODE", "embedded"));
+        Path data = dir.resolve("data");
+        try (PostgresServer pg = PostgresProvisioner.provision(embeddedOnly,
+                new PostgresProvisioner.EmbeddedOptions(data, false, 0))) {
+            assertTrue(pg.restartable());
+            int port = pg.port();
+            pg.createDatabaseIfMissing("yizhan_restart");
+            Connection open = pg.connect("yizhan_restart");
+            try (Statement s = open.createStatement()) {
+                s.execute("create table marker (v text)");
+                s.execute("insert into marker values ('committed')");
+            }
+
+            pg.stop();
+            assertFalse(pg.isRunning());
+            assertThrows(SQLException.class, () -> pg.connect("yizhan_restart"), "nobody listens while it is down");
+            try (Statement s = open.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeQuery("select 1"), "open sessions are ended");
+            }
+            open.close();
+
+            pg.start();
+            assertTrue(pg.isRunning());
+            assertEquals(port, pg.port());
+            try (Connection c = pg.connect("yizhan_restart"); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select v from marker")) {
+                assertTrue(rs.next());
+                assertEquals("committed", rs.getString(1));
+            }
+        }
+        assertFalse(Files.exists(data.resolve("postgresql.conf")), "the data of a throw-away server is removed at close");
+    }
+
+    @Test
+    void aServerTheStackDidNotStartIsNeverStopped() {
+        PostgresServer shared = PostgresServer.at("127.0.0.1", 5432, "postgres", "");
+        assertFalse(shared.restartable());
+        assertThrows(UnsupportedOperationException.class, shared::stop);
+        assertThrows(UnsupportedOperationException.class, shared::start);
+        assertTrue(shared.isRunning(), "not known to be stopped");
     }
 
     @Test

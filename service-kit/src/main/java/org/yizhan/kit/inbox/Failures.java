@@ -80,6 +80,28 @@ public final class Failures {
         return chain.get(chain.size() - 1).getClass().getSimpleName();
     }
 
+    /**
+     * Whether {@code failure} means the database cannot be used now: no connection (the server is
+     * down, restarting or refusing new sessions), a session the server ended, or no connection free
+     * in the pool within its wait. A request that meets it is answered 503, not 500: the client may
+     * try again, and nothing was written.
+     */
+    public static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            if (t instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state == null ? thrownBy(t, "io.agroal.")
+                        : state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isTransient(Throwable t) {
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();

@@ -254,6 +254,14 @@ public class KafkaEventConsumer {
         }
     }
 
+    private void commitOnStop(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            consumer.commitSync(offsets, Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("Offset commit at shutdown failed (%s); events may be redelivered", e.getClass().getSimpleName());
+        }
+    }
+
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
             return;
@@ -261,6 +269,12 @@ public class KafkaEventConsumer {
         try {
             consumer.commitSync(offsets, Duration.ofSeconds(10));
         } catch (WakeupException e) {
+            if (!running) {
+                // The service is stopping and woke the consumer in the middle of a batch: what was
+                // applied is still committed (the wakeup is spent once thrown), so that the next
+                // instance does not receive it again; then the loop ends.
+                commitOnStop(offsets);
+            }
             throw e;
         } catch (RuntimeException e) {
             // The inbox makes a redelivery harmless, so a lost commit only costs a repeat.

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.yizhan.kit.http.InputLimits;
 import org.yizhan.kit.http.InvalidParameterException;
+import org.yizhan.kit.inbox.Failures;
 import org.yizhan.kit.validation.ViolationPaths;
 
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 answer for an unavailable database asks the client to wait before trying again. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -105,6 +108,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (Failures.databaseUnavailable(e)) {
+            // The database is away (restarting, failing over) or every connection is busy: the client
+            // may try again shortly, and nothing was written. Not a defect: no error id.
+            LOG.warnf("Database unavailable (%s) at %s", Failures.rootType(e), origin(e));
+            Language lang = language(headers);
+            return Response.fromResponse(respond(ProblemType.UNAVAILABLE, lang.pick("数据库暂时不可用，请稍后重试",
+                            "The database is temporarily unavailable; try again shortly"), uri, List.of(), lang))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unexpected %s at %s (error id %s)", e.getClass().getName(), origin(e), errorId);
         Language lang = language(headers);

@@ -32,6 +32,21 @@ class FailuresTest {
         return new PersistenceException(new GenericJDBCException("could not execute statement", e));
     }
 
+    /** What a request answers 503 for (ProblemMappers) instead of 500: the database cannot be used now. */
+    @Test
+    void theDatabaseBeingAwayIsUnavailableAndOtherFailuresAreNot() {
+        assertTrue(Failures.databaseUnavailable(wrapped(
+                new PSQLException("Connection refused", PSQLState.CONNECTION_UNABLE_TO_CONNECT))));
+        assertTrue(Failures.databaseUnavailable(wrapped(sql("08006"))), "an I/O error on a session the server ended");
+        assertTrue(Failures.databaseUnavailable(wrapped(sql("57P01"))), "admin shutdown");
+        assertTrue(Failures.databaseUnavailable(wrapped(sql("57P03"))), "the server is starting");
+        assertTrue(Failures.databaseUnavailable(new JDBCConnectionException("gone", sql("08003"))));
+        assertFalse(Failures.databaseUnavailable(wrapped(sql("23505"))), "a unique violation is the request's");
+        assertFalse(Failures.databaseUnavailable(wrapped(sql("40001"))), "a serialization failure is not an outage");
+        assertFalse(Failures.databaseUnavailable(wrapped(sql(null))), "no state, not from the pool");
+        assertFalse(Failures.databaseUnavailable(new IllegalStateException("a defect")));
+    }
+
     @Test
     void theDatabaseBeingAwayIsTransient() {
         assertEquals(FailureKind.TRANSIENT, Failures.classify(wrapped(

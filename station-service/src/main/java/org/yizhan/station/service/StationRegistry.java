@@ -3,6 +3,7 @@ package org.yizhan.station.service;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.idempotency.IdempotencyKeys;
 import org.yizhan.kit.paging.Cursor;
@@ -202,7 +203,15 @@ public class StationRegistry {
     private Station changed(Station station, StationChange.Kind kind, SecurityIdentity caller) {
         station.updatedAt = now();
         // Flush so that the published snapshot carries the new version.
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            // Another request changed the station after this one read it (two updates with the same
+            // If-Match both passed the version check): the answer of a stale version, not a 500.
+            throw new ProblemException(kind == StationChange.Kind.UPDATED ? ProblemType.PRECONDITION_FAILED
+                    : ProblemType.CONFLICT, "站点已被他人同时修改，请刷新后重试",
+                    "The station was changed by another request meanwhile; reload and retry");
+        }
         events.updated(station, kind, caller.getPrincipal().getName());
         return station;
     }
