@@ -8,10 +8,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.yizhan.localstack.Settings;
-import org.yizhan.localstack.TempDirs;
 import org.yizhan.localstack.run.ServiceProcess;
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.TestStacks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,11 +76,8 @@ class FaultScenariosTest {
 
     @BeforeAll
     static void up() {
-        Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        // An embedded PostgreSQL of this stack's own: the scenarios stop it, which a shared server must never be.
-        stack = Stack.up(new Stack.Options(repoRoot, TempDirs.create("yizhan-faults-"), Stack.Ports.free(), false,
-                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                Settings.of(Map.of("YIZHAN_PG_MODE", "embedded")), ""), System.out);
+        // An embedded PostgreSQL of this stack's own: the scenarios stop it.
+        stack = TestStacks.upOnItsOwnPostgres("faults");
         gateway = new Http(stack::gatewayUrl);
         databases = new Databases(stack.postgres(), stack.databases());
         topics = new Topics(stack.kafkaBootstrap());

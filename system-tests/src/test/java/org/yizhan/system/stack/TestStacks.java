@@ -26,10 +26,22 @@ public final class TestStacks {
      * {@code environment} added to every process.
      */
     public static Stack up(String name, Map<String, String> environment) {
+        return up(name, Settings.fromEnvironment(), "_" + name + UUID.randomUUID().toString().substring(0, 6),
+                environment);
+    }
+
+    /**
+     * Starts a stack on an embedded PostgreSQL server of its own, which its test may stop and start
+     * (a shared server must never be).
+     */
+    public static Stack upOnItsOwnPostgres(String name) {
+        return up(name, Settings.of(Map.of("YIZHAN_PG_MODE", "embedded")), "", Map.of());
+    }
+
+    private static Stack up(String name, Settings settings, String databaseSuffix, Map<String, String> environment) {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
         return Stack.up(new Stack.Options(repoRoot, TempDirs.create("yizhan-" + name + "-"), Stack.Ports.free(), false,
-                JVM, Settings.fromEnvironment(), "_" + name + UUID.randomUUID().toString().substring(0, 6),
-                environment), System.out);
+                JVM, settings, databaseSuffix, environment), System.out);
     }
 
     /** Stops every process, drops the stack's databases and stops PostgreSQL and Kafka; null is nothing to do. */
