@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.yizhan.localstack.run.ServiceProcess;
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.StackLogs;
 import org.yizhan.system.stack.TestStacks;
 
 import java.io.ByteArrayOutputStream;
@@ -566,6 +567,19 @@ class FaultScenariosTest {
         await().atMost(CATCH_UP_LIMIT).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() ->
                 flow.pending() == 0 && flow.notAppliedOnce().isEmpty()
                         && EventFlow.replicaDifferences(databases).isEmpty());
+    }
+
+    /**
+     * After every fault: the logs of every process (each service and the gateway, their files and
+     * consoles) hold none of the personal data the load sent (the checkup holds' rider ids, phone
+     * numbers and name, the workers' subjects), though they do hold the requests' paths.
+     */
+    @Test
+    @Order(7)
+    void noPersonalDataReachedAnyLog() throws Exception {
+        assertTrue(!StackLogs.containing(stack, List.of("/api/v1/stations")).isEmpty(), "the logs hold the requests");
+        assertEquals(List.of(), StackLogs.containing(stack, List.of("FT-" + fixtures.run, "1390000", "测试骑手",
+                "fault-worker-" + fixtures.run)));
     }
 
     /**
