@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.StackLogs;
 import org.yizhan.system.stack.TestStacks;
 import org.yizhan.system.roles.RoleMatrix.Access;
 import org.yizhan.system.roles.RoleMatrix.Operation;
@@ -119,6 +120,12 @@ class RoleMatrixThroughGatewayTest {
         assertTrue(operations > 150, "operations checked: " + operations);
         assertEquals(List.of(), differences, "the role matrices and the documents");
         assertEquals(List.of(), mismatches, "the answers and the role matrices");
+    }
+
+    /** The personal data of the owned resources (a checkup hold's rider id, name and phone) is in no process's log. */
+    @Test
+    void noPersonalDataReachesAnyLog() throws Exception {
+        assertEquals(List.of(), StackLogs.containing(stack, List.of("MT-40001", "韩梅梅", "13912340000")));
     }
 
     /**
