@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Sends hostile variants of every operation of the service's own OpenAPI document ({@code /q/openapi}):
  * wrong types, huge and odd Unicode strings, boundary numbers, broken JSON, wrong content types,
  * bad If-Match and Idempotency-Key headers, unknown enum values. A failure is an answer that is a
- * 5xx, carries a stack trace, has a status the document does not declare for the operation, or
+ * 5xx, carries a stack trace or an exception's class name, has a status the document does not declare for the operation, or
  * does not match the document (OpenApiContractFilter, answers only).
  * Bodies carry one property at a time, with a value its schema refuses (a free-text property is not
  * sent a text it takes), so no hostile request is a valid write.
@@ -47,6 +47,10 @@ public final class HostileRequests {
     /** A line of a Java stack trace: {@code at org.example.Type.method(Type.java:42)}. */
     static final Pattern STACK_FRAME = Pattern.compile(
             "\\bat [\\w$]+(\\.[\\w$<>]+)+\\((?:[\\w$]+\\.java:\\d+|Unknown Source|Native Method)\\)");
+
+    /** A Java exception's class name, as a stack trace or a careless message would show it. */
+    static final Pattern EXCEPTION_CLASS = Pattern.compile(
+            "\\b(?:java|javax|jakarta|org|io|com|net)(?:\\.[a-z_$][\\w$]*)+\\.[A-Z][\\w$]*(?:Exception|Error)\\b");
 
     /**
      * What was sent, what failed (distinct, at most 40), and the writes (POST, PUT, DELETE) answered
@@ -259,7 +263,8 @@ public final class HostileRequests {
             acceptedWrites.add((token == null ? "[no token] " : "") + label + " -> " + response.statusCode());
         }
         if (response.statusCode() >= 500 || !declared.contains(String.valueOf(response.statusCode()))
-                || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")) {
+                || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")
+                || EXCEPTION_CLASS.matcher(answer).find()) {
             failures.add(label + " -> " + response.statusCode() + " " + abbreviated(answer));
         }
     }

@@ -26,4 +26,15 @@ class HostileRequestsValuesTest {
         assertFalse(HostileRequests.fitsFreeText("x", Map.of("type", "string", "pattern", "^[0-9]+$")));
         assertFalse(HostileRequests.fitsFreeText("x", Map.of("type", "integer")));
     }
+
+    @Test
+    void anExceptionsClassNameInAnAnswerIsFoundAndOrdinaryTextIsNot() {
+        assertTrue(HostileRequests.EXCEPTION_CLASS.matcher(
+                "{\"detail\":\"org.hibernate.exception.ConstraintViolationException: x\"}").find());
+        assertTrue(HostileRequests.EXCEPTION_CLASS.matcher("java.lang.NullPointerException").find());
+        assertTrue(HostileRequests.EXCEPTION_CLASS.matcher("io.vertx.core.VertxException").find());
+        assertFalse(HostileRequests.EXCEPTION_CLASS.matcher(
+                "{\"type\":\"urn:yizhan:problem:validation\",\"title\":\"请求参数无效\"}").find());
+        assertFalse(HostileRequests.EXCEPTION_CLASS.matcher("see https://example.org/errors/TimeoutError").find());
+    }
 }
