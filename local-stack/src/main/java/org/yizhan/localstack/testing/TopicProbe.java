@@ -1,5 +1,6 @@
 package org.yizhan.localstack.testing;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,18 +43,8 @@ public final class TopicProbe implements AutoCloseable {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
         // Creates the topic if needed (auto-creation), so the probe can start before the first record.
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (partitions.isEmpty()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null) {
-                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            if (partitions.isEmpty() && Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("topic " + topic + " has no partitions");
-            }
-        }
+        List<TopicPartition> partitions = partitionsOf(consumer, topic);
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // fix the start position now
@@ -137,5 +128,21 @@ public final class TopicProbe implements AutoCloseable {
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));
+    }
+
+    /** The partitions of {@code topic}, waiting up to 30 s for the broker to know (or create) it. */
+    public static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (partitions.isEmpty()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos != null) {
+                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            if (partitions.isEmpty() && Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("topic " + topic + " has no partitions");
+            }
+        }
+        return partitions;
     }
 }

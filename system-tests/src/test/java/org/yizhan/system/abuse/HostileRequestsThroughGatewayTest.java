@@ -1,22 +1,17 @@
 package org.yizhan.system.abuse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.run.Stack;
 import org.yizhan.localstack.testing.HostileRequests;
 import org.yizhan.system.stack.DatabaseFingerprint;
+import org.yizhan.system.stack.Http;
 import org.yizhan.system.stack.Invariants;
 import org.yizhan.system.stack.StackLogs;
 import org.yizhan.system.stack.TestStacks;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,8 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileRequestsThroughGatewayTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** The documents the gateway publishes, one per service behind it. */
     private static final List<String> SERVICES = List.of("station-service", "services-service",
@@ -68,6 +61,7 @@ class HostileRequestsThroughGatewayTest {
             "station_visit_secret", "outbox_message", "inbox_processed_event", "station_replica");
 
     static Stack stack;
+    static Http http;
 
     @BeforeAll
     static void up() {
@@ -77,6 +71,7 @@ class HostileRequestsThroughGatewayTest {
             environment.put("YIZHAN_GATEWAY_" + routeClass + "_REQUESTS", "1000000");
         }
         stack = TestStacks.up("hostile", environment);
+        http = new Http(stack::gatewayUrl);
     }
 
     @AfterAll
@@ -98,8 +93,8 @@ class HostileRequestsThroughGatewayTest {
         // A worker's exact position, as a near-me search sends it, with and without a token.
         String nearby = "/api/v1/stations/nearby?lat=" + LATITUDE + "&lon=" + LONGITUDE + "&q="
                 + URLEncoder.encode(NAME, StandardCharsets.UTF_8);
-        assertEquals(200, send("GET", nearby, null, null).statusCode());
-        assertEquals(200, send("GET", nearby, worker, null).statusCode());
+        assertEquals(200, http.get(nearby, null).status());
+        assertEquals(200, http.get(nearby, worker).status());
 
         Map<String, String> before = settledDatabases();
         List<String> tokens = Arrays.asList(admin, stack.keys().mint("staff-h1", "union-staff"),
@@ -161,25 +156,9 @@ class HostileRequestsThroughGatewayTest {
         return last.get(0);
     }
 
-    private static String created(String path, String token, String body) throws Exception {
-        HttpResponse<String> response = send("POST", path, token, body);
-        assertEquals(201, response.statusCode(), response.body());
-        JsonNode json = JSON.readTree(response.body());
-        return json.get("id").asText();
+    private static String created(String path, String token, String body) {
+        Http.Answer answer = http.post(path, token, body);
+        assertEquals(201, answer.status(), answer.body());
+        return answer.field("/id");
     }
-
-    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.yizhan.localstack.run.ServiceProcess;
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.Http;
 import org.yizhan.system.stack.StackLogs;
 import org.yizhan.system.stack.TestStacks;
 

@@ -2,6 +2,7 @@ package org.yizhan.system.faults;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.yizhan.system.stack.Http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package org.yizhan.system.faults;
 
 import org.yizhan.localstack.run.Stack;
+import org.yizhan.system.stack.Http;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.yizhan.system.faults;
 
+import org.yizhan.system.stack.Http;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -7,9 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.yizhan.localstack.testing.TopicProbe;
+import org.yizhan.system.stack.Http;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -112,18 +113,7 @@ final class Topics {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (partitions.isEmpty()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null) {
-                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            if (partitions.isEmpty() && Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("topic " + topic + " has no partitions");
-            }
-        }
-        return partitions;
+        return TopicProbe.partitionsOf(consumer, topic);
     }
 
     private static Event event(ConsumerRecord<String, String> record) {

@@ -1,4 +1,4 @@
-package org.yizhan.system.faults;
+package org.yizhan.system.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,31 +18,31 @@ import java.util.function.Supplier;
  * throw: a connection that fails is status {@link #NO_CONNECTION}, an answer that does not come
  * within {@link #TIMEOUT} (above the gateway's own 60 s upstream timeout) is {@link #HUNG}.
  */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     /** Longer than the gateway waits for a service: a client that waits this long was left hanging. */
-    static final Duration TIMEOUT = Duration.ofSeconds(75);
-    static final int NO_CONNECTION = -1;
-    static final int HUNG = 0;
+    public static final Duration TIMEOUT = Duration.ofSeconds(75);
+    public static final int NO_CONNECTION = -1;
+    public static final int HUNG = 0;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Supplier<String> base;
 
     /** A client of {@code base} (read at each request: the gateway's address stays, a process may change). */
-    Http(Supplier<String> base) {
+    public Http(Supplier<String> base) {
         this.base = base;
     }
 
     /** One answer: its status, body and content type, and how long it took. */
-    record Answer(int status, String body, String contentType, long millis, String etag) {
+    public record Answer(int status, String body, String contentType, long millis, String etag) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -51,7 +51,7 @@ final class Http {
         }
 
         /** A text field of the JSON body, or null. */
-        String field(String pointer) {
+        public String field(String pointer) {
             if (body == null || body.isEmpty()) {
                 return null;
             }
@@ -63,24 +63,24 @@ final class Http {
             }
         }
 
-        boolean problem() {
+        public boolean problem() {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }
 
-    Answer post(String path, String token, String body) {
+    public Answer post(String path, String token, String body) {
         return send("POST", path, token, body, Map.of());
     }
 
-    Answer put(String path, String token, String body, Map<String, String> headers) {
+    public Answer put(String path, String token, String body, Map<String, String> headers) {
         return send("PUT", path, token, body, headers);
     }
 
-    Answer send(String method, String path, String token, String body, Map<String, String> headers) {
+    public Answer send(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.get() + path)).timeout(TIMEOUT)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
