@@ -1,12 +1,12 @@
 package org.yizhan.system.roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.run.Stack;
 import org.yizhan.system.stack.StackLogs;
-import org.yizhan.system.stack.TestStacks;
+import org.yizhan.system.stack.SharedStack;
 import org.yizhan.system.roles.RoleMatrix.Access;
 import org.yizhan.system.roles.RoleMatrix.Operation;
 
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * declared table ({@code <service>/src/main/resources/role-matrix.csv}). An operation of a document
  * missing from its table fails, and so does a row of a table that its document lacks.
  */
+@ExtendWith(SharedStack.class)
 class RoleMatrixThroughGatewayTest {
 
     static final List<String> SERVICES = List.of("station-service", "services-service", "health-checkup-service",
@@ -52,15 +53,11 @@ class RoleMatrixThroughGatewayTest {
     @BeforeAll
     static void up() {
         repoRoot = Path.of("..").toAbsolutePath().normalize();
-        stack = TestStacks.up("roles", Map.of());
+        stack = SharedStack.get();
         gateway = new GatewayCalls(stack.gatewayUrl());
         owned = OwnedResources.create(gateway, stack.keys());
     }
 
-    @AfterAll
-    static void down() {
-        TestStacks.down(stack);
-    }
 
     @Test
     void everyOperationAnswersEveryCallerAsTheServicesRoleMatrixSays() {

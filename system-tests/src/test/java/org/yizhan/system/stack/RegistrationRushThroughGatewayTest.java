@@ -2,8 +2,8 @@ package org.yizhan.system.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.run.Stack;
 
@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * would be a registration silently not made), and the activity must end up with exactly its
  * capacity registered and the rest waitlisted.
  */
+@ExtendWith(SharedStack.class)
 class RegistrationRushThroughGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,15 +56,11 @@ class RegistrationRushThroughGatewayTest {
 
     @BeforeAll
     static void up() throws Exception {
-        stack = TestStacks.up("rush", Map.of());
+        stack = SharedStack.get();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         station = station();
     }
 
-    @AfterAll
-    static void down() {
-        TestStacks.down(stack);
-    }
 
     /** Workers on keep-alive connections, as an app that keeps its HTTP client. */
     @Test

@@ -6,8 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.yizhan.localstack.run.DemoData;
 import org.yizhan.localstack.run.Stack;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The packaged services, each in its own JVM, behind the packaged gateway, on real PostgreSQL and
  * Kafka: what {@code ./yizhan up} runs, on free ports and throw-away databases.
  */
+@ExtendWith(SharedStack.class)
 class StackThroughGatewayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,14 +43,10 @@ class StackThroughGatewayTest {
 
     @BeforeAll
     static void up() throws Exception {
-        stack = TestStacks.up("st", Map.of());
+        stack = SharedStack.get();
         admin = stack.keys().mint("admin-1", "union-admin");
     }
 
-    @AfterAll
-    static void down() {
-        TestStacks.down(stack);
-    }
 
     @Test
     void aStationRegisteredThroughTheGatewayReachesTheServicesReplica() throws Exception {
