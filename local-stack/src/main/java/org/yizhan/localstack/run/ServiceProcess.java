@@ -165,7 +165,17 @@ public final class ServiceProcess {
 
     /** Starts the same service again, with the same options and environment (after {@link #stop} or {@link #kill}). */
     public ServiceProcess startAgain() {
-        return start(spec, launch.repoRoot(), launch.logDir(), launch.jvmOptions(), launch.env());
+        return startAgain(launch.jvmOptions());
+    }
+
+    /** Starts the same service again with the same environment but other JVM options (a benchmark's variant). */
+    public ServiceProcess startAgain(List<String> jvmOptions) {
+        return start(spec, launch.repoRoot(), launch.logDir(), jvmOptions, launch.env());
+    }
+
+    /** The JVM options this process was started with. */
+    public List<String> jvmOptions() {
+        return launch.jvmOptions();
     }
 
     /** Kills the process at once (SIGKILL), as the OOM killer would, and waits for it to be gone. */
