@@ -40,7 +40,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the outbox until a consumer in another service has applied it, against a plain Kafka producer and
  * consumer on the same broker with the same acks, message size and rate.
  *
- * <p>Service path: station registrations are sent to station-service at a fixed rate (open loop:
+ * <p>Service path: station registrations are sent to station-service at a fixed rate ({@link OpenLoop}:
  * each at its scheduled time, whether or not the one before was answered); each writes a
  * {@code station.registered} event to the outbox in the registration's transaction; the relay
  * publishes it (idempotent producer, {@code acks=all}) and every consumer of that topic applies it
@@ -69,6 +68,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventPathBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Registrations in flight at most: enough for the rate at the registration's latency. */
+    private static final int WORKERS = 16;
 
     private EventPathBenchmark() {
     }
@@ -148,26 +149,15 @@ public final class EventPathBenchmark {
         /** Registers {@code rate} stations a second for {@code seconds}; adds each consumer's latencies to {@code into}. */
         void run(int rate, int seconds, Map<String, Histogram> into) throws Exception {
             Instant from = Instant.now();
-            int n = rate * seconds;
-            CountDownLatch answered = new CountDownLatch(n);
-            long start = System.nanoTime();
-            long interval = 1_000_000_000L / rate;
-            for (int i = 0; i < n; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
+            OpenLoop.Result answered = OpenLoop.run("registrations", rate, 0, seconds, WORKERS, 0, (worker, index) -> {
+                int status = HTTP.send(registration(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 201) {
+                    throw new IllegalStateException("answered " + status);
                 }
-                HTTP.sendAsync(registration(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                    if (e != null || r.statusCode() != 201) {
-                        failed.incrementAndGet();
-                    }
-                    answered.countDown();
-                });
-            }
-            sent += n;
-            answered.await(60, TimeUnit.SECONDS);
-            collect(from, n, into);
+            });
+            sent += answered.due();
+            failed.addAndGet((int) (answered.errors() + answered.incomplete()));
+            collect(from, into);
         }
 
         private HttpRequest registration() {
@@ -181,7 +171,7 @@ public final class EventPathBenchmark {
         }
 
         /** Waits until every consumer has applied the slice's events, then reads the latencies. */
-        private void collect(Instant from, int n, Map<String, Histogram> into) throws Exception {
+        private void collect(Instant from, Map<String, Histogram> into) throws Exception {
             Map<String, Instant> created = new ConcurrentHashMap<>();
             try (Connection c = connect(stationDatabase);
                  PreparedStatement s = c.prepareStatement("select event_id, created_at, topic, length(payload) from outbox_message"
@@ -318,19 +308,12 @@ public final class EventPathBenchmark {
             Histogram slice = new Histogram(60_000_000L, 3);
             target = slice;
             int before = received.get();
-            int n = rate * seconds;
-            long start = System.nanoTime();
-            long interval = 1_000_000_000L / rate;
-            for (int i = 0; i < n; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
+            OpenLoop.Result sent = OpenLoop.run("raw", rate, 0, seconds, 1, 0, (worker, index) -> {
                 byte[] value = new byte[size];
                 ByteBuffer.wrap(value).putLong(System.nanoTime());
                 producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
-            }
+            });
+            long n = sent.due();
             Instant deadline = Instant.now().plusSeconds(60);
             while (received.get() - before < n && Instant.now().isBefore(deadline)) {
                 Thread.sleep(20);
