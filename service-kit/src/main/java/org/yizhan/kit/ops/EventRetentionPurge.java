@@ -10,6 +10,7 @@ import org.yizhan.kit.outbox.OutboxRows;
 import org.yizhan.kit.time.AppClock;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Forgets what the event tables no longer need (ADR 0011): outbox messages published or
@@ -52,16 +53,19 @@ public class EventRetentionPurge {
         purge(clock.now());
     }
 
-    /** Deletes what is older than the retention periods, as of {@code now}. */
+    /**
+     * Deletes what is older than the retention periods, as of {@code now}. When another instance
+     * holds the purge's lock at a step, this one leaves the rest to it.
+     */
     public Purged purge(Instant now) {
         var retention = config.retention();
-        Purged purged = new Purged(
-                runner.inBatches(Job.EVENT_RETENTION_PURGE, BATCH,
-                        () -> outbox.purge(now.minus(retention.outbox()), BATCH)),
-                runner.inBatches(Job.EVENT_RETENTION_PURGE, BATCH,
-                        () -> inbox.purge(now.minus(retention.inbox()), BATCH)),
-                runner.inBatches(Job.EVENT_RETENTION_PURGE, BATCH,
-                        () -> deadLetters.purgeReplayed(now.minus(retention.deadLetters()), BATCH)));
+        Optional<Integer> outboxRows = runner.inBatches(Job.EVENT_RETENTION_PURGE, BATCH,
+                () -> outbox.purge(now.minus(retention.outbox()), BATCH));
+        Optional<Integer> inboxRows = outboxRows.flatMap(ignored -> runner.inBatches(Job.EVENT_RETENTION_PURGE,
+                BATCH, () -> inbox.purge(now.minus(retention.inbox()), BATCH)));
+        Optional<Integer> deadLetterRows = inboxRows.flatMap(ignored -> runner.inBatches(Job.EVENT_RETENTION_PURGE,
+                BATCH, () -> deadLetters.purgeReplayed(now.minus(retention.deadLetters()), BATCH)));
+        Purged purged = new Purged(outboxRows.orElse(0), inboxRows.orElse(0), deadLetterRows.orElse(0));
         if (purged.outbox() + purged.inbox() + purged.deadLetters() > 0) {
             LOG.infof("Purged %d outbox messages, %d inbox entries and %d replayed dead letters", purged.outbox(),
                     purged.inbox(), purged.deadLetters());

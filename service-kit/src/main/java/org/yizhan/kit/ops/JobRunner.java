@@ -45,18 +45,19 @@ public class JobRunner {
     /**
      * Runs {@code batch} again and again, each time in a transaction of its own under the job's
      * lock, until it does less than {@code full} or another instance holds the lock; returns how
-     * much the batches did in all.
+     * much the batches did in all, or empty when the first batch was skipped (another instance is
+     * running the job).
      */
-    public int inBatches(Job job, int full, IntSupplier batch) {
+    public Optional<Integer> inBatches(Job job, int full, IntSupplier batch) {
         int total = 0;
-        while (true) {
+        for (boolean first = true; ; first = false) {
             Optional<Integer> done = runAlone(job, batch::getAsInt);
             if (done.isEmpty()) {
-                return total;
+                return first ? Optional.empty() : Optional.of(total);
             }
             total += done.get();
             if (done.get() < full) {
-                return total;
+                return Optional.of(total);
             }
         }
     }

@@ -73,7 +73,7 @@ class JobRunnerTest {
             try (Statement s = other.createStatement()) {
                 s.execute("select pg_advisory_xact_lock(" + Job.OPEN_WEEK_BACKFILL.lockId() + ")");
             }
-            assertEquals(0, runner.inBatches(Job.OPEN_WEEK_BACKFILL, 10, () -> {
+            assertEquals(Optional.empty(), runner.inBatches(Job.OPEN_WEEK_BACKFILL, 10, () -> {
                 batches.incrementAndGet();
                 return 10;
             }));
@@ -81,7 +81,7 @@ class JobRunnerTest {
             other.rollback();
         }
         int[] sizes = {10, 10, 3, 10};
-        assertEquals(23, runner.inBatches(Job.OPEN_WEEK_BACKFILL, 10, () -> sizes[batches.getAndIncrement()]));
+        assertEquals(Optional.of(23), runner.inBatches(Job.OPEN_WEEK_BACKFILL, 10, () -> sizes[batches.getAndIncrement()]));
         assertEquals(3, batches.get(), "batches run until one is not full");
     }
 

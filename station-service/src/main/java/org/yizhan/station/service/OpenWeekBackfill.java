@@ -91,7 +91,7 @@ public class OpenWeekBackfill {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }).orElse(0);
     }
 
     private int batch(Connection c) throws SQLException {

@@ -61,7 +61,7 @@ public class Reminders {
      * instance is sending them; returns how many this call sent.
      */
     public int sweep() {
-        return runner.inBatches(Job.REMINDERS, BATCH, this::sendDue);
+        return runner.inBatches(Job.REMINDERS, BATCH, this::sendDue).orElse(0);
     }
 
     /** Sends one batch of the reminders due now; returns how many were sent. */
