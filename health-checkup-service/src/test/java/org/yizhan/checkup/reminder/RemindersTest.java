@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.yizhan.checkup.booking.BookingFixture;
 import org.yizhan.checkup.service.reminder.Reminders;
 import org.yizhan.events.Topics;
+import org.yizhan.kit.ops.Job;
 import org.yizhan.kit.time.AppClock;
 import org.yizhan.localstack.testing.ServiceDatabase;
 import org.yizhan.localstack.testing.TopicProbe;
@@ -19,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,6 +88,38 @@ class RemindersTest {
         reminders.sendDue();
         assertEquals(List.of("PT2H", "PT48H"), leads(id), "then the 2 h reminder once");
         assertEquals(List.of(), leads(cancelled), "no reminder for a cancelled appointment");
+    }
+
+    @Test
+    void theScheduledSweepSkipsWhileAnotherInstanceSendsAndTwoAtOnceSendOnce() throws Exception {
+        BookingFixture f = BookingFixture.create(1, 5);
+        String id = f.book(token("rider-r3", "worker"), f.slotIds().get(0),
+                holdBody("COURIER", "SF-R3", "许三", "13200000003"));
+        clock.shift(Duration.between(Instant.now(), slotStart(f.slotIds().get(0)).minus(Duration.ofHours(47))));
+
+        try (Connection otherInstance = ServiceDatabase.open()) {
+            otherInstance.setAutoCommit(false);
+            try (Statement s = otherInstance.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(" + Job.REMINDERS.lockId() + ")");
+            }
+            assertEquals(0, reminders.sweep(), "skipped while another instance holds the job");
+            assertEquals(List.of(), leads(id));
+            otherInstance.rollback();
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> twoInstances = List.of(reminders::sweep, reminders::sweep);
+            int sent = 0;
+            for (Future<Integer> result : pool.invokeAll(twoInstances)) {
+                sent += result.get();
+            }
+            assertTrue(sent >= 1, "one of them sent it");
+        } finally {
+            pool.shutdown();
+        }
+        reminders.sweep();
+        assertEquals(List.of("PT48H"), leads(id), "the reminder once, however often swept");
     }
 
     private void sweepConcurrently(int sweepers) throws Exception {

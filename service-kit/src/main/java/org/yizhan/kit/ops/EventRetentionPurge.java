@@ -1,6 +1,5 @@
 package org.yizhan.kit.ops;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -11,22 +10,20 @@ import org.yizhan.kit.outbox.OutboxRows;
 import org.yizhan.kit.time.AppClock;
 
 import java.time.Instant;
-import java.util.function.IntSupplier;
+import java.util.Optional;
 
 /**
  * Forgets what the event tables no longer need (ADR 0011): outbox messages published or
  * discarded longer ago than {@code yizhan.events.retention.outbox}, inbox entries older than
  * {@code ...retention.inbox} (which must outlast the topics' retention) and replayed dead letters
  * older than {@code ...retention.dead-letters}. Deletes in batches, each in a transaction of its
- * own that holds an advisory lock, so that with several instances one purges at a time and the
- * others skip.
+ * own that holds the job's advisory lock ({@link Job#EVENT_RETENTION_PURGE}), so that with several
+ * instances one purges at a time and the others skip.
  */
 @ApplicationScoped
 public class EventRetentionPurge {
 
     private static final Logger LOG = Logger.getLogger(EventRetentionPurge.class);
-    /** Advisory lock id of the purge ("purge" in ASCII). */
-    private static final long LOCK_ID = 0x7075726765L;
     private static final int BATCH = 5_000;
 
     /** How many rows one run deleted. */
@@ -38,14 +35,16 @@ public class EventRetentionPurge {
     private final DeadLetterStore deadLetters;
     private final EventsConfig config;
     private final AppClock clock;
+    private final JobRunner runner;
 
     public EventRetentionPurge(OutboxRows outbox, Inbox inbox, DeadLetterStore deadLetters, EventsConfig config,
-                               AppClock clock) {
+                               AppClock clock, JobRunner runner) {
         this.outbox = outbox;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.config = config;
         this.clock = clock;
+        this.runner = runner;
     }
 
     @Scheduled(every = "${yizhan.events.retention.purge-every:1h}", delayed = "1m",
@@ -54,33 +53,23 @@ public class EventRetentionPurge {
         purge(clock.now());
     }
 
-    /** Deletes what is older than the retention periods, as of {@code now}. */
+    /**
+     * Deletes what is older than the retention periods, as of {@code now}. When another instance
+     * holds the purge's lock at a step, this one leaves the rest to it.
+     */
     public Purged purge(Instant now) {
         var retention = config.retention();
-        Purged purged = new Purged(
-                inBatches(() -> outbox.purge(now.minus(retention.outbox()), BATCH)),
-                inBatches(() -> inbox.purge(now.minus(retention.inbox()), BATCH)),
-                inBatches(() -> deadLetters.purgeReplayed(now.minus(retention.deadLetters()), BATCH)));
+        Optional<Integer> outboxRows = runner.inBatches(Job.EVENT_RETENTION_PURGE, BATCH,
+                () -> outbox.purge(now.minus(retention.outbox()), BATCH));
+        Optional<Integer> inboxRows = outboxRows.flatMap(ignored -> runner.inBatches(Job.EVENT_RETENTION_PURGE,
+                BATCH, () -> inbox.purge(now.minus(retention.inbox()), BATCH)));
+        Optional<Integer> deadLetterRows = inboxRows.flatMap(ignored -> runner.inBatches(Job.EVENT_RETENTION_PURGE,
+                BATCH, () -> deadLetters.purgeReplayed(now.minus(retention.deadLetters()), BATCH)));
+        Purged purged = new Purged(outboxRows.orElse(0), inboxRows.orElse(0), deadLetterRows.orElse(0));
         if (purged.outbox() + purged.inbox() + purged.deadLetters() > 0) {
             LOG.infof("Purged %d outbox messages, %d inbox entries and %d replayed dead letters", purged.outbox(),
                     purged.inbox(), purged.deadLetters());
         }
         return purged;
-    }
-
-    /** Runs {@code batch} until it deletes less than a full batch, or another instance holds the lock. */
-    private int inBatches(IntSupplier batch) {
-        int total = 0;
-        while (true) {
-            int deleted = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.tryLock(LOCK_ID) ? batch.getAsInt() : -1);
-            if (deleted < 0) {
-                return total;
-            }
-            total += deleted;
-            if (deleted < BATCH) {
-                return total;
-            }
-        }
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  * unpublished message, parked messages and what waits behind them, and dead letters not yet
  * replayed. The figures are read every {@code yizhan.metrics.event-flow.every} (default 15s) on a
  * worker thread, not while the metrics are scraped, so a scrape never waits for the database; a
- * gauge is NaN while the database cannot be read.
+ * gauge is NaN while the database cannot be read. The reading only reads, so it runs on every
+ * instance without a job lock (ADR 0025): each instance shows the same database-wide figures.
  */
 @ApplicationScoped
 public class EventFlowMetrics {

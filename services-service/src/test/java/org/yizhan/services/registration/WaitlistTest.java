@@ -6,16 +6,22 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.yizhan.kit.ops.Job;
 import org.yizhan.kit.time.AppClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.localstack.testing.ServiceDatabase;
 import org.yizhan.localstack.testing.YizhanTestResource;
 import org.yizhan.services.service.registration.OfferExpiryJob;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -160,6 +166,47 @@ class WaitlistTest {
         assertTrue(expiryJob.expireOverdueOffers() >= 1);
         assertEquals(1, count("select count(*) from registration where activity_id = ?1 and status = 'EXPIRED'"
                 + " and participant = ?2", id, pseudonym(b)));
+        assertEquals(1, count("select count(*) from registration where activity_id = ?1 and status = 'OFFERED'"
+                + " and participant = ?2", id, pseudonym(c)));
+    }
+
+    @Test
+    void theJobRunsOnOneInstanceAtATimeAndExpiresAnOfferOnce() throws Exception {
+        String activity = published(1, 3 * 24 * 60);
+        String a = newWorker();
+        String b = newWorker();
+        String c = newWorker();
+        register(activity, a, 201, "REGISTERED");
+        register(activity, b, 201, "WAITLISTED");
+        register(activity, c, 201, "WAITLISTED");
+        worker(a).when().delete("/api/v1/activities/" + activity + "/registrations/mine").then().statusCode(200);
+        UUID id = UUID.fromString(activity);
+
+        try (Connection otherInstance = ServiceDatabase.open()) {
+            otherInstance.setAutoCommit(false);
+            try (Statement s = otherInstance.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(" + Job.OFFER_EXPIRY.lockId() + ")");
+            }
+            // Overdue from here on; the minute's own run is held off by the lock too.
+            clock.shift(Duration.ofHours(13));
+            assertEquals(Optional.empty(), expiryJob.sweep(), "skipped while another instance sweeps");
+            assertEquals(0, count("select count(*) from registration where activity_id = ?1 and status = 'EXPIRED'", id));
+            otherInstance.rollback();
+        }
+
+        var first = CompletableFuture.supplyAsync(expiryJob::sweep);
+        var second = CompletableFuture.supplyAsync(expiryJob::sweep);
+        boolean ran = first.get().isPresent() | second.get().isPresent();
+        // The minute's own run may have held the lock meanwhile; then the next sweep waits for it no longer.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!ran && System.nanoTime() < deadline) {
+            ran = expiryJob.sweep().isPresent();
+        }
+        assertTrue(ran);
+        assertEquals(1, count("select count(*) from registration where activity_id = ?1 and status = 'EXPIRED'", id));
+        assertEquals(1, count("select count(*) from registration where activity_id = ?1 and status = 'EXPIRED'"
+                + " and participant = ?2", id, pseudonym(b)));
+        assertEquals(1, count("select count(*) from registration where activity_id = ?1 and status = 'OFFERED'", id));
         assertEquals(1, count("select count(*) from registration where activity_id = ?1 and status = 'OFFERED'"
                 + " and participant = ?2", id, pseudonym(c)));
     }

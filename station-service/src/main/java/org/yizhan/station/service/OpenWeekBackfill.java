@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.yizhan.kit.ops.Job;
+import org.yizhan.kit.ops.JobRunner;
 import org.yizhan.station.domain.hours.OpenWeek;
 
 import javax.sql.DataSource;
@@ -27,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * columns, after bulk loads that bypass the API, and after any change of hours that did not go
  * through {@link StationHours#set}. Runs at start-up and then every
  * {@code yizhan.search.derive-hours-every}; until it has run, search checks those hours in Java.
+ * Each batch is a transaction of its own under the job's advisory lock ({@link Job#OPEN_WEEK_BACKFILL}):
+ * with several instances one derives at a time and the others skip, so that instances started
+ * together after a migration do not all derive the same rows.
  */
 @ApplicationScoped
 public class OpenWeekBackfill {
@@ -37,14 +42,16 @@ public class OpenWeekBackfill {
     private final DataSource dataSource;
     private final StationHours hours;
     private final Duration every;
+    private final JobRunner runner;
     private ScheduledExecutorService executor;
 
-    public OpenWeekBackfill(DataSource dataSource, StationHours hours,
+    public OpenWeekBackfill(DataSource dataSource, StationHours hours, JobRunner runner,
                             @ConfigProperty(name = "yizhan.search.derive-hours-every", defaultValue = "60s")
                             Duration every) {
         this.dataSource = dataSource;
         this.hours = hours;
         this.every = every;
+        this.runner = runner;
     }
 
     void start(@Observes StartupEvent event) {
@@ -73,20 +80,18 @@ public class OpenWeekBackfill {
         }
     }
 
-    /** Derives every station still without; returns how many were written. */
+    /**
+     * Derives every station still without, unless another instance is doing it now; returns how
+     * many were written by this call.
+     */
     public int deriveAll() {
-        int total = 0;
-        try (Connection c = dataSource.getConnection()) {
-            while (true) {
-                int written = batch(c);
-                total += written;
-                if (written == 0) {
-                    return total;
-                }
+        return runner.inBatches(Job.OPEN_WEEK_BACKFILL, BATCH, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return batch(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        }).orElse(0);
     }
 
     private int batch(Connection c) throws SQLException {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * anchors and merge keys are resolved by the parser; {@code ${VAR:-default}} interpolation is
  * resolved to what a plain {@code docker compose up} without a .env file would use.
  */
-final class ComposeFile {
+public final class ComposeFile {
 
     private final Map<String, Object> root;
 
@@ -28,7 +28,7 @@ final class ComposeFile {
     }
 
     /** Parses the text of a compose file; fails on YAML errors, duplicate keys or a non-mapping root. */
-    static ComposeFile parse(String yaml) {
+    public static ComposeFile parse(String yaml) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Object document = new Yaml(new SafeConstructor(options)).load(yaml);
@@ -48,7 +48,7 @@ final class ComposeFile {
         return services;
     }
 
-    Optional<Service> service(String name) {
+    public Optional<Service> service(String name) {
         Map<String, Object> services = mapping(root.get("services"));
         return services.containsKey(name)
                 ? Optional.of(new Service(name, mapping(services.get(name))))
@@ -61,7 +61,7 @@ final class ComposeFile {
     }
 
     /** One service definition. */
-    static final class Service {
+    public static final class Service {
         private final String name;
         private final Map<String, Object> body;
 
@@ -70,7 +70,7 @@ final class ComposeFile {
             this.body = body;
         }
 
-        String name() {
+        public String name() {
             return name;
         }
 
@@ -94,14 +94,14 @@ final class ComposeFile {
         }
 
         /** Environment variables (mapping or {@code KEY=VALUE} list form), interpolated. */
-        Map<String, String> environment() {
+        public Map<String, String> environment() {
             Map<String, String> env = new LinkedHashMap<>();
             rawEnvironment().forEach((name, value) -> env.put(name, interpolate(value)));
             return env;
         }
 
         /** Environment variables as written, before interpolation. */
-        Map<String, String> rawEnvironment() {
+        public Map<String, String> rawEnvironment() {
             Map<String, String> env = new LinkedHashMap<>();
             Object raw = body.get("environment");
             if (raw instanceof Map<?, ?> map) {
@@ -247,7 +247,7 @@ final class ComposeFile {
     }
 
     /** Whether {@code value} is exactly a variable that Compose requires ({@code ${X:?message}} or {@code ${X?message}}). */
-    static boolean requiresVariable(String value) {
+    public static boolean requiresVariable(String value) {
         Matcher m = VARIABLE.matcher(value.strip());
         return m.matches() && m.group(2) != null && m.group(2).endsWith("?");
     }

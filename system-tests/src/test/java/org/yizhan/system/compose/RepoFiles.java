@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * which is how the tests feed broken variants of the compose file, the init script, a Dockerfile
  * or a module's application.properties to the same checker.
  */
-final class RepoFiles {
+public final class RepoFiles {
 
     private final Path root;
     /** Replaced files; an empty value marks a removed file. */
@@ -30,7 +30,7 @@ final class RepoFiles {
         this.overrides = overrides;
     }
 
-    static RepoFiles at(Path root) {
+    public static RepoFiles at(Path root) {
         return new RepoFiles(root.toAbsolutePath().normalize(), Map.of());
     }
 
@@ -38,7 +38,7 @@ final class RepoFiles {
      * The repository that contains the working directory: surefire runs the tests in
      * {@code system-tests/}, whose parent holds the root pom ({@code yizhan-parent}).
      */
-    static RepoFiles locate() {
+    public static RepoFiles locate() {
         Path start = Paths.get("").toAbsolutePath().normalize();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve("pom.xml");
@@ -53,31 +53,31 @@ final class RepoFiles {
                 + "docker-compose.yml) in " + start + " or above it");
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** A view in which {@code path} has {@code content}. */
-    RepoFiles withFile(String path, String content) {
+    public RepoFiles withFile(String path, String content) {
         Map<String, Optional<String>> copy = new HashMap<>(overrides);
         copy.put(normalize(path).orElseThrow(), Optional.of(content));
         return new RepoFiles(root, Map.copyOf(copy));
     }
 
     /** A view in which {@code path} does not exist. */
-    RepoFiles withoutFile(String path) {
+    public RepoFiles withoutFile(String path) {
         Map<String, Optional<String>> copy = new HashMap<>(overrides);
         copy.put(normalize(path).orElseThrow(), Optional.empty());
         return new RepoFiles(root, Map.copyOf(copy));
     }
 
     /** A view in which the existing file {@code path} is replaced by {@code edit} of its text. */
-    RepoFiles editFile(String path, UnaryOperator<String> edit) {
+    public RepoFiles editFile(String path, UnaryOperator<String> edit) {
         String text = read(path).orElseThrow(() -> new IllegalArgumentException("no file " + path));
         return withFile(path, edit.apply(text));
     }
 
-    Optional<String> read(String path) {
+    public Optional<String> read(String path) {
         Optional<String> rel = normalize(path);
         if (rel.isEmpty()) {
             return Optional.empty();
@@ -90,11 +90,11 @@ final class RepoFiles {
         return Files.isRegularFile(file) ? Optional.of(readDisk(file)) : Optional.empty();
     }
 
-    boolean isFile(String path) {
+    public boolean isFile(String path) {
         return read(path).isPresent();
     }
 
-    boolean isDirectory(String path) {
+    public boolean isDirectory(String path) {
         Optional<String> rel = normalize(path);
         if (rel.isEmpty()) {
             return false;
@@ -108,7 +108,7 @@ final class RepoFiles {
     }
 
     /** Names of the regular files directly inside {@code dir}, sorted. */
-    TreeSet<String> filesIn(String dir) {
+    public TreeSet<String> filesIn(String dir) {
         TreeSet<String> names = new TreeSet<>();
         Optional<String> rel = normalize(dir);
         if (rel.isEmpty()) {
@@ -140,7 +140,7 @@ final class RepoFiles {
      * {@code path} relative to the root, normalised ({@code ./a/../b} is {@code b}, the root is the
      * empty string); empty for absolute paths and paths leaving the repository.
      */
-    static Optional<String> normalize(String path) {
+    public static Optional<String> normalize(String path) {
         if (path == null) {
             return Optional.empty();
         }

@@ -16,37 +16,37 @@ import java.util.stream.Stream;
  * @param database          PostgreSQL database of the service, empty for the gateway and overview-service
  * @param kafka             whether the service publishes or consumes events
  */
-record ServiceModule(String module, int conventionalPort, Optional<String> database, boolean kafka) {
+public record ServiceModule(String module, int conventionalPort, Optional<String> database, boolean kafka) {
 
-    static final ServiceModule GATEWAY = new ServiceModule("gateway", 8080, Optional.empty(), false);
+    public static final ServiceModule GATEWAY = new ServiceModule("gateway", 8080, Optional.empty(), false);
 
     /** The four services that own a database and use Kafka. */
-    static final List<ServiceModule> BACKENDS = List.of(
+    public static final List<ServiceModule> BACKENDS = List.of(
             new ServiceModule("station-service", 8081, Optional.of("yizhan_station"), true),
             new ServiceModule("services-service", 8082, Optional.of("yizhan_services"), true),
             new ServiceModule("health-checkup-service", 8083, Optional.of("yizhan_checkup"), true),
             new ServiceModule("legal-aid-service", 8084, Optional.of("yizhan_legal_aid"), true));
 
     /** The composed views (ADR 0022): no database, no Kafka; it calls the four backends. */
-    static final ServiceModule OVERVIEW = new ServiceModule("overview-service", 8085, Optional.empty(), false);
+    public static final ServiceModule OVERVIEW = new ServiceModule("overview-service", 8085, Optional.empty(), false);
 
     /** Every service the gateway routes to: the backends and overview-service. */
-    static final List<ServiceModule> BEHIND_GATEWAY = Stream.concat(BACKENDS.stream(), Stream.of(OVERVIEW)).toList();
+    public static final List<ServiceModule> BEHIND_GATEWAY = Stream.concat(BACKENDS.stream(), Stream.of(OVERVIEW)).toList();
 
-    static final List<ServiceModule> ALL = Stream.concat(Stream.of(GATEWAY), BEHIND_GATEWAY.stream()).toList();
+    public static final List<ServiceModule> ALL = Stream.concat(Stream.of(GATEWAY), BEHIND_GATEWAY.stream()).toList();
 
     /** The module's application.properties, relative to the repository root. */
-    String applicationProperties() {
+    public String applicationProperties() {
         return module + "/src/main/resources/application.properties";
     }
 
     /** The gateway's variable holding this service's base URL, e.g. YIZHAN_GATEWAY_STATION_SERVICE_URL. */
-    String gatewayUrlVariable() {
+    public String gatewayUrlVariable() {
         return urlVariable("YIZHAN_GATEWAY_");
     }
 
     /** overview-service's variable holding this backend's base URL, e.g. YIZHAN_OVERVIEW_STATION_SERVICE_URL. */
-    String overviewUrlVariable() {
+    public String overviewUrlVariable() {
         return urlVariable("YIZHAN_OVERVIEW_");
     }
 

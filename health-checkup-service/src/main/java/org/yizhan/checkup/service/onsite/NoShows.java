@@ -9,6 +9,8 @@ import org.yizhan.checkup.domain.booking.Appointment;
 import org.yizhan.checkup.domain.booking.AppointmentStatus;
 import org.yizhan.checkup.events.CheckupEvents;
 import org.yizhan.checkup.repository.AppointmentRepository;
+import org.yizhan.kit.ops.Job;
+import org.yizhan.kit.ops.JobRunner;
 import org.yizhan.kit.time.AppClock;
 
 import java.time.Duration;
@@ -18,7 +20,9 @@ import java.util.List;
 /**
  * Marks booked appointments whose slot ended (plus a grace period) without a scan as no-shows,
  * publishes appointment.noshow and counts them in the worker's standing, which puts a worker with
- * repeated no-shows behind others on waitlists. A scan uploaded later forgives it.
+ * repeated no-shows behind others on waitlists. A scan uploaded later forgives it. With several
+ * instances, one marks at a time ({@link Job#NO_SHOWS}) and the others skip, so a no-show is
+ * counted and published once.
  */
 @ApplicationScoped
 public class NoShows {
@@ -30,21 +34,21 @@ public class NoShows {
     private final CheckupEvents events;
     private final AppClock clock;
     private final Duration grace;
+    private final JobRunner runner;
 
-    public NoShows(AppointmentRepository appointments, CheckupEvents events, AppClock clock,
+    public NoShows(AppointmentRepository appointments, CheckupEvents events, AppClock clock, JobRunner runner,
                    @ConfigProperty(name = "yizhan.checkup.noshow-after", defaultValue = "2h") Duration grace) {
         this.appointments = appointments;
         this.events = events;
         this.clock = clock;
         this.grace = grace;
+        this.runner = runner;
     }
 
     @Scheduled(every = "${yizhan.checkup.noshow-every:5m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        while (mark() == BATCH) {
-            // next batch
-        }
+        runner.inBatches(Job.NO_SHOWS, BATCH, this::mark);
     }
 
     /** Marks one batch of no-shows; returns how many. */

@@ -8,6 +8,8 @@ import org.yizhan.checkup.domain.booking.Appointment;
 import org.yizhan.checkup.domain.site.Slot;
 import org.yizhan.checkup.events.CheckupEvents;
 import org.yizhan.checkup.repository.SiteRepository;
+import org.yizhan.kit.ops.Job;
+import org.yizhan.kit.ops.JobRunner;
 import org.yizhan.kit.time.AppClock;
 
 import java.sql.Timestamp;
@@ -22,7 +24,9 @@ import java.util.UUID;
  * {@code reminder_sent} in the same transaction that writes the event to the outbox, so a reminder
  * is sent exactly once, whichever instance sweeps, however often, and across restarts. The 48-hour
  * reminder is sent while the start is between 48 and 2 hours away; the 2-hour one in the last two
- * hours (a booking made late gets only the reminders still ahead of it).
+ * hours (a booking made late gets only the reminders still ahead of it). With several instances,
+ * one sweeps at a time ({@link Job#REMINDERS}) and the others skip; the claim keeps each reminder
+ * single even without the lock.
  */
 @ApplicationScoped
 public class Reminders {
@@ -35,20 +39,29 @@ public class Reminders {
     private final SiteRepository sites;
     private final CheckupEvents events;
     private final AppClock clock;
+    private final JobRunner runner;
 
-    public Reminders(EntityManager em, SiteRepository sites, CheckupEvents events, AppClock clock) {
+    public Reminders(EntityManager em, SiteRepository sites, CheckupEvents events, AppClock clock,
+                     JobRunner runner) {
         this.em = em;
         this.sites = sites;
         this.events = events;
         this.clock = clock;
+        this.runner = runner;
     }
 
     @Scheduled(every = "${yizhan.checkup.reminders-every:1m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        while (sendDue() == BATCH) {
-            // next batch
-        }
+        sweep();
+    }
+
+    /**
+     * What the schedule runs: sends every reminder due now, batch by batch, unless another
+     * instance is sending them; returns how many this call sent.
+     */
+    public int sweep() {
+        return runner.inBatches(Job.REMINDERS, BATCH, this::sendDue).orElse(0);
     }
 
     /** Sends one batch of the reminders due now; returns how many were sent. */

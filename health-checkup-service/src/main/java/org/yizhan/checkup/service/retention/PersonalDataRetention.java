@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.yizhan.kit.ops.Job;
+import org.yizhan.kit.ops.JobRunner;
 import org.yizhan.kit.time.AppClock;
 
 import java.sql.Timestamp;
@@ -19,7 +21,8 @@ import java.util.UUID;
  * after the campaign is over (its booking window closed and its last slot ended), as the consent
  * terms promise (PIPL Art. 19, 47): name and phone are deleted, and the worker's pseudonym and
  * rider-id hash are replaced by a value that joins nothing. What stays is what the figures count:
- * site, slot, occupation and status.
+ * site, slot, occupation and status. With several instances, one erases at a time
+ * ({@link Job#PERSONAL_DATA_RETENTION}) and the others skip.
  */
 @ApplicationScoped
 public class PersonalDataRetention {
@@ -34,19 +37,21 @@ public class PersonalDataRetention {
     private final EntityManager em;
     private final AppClock clock;
     private final int retentionDays;
+    private final JobRunner runner;
 
-    public PersonalDataRetention(EntityManager em, AppClock clock,
+    public PersonalDataRetention(EntityManager em, AppClock clock, JobRunner runner,
                                  @ConfigProperty(name = DAYS, defaultValue = DEFAULT_DAYS)
                                  int retentionDays) {
         this.em = em;
         this.clock = clock;
         this.retentionDays = retentionDays;
+        this.runner = runner;
     }
 
     @Scheduled(every = "${yizhan.checkup.retention-every:1h}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        eraseDue();
+        runner.runAlone(Job.PERSONAL_DATA_RETENTION, this::eraseDue);
     }
 
     /** Erases the personal data of every campaign over for longer than the retention period; returns the campaigns. */
