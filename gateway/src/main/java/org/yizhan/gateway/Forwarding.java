@@ -19,14 +19,19 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One request's trip to its upstream: chooses the origin, adds the forwarding headers, bounds the
- * wait for the answer and turns an upstream that cannot be reached into a problem response. It goes
- * through the service's circuit breaker, sends a request that is safe to repeat once more when the
- * connection failed before any answer, and stops a body that grows past its route class's limit.
+ * One request's trip to its upstream: chooses the instance (the next in rotation), adds the forwarding
+ * headers, bounds the wait for the answer and turns an upstream that cannot be reached into a problem
+ * response. It goes through the service's circuit breaker, sends a request that is safe to repeat once
+ * more when the connection failed before any answer (to another instance when one is in rotation),
+ * takes an instance that refuses the connection out of rotation, and stops a body that grows past its
+ * route class's limit.
  *
  * <p>Bodies are never held: the request body is piped to the upstream and the response body back
  * as they arrive, with back-pressure in both directions.
@@ -48,8 +53,11 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
             HttpMethod.PUT, HttpMethod.DELETE);
 
     private final Vertx vertx;
-    private final Upstream upstream;
+    private final UpstreamPool pool;
     private final UpstreamBreaker breaker;
+    private final long noInstanceRetryAfterSeconds;
+    /** The instances this request was sent to, in order; the last is the current one. */
+    private final List<UpstreamPool.Instance> tried = new ArrayList<>(2);
     private final long connectTimeoutMs;
     private final long upstreamTimeoutMs;
     private final long maxBodyBytes;
@@ -63,11 +71,16 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     private final boolean english;
     private final HttpServerRequest incoming;
 
-    Forwarding(Vertx vertx, GatewayConfig config, Upstream upstream, UpstreamBreaker breaker, RouteLimits limits,
-               RoutingContext ctx) {
+    /**
+     * @param noInstanceRetryAfterSeconds the {@code Retry-After} of the 503 answered when no instance of
+     *                                    the service is in rotation: the period of the readiness checks
+     */
+    Forwarding(Vertx vertx, GatewayConfig config, UpstreamPool pool, UpstreamBreaker breaker, RouteLimits limits,
+               RoutingContext ctx, long noInstanceRetryAfterSeconds) {
         this.vertx = vertx;
-        this.upstream = upstream;
+        this.pool = pool;
         this.breaker = breaker;
+        this.noInstanceRetryAfterSeconds = noInstanceRetryAfterSeconds;
         this.connectTimeoutMs = Math.max(1, config.connectTimeout().toMillis());
         this.upstreamTimeoutMs = Math.max(1, limits.upstreamTimeout().toMillis());
         this.maxBodyBytes = limits.maxBodyBytes();
@@ -82,19 +95,29 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         // The normalized path is the one the route and the access rule were decided on, so the
         // upstream is sent exactly that and not a raw form that it might resolve differently.
         String query = incoming.query();
-        this.targetUri = upstream.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query);
+        this.targetUri = pool.basePath() + ctx.normalizedPath() + (query == null ? "" : "?" + query);
     }
 
     @Override
     public Future<HttpClientRequest> create(ProxyContext context) {
+        UpstreamPool.Instance instance = pool.next(tried);
+        if (instance == null) {
+            return Future.failedFuture(new NoInstanceException());
+        }
+        tried.add(instance);
+        Upstream upstream = instance.address();
         // The TCP connect itself is bounded by the client's connect timeout; this bounds the wait for a
-        // free connection when all of them are busy.
+        // free connection when all of them are busy. Each instance has its own connections.
         RequestOptions options = new RequestOptions()
                 .setHost(upstream.host())
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
                 .setConnectTimeout(upstreamTimeoutMs);
-        return context.client().request(options).compose(request -> {
+        return context.client().request(options).onFailure(failure -> {
+            if (connectFailed(failure)) {
+                pool.takeOut(instance, "connection failed: " + failure.getMessage());
+            }
+        }).compose(request -> {
             if (incoming.response().closed()) {
                 // The client left while its request waited for a connection: the request body it
                 // sent will never arrive in full, and the connection is freed right away.
@@ -146,7 +169,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         long timer = vertx.setTimer(upstreamTimeoutMs, id -> {
             if (!response.isComplete()) {
                 context.set(TIMED_OUT, Boolean.TRUE);
-                request.reset(0, new TimeoutException(upstream.name() + " sent no response headers in time"));
+                request.reset(0, new TimeoutException(pool.name() + " sent no response headers in time"));
             }
         });
         response.onComplete(ar -> vertx.cancelTimer(timer));
@@ -173,6 +196,10 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
                 incoming.resume();
             }
         }
+        if (!pool.anyInRotation()) {
+            // Not the service's failure of the moment but its known state: no circuit to count against.
+            return Future.succeededFuture(problemResponse(context, new NoInstanceException()));
+        }
         Future<Attempt> attempt = breaker.execute(promise -> sendWithRetries(context, 0).onComplete(result -> {
             if (result.succeeded()) {
                 promise.complete(new Attempt(result.result(), null));
@@ -195,13 +222,14 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     /**
      * Sends the request, and sends it again (at most {@code retries} more times) while it is safe to
      * repeat, has no body, and the connection failed before any answer: refused, or closed without
-     * an answer. A service that did not answer in time is not asked again.
+     * an answer; another instance is preferred when one is in rotation. A service that did not answer in
+     * time is not asked again.
      */
     private Future<ProxyResponse> sendWithRetries(ProxyContext context, int retried) {
         return context.sendRequest().recover(failure -> {
             if (retried < retries && mayRetry(context, failure)) {
                 LOG.debugf("%s %s -> %s: connection failed before an answer, sending again (request %s)", method,
-                        path, upstream.name(), requestId);
+                        path, pool.name(), requestId);
                 return sendWithRetries(context, retried + 1);
             }
             return Future.failedFuture(failure);
@@ -209,12 +237,20 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
     }
 
     private boolean mayRetry(ProxyContext context, Throwable failure) {
+        // An instance that could not be reached in time is worth leaving for another, not asking again.
+        boolean connectTimedOut = causedBy(failure, ConnectTimeoutException.class);
         return !hasBody && IDEMPOTENT.contains(incoming.method())
                 && !Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))
                 && !incoming.response().closed()
                 && !causedBy(failure, ClientGoneException.class)
-                && !causedBy(failure, ConnectTimeoutException.class)
-                && !causedBy(failure, TimeoutException.class);
+                && !causedBy(failure, NoInstanceException.class)
+                && (connectTimedOut ? pool.anotherInRotation(tried) : !causedBy(failure, TimeoutException.class))
+                && pool.anyInRotation();
+    }
+
+    /** No connection could be made: refused, unreachable, or not within the connect timeout. */
+    private static boolean connectFailed(Throwable failure) {
+        return causedBy(failure, ConnectException.class) || causedBy(failure, ConnectTimeoutException.class);
     }
 
     /** The service's fault: not a client that left, nor a body too large or too slow for the gateway. */
@@ -222,7 +258,8 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         return !Boolean.TRUE.equals(context.get(TOO_LARGE, Boolean.class))
                 && !Boolean.TRUE.equals(context.get(BODY_TIMED_OUT, Boolean.class))
                 && !incoming.response().closed()
-                && !causedBy(failure, ClientGoneException.class);
+                && !causedBy(failure, ClientGoneException.class)
+                && !causedBy(failure, NoInstanceException.class);
     }
 
     /** Whether the request carries a body: a declared length above zero, or a chunked one. */
@@ -247,16 +284,18 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         Outcome outcome = outcome(context, failure);
         if (incoming.response().closed()) {
             LOG.debugf("%s %s -> %s: the client left before the answer (request %s)", method, path,
-                    upstream.name(), requestId);
-        } else if (failure instanceof OpenCircuitException) {
-            // The opening was logged once; a line per refused request would flood the log.
-            LOG.debugf("%s %s -> %s: circuit open (request %s)", method, path, upstream.name(), requestId);
+                    pool.name(), requestId);
+        } else if (failure instanceof OpenCircuitException || causedBy(failure, NoInstanceException.class)) {
+            // The opening, or the last instance leaving rotation, was logged once; a line per refused
+            // request would flood the log.
+            LOG.debugf("%s %s -> %s: %s (request %s)", method, path, pool.name(),
+                    failure instanceof OpenCircuitException ? "circuit open" : "no instance in rotation", requestId);
         } else if (outcome.problem().status() < 500) {
             // The client's body was too large or too slow: nothing wrong with the service.
-            LOG.infof("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
+            LOG.infof("%s %s -> %s answered %d (request %s): %s", method, path, pool.name(),
                     outcome.problem().status(), requestId, outcome.cause());
         } else {
-            LOG.warnf("%s %s -> %s answered %d (request %s): %s", method, path, upstream.name(),
+            LOG.warnf("%s %s -> %s answered %d (request %s): %s", method, path, pool.name(),
                     outcome.problem().status(), requestId, outcome.cause());
         }
         Buffer json = outcome.problem().toJson(english, path);
@@ -279,9 +318,13 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
 
     /** The problem to answer with for {@code failure}, and what to log about it. */
     private Outcome outcome(ProxyContext context, Throwable failure) {
+        if (causedBy(failure, NoInstanceException.class)) {
+            return new Outcome(Problem.noInstanceInRotation(pool.name(), noInstanceRetryAfterSeconds),
+                    "no instance in rotation", noInstanceRetryAfterSeconds);
+        }
         if (failure instanceof OpenCircuitException) {
             long seconds = breaker.retryAfterSeconds();
-            return new Outcome(Problem.circuitOpen(upstream.name(), seconds), "circuit open", seconds);
+            return new Outcome(Problem.circuitOpen(pool.name(), seconds), "circuit open", seconds);
         }
         if (Boolean.TRUE.equals(context.get(BODY_TIMED_OUT, Boolean.class))) {
             return new Outcome(Problem.requestTimeout(seconds(bodyTimeoutMs)),
@@ -291,23 +334,30 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
             return new Outcome(Problem.payloadTooLarge(maxBodyBytes), "request body above " + maxBodyBytes + " bytes");
         }
         if (Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))) {
-            return new Outcome(Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs)),
+            return new Outcome(Problem.gatewayTimeout(pool.name(), seconds(upstreamTimeoutMs)),
                     "no response headers within " + upstreamTimeoutMs + " ms");
         }
         if (causedBy(failure, ConnectTimeoutException.class)) {
-            return new Outcome(Problem.connectTimeout(upstream.name(), seconds(connectTimeoutMs)),
+            return new Outcome(Problem.connectTimeout(pool.name(), seconds(connectTimeoutMs)),
                     "no connection within " + connectTimeoutMs + " ms");
         }
         if (causedBy(failure, TimeoutException.class)) {
-            return new Outcome(Problem.gatewayTimeout(upstream.name(), seconds(upstreamTimeoutMs)),
+            return new Outcome(Problem.gatewayTimeout(pool.name(), seconds(upstreamTimeoutMs)),
                     "every connection busy for " + upstreamTimeoutMs + " ms");
         }
-        return new Outcome(Problem.badGateway(upstream.name()), failure.toString());
+        return new Outcome(Problem.badGateway(pool.name()), failure.toString());
     }
 
     private record Outcome(Problem problem, String cause, long retryAfterSeconds) {
         Outcome(Problem problem, String cause) {
             this(problem, cause, 0);
+        }
+    }
+
+    /** No instance of the service is in rotation. */
+    private static final class NoInstanceException extends RuntimeException {
+        NoInstanceException() {
+            super("no instance in rotation", null, false, false);
         }
     }
 
@@ -318,7 +368,7 @@ final class Forwarding implements OriginRequestProvider, ProxyInterceptor {
         }
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

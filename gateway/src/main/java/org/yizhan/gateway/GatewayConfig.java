@@ -19,48 +19,56 @@ import java.util.OptionalInt;
 @ConfigMapping(prefix = "yizhan.gateway")
 public interface GatewayConfig {
 
-    /** Base URL of station-service ({@code /api/v1/stations}). */
+    /**
+     * Base URL of station-service ({@code /api/v1/stations}), or of each of its instances, separated by
+     * commas: requests are spread over the instances in rotation (see {@link #healthCheck()}).
+     */
     @WithDefault("http://localhost:8081")
-    URI stationServiceUrl();
+    List<URI> stationServiceUrl();
 
-    /** Base URL of services-service ({@code /api/v1/activities}). */
+    /** Base URL(s) of services-service ({@code /api/v1/activities}); see {@link #stationServiceUrl()}. */
     @WithDefault("http://localhost:8082")
-    URI servicesServiceUrl();
+    List<URI> servicesServiceUrl();
 
-    /** Base URL of health-checkup-service ({@code /api/v1/checkups}). */
+    /** Base URL(s) of health-checkup-service ({@code /api/v1/checkups}); see {@link #stationServiceUrl()}. */
     @WithDefault("http://localhost:8083")
-    URI healthCheckupServiceUrl();
+    List<URI> healthCheckupServiceUrl();
 
-    /** Base URL of legal-aid-service ({@code /api/v1/legal-aid}). */
+    /** Base URL(s) of legal-aid-service ({@code /api/v1/legal-aid}); see {@link #stationServiceUrl()}. */
     @WithDefault("http://localhost:8084")
-    URI legalAidServiceUrl();
-
-    /** Base URL of overview-service ({@code /api/v1/me}, {@code /api/v1/districts}: the composed views). */
-    @WithDefault("http://localhost:8085")
-    URI overviewServiceUrl();
+    List<URI> legalAidServiceUrl();
 
     /**
-     * Where each service serves its OpenAPI document ({@code /q/openapi} on its management port),
-     * for the API documents the gateway publishes under {@code /api-docs}.
+     * Base URL(s) of overview-service ({@code /api/v1/me}, {@code /api/v1/districts}: the composed views);
+     * see {@link #stationServiceUrl()}.
+     */
+    @WithDefault("http://localhost:8085")
+    List<URI> overviewServiceUrl();
+
+    /**
+     * The management interface of each instance of station-service, in the order of
+     * {@link #stationServiceUrl()} and as many: where the gateway checks an instance's readiness
+     * ({@code /q/health/ready}) and fetches the service's OpenAPI document ({@code /q/openapi}) for
+     * the API documents it publishes under {@code /api-docs}.
      */
     @WithDefault("http://localhost:9081")
-    URI stationServiceManagementUrl();
+    List<URI> stationServiceManagementUrl();
 
     /** See {@link #stationServiceManagementUrl()}. */
     @WithDefault("http://localhost:9082")
-    URI servicesServiceManagementUrl();
+    List<URI> servicesServiceManagementUrl();
 
     /** See {@link #stationServiceManagementUrl()}. */
     @WithDefault("http://localhost:9083")
-    URI healthCheckupServiceManagementUrl();
+    List<URI> healthCheckupServiceManagementUrl();
 
     /** See {@link #stationServiceManagementUrl()}. */
     @WithDefault("http://localhost:9084")
-    URI legalAidServiceManagementUrl();
+    List<URI> legalAidServiceManagementUrl();
 
     /** See {@link #stationServiceManagementUrl()}. */
     @WithDefault("http://localhost:9085")
-    URI overviewServiceManagementUrl();
+    List<URI> overviewServiceManagementUrl();
 
     /**
      * The address clients reach the gateway at, named as the server of the published API
@@ -148,6 +156,9 @@ public interface GatewayConfig {
     /** The circuit breaker kept per service. */
     CircuitBreakerSettings circuitBreaker();
 
+    /** How the gateway tells which instances of a service are in rotation. */
+    HealthCheckSettings healthCheck();
+
     /**
      * How many times a request that is safe to repeat ({@code GET}, {@code HEAD}, {@code OPTIONS},
      * {@code PUT}, {@code DELETE} without a body) is sent again when the connection to the service
@@ -208,5 +219,31 @@ public interface GatewayConfig {
         /** How long an open circuit answers 503 before one request is let through to try the service again. */
         @WithDefault("30s")
         Duration openFor();
+    }
+
+    /**
+     * The readiness check of every instance (ADR 0024): each {@link #interval()}, the gateway asks each
+     * instance's management interface for {@link #path()}; an instance that answers anything but 200 or
+     * refuses the connection leaves rotation, one that gives no answer within {@link #timeout()} leaves
+     * after {@link #failures()} such checks in a row, and each comes back with its next 200. An instance
+     * that refuses a forwarded request's connection leaves rotation at once.
+     */
+    interface HealthCheckSettings {
+
+        /** How often each instance is checked. */
+        @WithDefault("2s")
+        Duration interval();
+
+        /** How long a check may take; a slower answer counts as a failed check. */
+        @WithDefault("1s")
+        Duration timeout();
+
+        /** How many checks in a row without an answer in time take an instance out of rotation. */
+        @WithDefault("2")
+        int failures();
+
+        /** The readiness path on the management interface. */
+        @WithDefault("/q/health/ready")
+        String path();
     }
 }

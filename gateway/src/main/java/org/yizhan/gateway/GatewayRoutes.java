@@ -1,5 +1,7 @@
 package org.yizhan.gateway;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
@@ -27,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,26 +109,37 @@ public class GatewayRoutes {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
+    @Inject
+    MeterRegistry meters;
+
     private volatile UpstreamClients clients;
     private final Map<RouteClass, RouteLimits> limits = new EnumMap<>(RouteClass.class);
     private final Map<String, UpstreamBreaker> breakers = new HashMap<>();
+    private final Map<String, UpstreamPool> pools = new LinkedHashMap<>();
+    private InstanceHealthChecks healthChecks;
     private RateLimits rateLimits;
     private long forgetTimer = -1;
 
     void routes(@Observes Router router) {
-        Upstream station = Upstream.of("station-service", config.stationServiceUrl());
-        Upstream services = Upstream.of("services-service", config.servicesServiceUrl());
-        Upstream checkups = Upstream.of("health-checkup-service", config.healthCheckupServiceUrl());
-        Upstream legalAid = Upstream.of("legal-aid-service", config.legalAidServiceUrl());
-        Upstream overview = Upstream.of("overview-service", config.overviewServiceUrl());
+        for (UpstreamPool pool : pools(config)) {
+            pools.put(pool.name(), pool);
+            for (UpstreamPool.Instance instance : pool.instances()) {
+                Gauge.builder("gateway.upstream.instance.up", instance, i -> i.inRotation() ? 1 : 0)
+                        .description("1 while the instance is in rotation (passed its last readiness check), else 0")
+                        .tags("service", pool.name(), "instance", instance.id())
+                        .register(meters);
+            }
+        }
+        healthChecks = new InstanceHealthChecks(vertx, List.copyOf(pools.values()), config.healthCheck());
+        healthChecks.start();
 
         clients = new UpstreamClients(vertx, upstreamClientOptions(config), config.connectionsPerService(),
                 eventLoops());
         for (RouteClass routeClass : RouteClass.values()) {
             limits.put(routeClass, RouteLimits.of(routeClass, config));
         }
-        for (Upstream upstream : new Upstream[] {station, services, checkups, legalAid, overview}) {
-            breakers.put(upstream.name(), new UpstreamBreaker(vertx, upstream.name(), config.circuitBreaker(), CLOCK));
+        for (String service : pools.keySet()) {
+            breakers.put(service, new UpstreamBreaker(vertx, service, config.circuitBreaker(), CLOCK));
         }
         if (config.rateLimit().enabled()) {
             rateLimits = new RateLimits(limits, config.rateLimit().maxClients(), CLOCK);
@@ -137,16 +151,29 @@ public class GatewayRoutes {
         router.route().order(BEFORE_SECURITY).handler(this::limitBody);
         router.route().order(BEFORE_SECURITY).failureHandler(this::failure);
 
-        Map<String, Upstream> upstreams = Map.of(station.name(), station, services.name(), services,
-                checkups.name(), checkups, legalAid.name(), legalAid, overview.name(), overview);
         for (Route route : ROUTES) {
-            forward(router, route.prefix(), upstreams.get(route.service()), route.publicReads());
+            forward(router, route.prefix(), pools.get(route.service()), route.publicReads());
         }
         router.routeWithRegex("/api(/.*)?").handler(ctx -> respond(ctx, Problem.notFound()));
 
-        LOG.infof("Routing to %s, %s, %s, %s and %s", describe(station), describe(services), describe(checkups),
-                describe(legalAid), describe(overview));
+        LOG.infof("Routing to %s", String.join("; ", pools.values().stream().map(GatewayRoutes::describe).toList()));
         warnIfTokensCannotBeVerified();
+    }
+
+    /** The services and their instances, from the configuration; fails at startup on a bad URL. */
+    static List<UpstreamPool> pools(GatewayConfig config) {
+        return List.of(
+                UpstreamPool.of("station-service", config.stationServiceUrl(), config.stationServiceManagementUrl()),
+                UpstreamPool.of("services-service", config.servicesServiceUrl(), config.servicesServiceManagementUrl()),
+                UpstreamPool.of("health-checkup-service", config.healthCheckupServiceUrl(),
+                        config.healthCheckupServiceManagementUrl()),
+                UpstreamPool.of("legal-aid-service", config.legalAidServiceUrl(), config.legalAidServiceManagementUrl()),
+                UpstreamPool.of("overview-service", config.overviewServiceUrl(), config.overviewServiceManagementUrl()));
+    }
+
+    /** Each service's instances and whether they are in rotation, in configuration order; empty before routing starts. */
+    Map<String, UpstreamPool> pools() {
+        return pools;
     }
 
     /**
@@ -190,6 +217,9 @@ public class GatewayRoutes {
         if (forgetTimer >= 0) {
             vertx.cancelTimer(forgetTimer);
         }
+        if (healthChecks != null) {
+            healthChecks.stop();
+        }
         breakers.values().forEach(UpstreamBreaker::close);
         UpstreamClients c = clients;
         if (c != null) {
@@ -197,8 +227,8 @@ public class GatewayRoutes {
         }
     }
 
-    /** Routes {@code prefix} and everything below it to {@code upstream}. */
-    private void forward(Router router, String prefix, Upstream upstream, boolean publicReads) {
+    /** Routes {@code prefix} and everything below it to the instances of {@code upstream}. */
+    private void forward(Router router, String prefix, UpstreamPool upstream, boolean publicReads) {
         // Named by its prefix: the name is the trace's http.route and span name ("GET /api/v1/stations").
         router.routeWithRegex(Pattern.quote(prefix) + "(/.*)?").setName(prefix).handler(ctx -> {
             boolean open = publicReads && PUBLIC_READS.contains(ctx.request().method());
@@ -211,7 +241,7 @@ public class GatewayRoutes {
                 return;
             }
             Forwarding forwarding = new Forwarding(vertx, config, upstream, breakers.get(upstream.name()), routeLimits,
-                    ctx);
+                    ctx, healthChecks.retryAfterSeconds());
             // A proxy per request costs two small objects and lets the interceptor know its request.
             HttpProxy.reverseProxy(PROXY_OPTIONS, clients.current())
                     .origin(forwarding)
@@ -341,8 +371,10 @@ public class GatewayRoutes {
         response.end(problem.toJson(english, ctx.request().path()));
     }
 
-    private static String describe(Upstream upstream) {
-        return upstream.name() + " at " + (upstream.ssl() ? "https://" : "http://") + upstream.host() + ":"
-                + upstream.port() + upstream.basePath();
+    private static String describe(UpstreamPool pool) {
+        return pool.name() + " at " + String.join(", ", pool.instances().stream().map(instance -> {
+            Upstream upstream = instance.address();
+            return (upstream.ssl() ? "https://" : "http://") + instance.id() + upstream.basePath();
+        }).toList());
     }
 }

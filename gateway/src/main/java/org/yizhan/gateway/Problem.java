@@ -84,6 +84,12 @@ public record Problem(String slug, int status, String titleZh, String titleEn, S
                         + retryAfterSeconds + " s.");
     }
 
+    public static Problem noInstanceInRotation(String upstream, long retryAfterSeconds) {
+        return new Problem("service-unavailable", 503, "上游服务暂不可用", "Service unavailable",
+                "上游服务 " + upstream + " 暂无就绪的实例，请在 " + retryAfterSeconds + " 秒后重试。",
+                "No instance of " + upstream + " is ready now. Retry in " + retryAfterSeconds + " s.");
+    }
+
     public static Problem documentUnavailable(String upstream) {
         return new Problem("service-unavailable", 503, "上游服务暂不可用", "Service unavailable",
                 "暂时无法从 " + upstream + " 取得其接口文档，请稍后重试。",

@@ -21,6 +21,7 @@ import java.util.Map;
  * the gateway at them, and gives the gateway the test JVM's JWT verification key.
  *
  * <p>Init arg {@code down}: the name of a service whose URL gets a port where nothing listens. Init
+ * arg {@code own}: the name of a service whose URLs the test's profile sets itself (no echo upstream). Init
  * arg {@code tokens} = {@code production}: the gateway trusts the key for the issuer and audience
  * of a production identity provider ({@link #PRODUCTION_ISSUER}, {@link #PRODUCTION_AUDIENCE})
  * instead of the local run's.
@@ -31,6 +32,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     static final String KEYS_DIR = "org.yizhan.gateway.test.keys-dir";
 
     static final String DOWN = "down";
+    static final String OWN = "own";
     static final String TOKENS = "tokens";
     static final String PRODUCTION_ISSUER = "https://id.example.org/realms/yizhan";
     static final String PRODUCTION_AUDIENCE = "yizhan-api";
@@ -46,12 +48,14 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private String down;
+    private String own;
     private boolean production;
     private Vertx vertx;
 
     @Override
     public void init(Map<String, String> initArgs) {
         down = initArgs.get(DOWN);
+        own = initArgs.get(OWN);
         production = "production".equals(initArgs.get(TOKENS));
     }
 
@@ -67,6 +71,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         vertx = Vertx.vertx();
         try {
             for (Map.Entry<String, String> upstream : URL_PROPERTIES.entrySet()) {
+                if (upstream.getKey().equals(own)) {
+                    continue;
+                }
                 int port = upstream.getKey().equals(down) ? unusedPort() : EchoUpstream.start(vertx, upstream.getKey());
                 config.put(upstream.getValue(), "http://127.0.0.1:" + port);
                 // The stand-in serves its OpenAPI document on the same port.
@@ -95,7 +102,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         return Path.of(dir);
     }
 
-    private static int unusedPort() throws IOException {
+    static int unusedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

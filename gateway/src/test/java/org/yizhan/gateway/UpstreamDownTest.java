@@ -8,15 +8,23 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.yizhan.gateway.TestSupport.assertProblem;
 import static org.yizhan.gateway.TestSupport.json;
 import static org.yizhan.gateway.TestSupport.token;
 
-/** legal-aid-service's URL points at a port where nothing listens. */
+/**
+ * legal-aid-service's URL points at a port where nothing listens: its only instance fails its
+ * readiness checks and is out of rotation, so its requests get a 503 problem at once.
+ */
 @QuarkusTest
 @TestProfile(UpstreamDownTest.LegalAidDown.class)
 @WithTestResource(value = GatewayTestResource.class,
@@ -26,23 +34,33 @@ class UpstreamDownTest {
     public static class LegalAidDown implements QuarkusTestProfile {
     }
 
+    @BeforeEach
+    void legalAidIsOutOfRotation() {
+        // The first readiness round runs as the gateway starts; a refused forward would take it out too.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "unreachable".equals(readiness().getString("legal-aid-service")));
+    }
+
     @Test
-    void aRefusedConnectionIsABadGatewayProblem() {
+    void aServiceWithoutAnInstanceInRotationIsAServiceUnavailableProblemWithRetryAfter() {
         Response response = given().auth().oauth2(token("worker-12", "worker"))
                 .contentType("application/json")
                 .body("{\"question\":\"工资被拖欠怎么办？\"}")
                 .post("/api/v1/legal-aid/cases?source=station");
-        JsonObject problem = assertProblem(response, 502, "bad-gateway", "/api/v1/legal-aid/cases");
-        assertEquals("上游服务不可用", problem.getString("title"));
+        JsonObject problem = assertProblem(response, 503, "service-unavailable", "/api/v1/legal-aid/cases");
+        assertEquals("上游服务暂不可用", problem.getString("title"));
+        assertTrue(problem.getString("detail").contains("legal-aid-service"), problem.getString("detail"));
+        // The period of the readiness checks (2 s by default): when the instance may be back.
+        assertEquals("2", response.header("Retry-After"));
     }
 
     @Test
-    void theBadGatewayProblemSpeaksEnglishOnRequest() {
+    void theServiceUnavailableProblemSpeaksEnglishOnRequest() {
         Response response = given().auth().oauth2(token("worker-13", "worker"))
                 .header("Accept-Language", "en-GB")
                 .get("/api/v1/legal-aid");
-        JsonObject problem = assertProblem(response, 502, "bad-gateway", "/api/v1/legal-aid");
-        assertEquals("Bad gateway", problem.getString("title"));
+        JsonObject problem = assertProblem(response, 503, "service-unavailable", "/api/v1/legal-aid");
+        assertEquals("Service unavailable", problem.getString("title"));
+        assertEquals("No instance of legal-aid-service is ready now. Retry in 2 s.", problem.getString("detail"));
     }
 
     @Test
@@ -61,6 +79,12 @@ class UpstreamDownTest {
         JsonObject data = upstreamsCheck(health.getJsonArray("checks")).getJsonObject("data");
         assertEquals("unreachable", data.getString("legal-aid-service"));
         assertEquals("reachable", data.getString("station-service"));
+        assertTrue(data.fieldNames().stream().anyMatch(key -> key.startsWith("legal-aid-service 127.0.0.1:")
+                && "out of rotation".equals(data.getString(key))), data.encode());
+    }
+
+    private static JsonObject readiness() {
+        return upstreamsCheck(json(given().get("/q/health/ready")).getJsonArray("checks")).getJsonObject("data");
     }
 
     static JsonObject upstreamsCheck(JsonArray checks) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -30,7 +31,17 @@ public final class LocalStack {
         String command = args.length == 0 ? "up" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (command) {
-            case "up" -> up(repoRoot, data, settings);
+            case "up" -> {
+                int instances;
+                try {
+                    instances = instances(rest);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("yizhan up: " + e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+                up(repoRoot, data, settings, instances);
+            }
             case "token" -> {
                 try {
                     System.out.println(token(data, rest));
@@ -48,7 +59,7 @@ public final class LocalStack {
                 }
             }
             default -> {
-                System.err.println("usage: yizhan up | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N (1-12)]"
+                System.err.println("usage: yizhan up [--instances N (1-" + Stack.Options.MAX_INSTANCES + ")] | yizhan token --sub SUBJECT --roles ROLE[,ROLE] [--org PARTNER] [--hours N (1-12)]"
                         + " | yizhan keyset AES256_GCM|AES256_SIV");
                 System.exit(2);
             }
@@ -74,6 +85,30 @@ public final class LocalStack {
                 organisation);
     }
 
+    /** {@code --instances N} among the arguments of {@code up}: how many instances of each service; 1 without it. */
+    static int instances(String[] args) {
+        int instances = 1;
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].equals("--instances")) {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("--instances takes a number");
+            }
+            String value = args[++i];
+            try {
+                instances = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                instances = 0;
+            }
+            if (instances < 1 || instances > Stack.Options.MAX_INSTANCES) {
+                throw new IllegalArgumentException("--instances takes a whole number from 1 to "
+                        + Stack.Options.MAX_INSTANCES + ", not " + value);
+            }
+        }
+        return instances;
+    }
+
     private static long hours(String value) {
         try {
             long hours = Long.parseLong(value.strip());
@@ -87,7 +122,7 @@ public final class LocalStack {
                 + DevKeys.MAX_LIFETIME.toHours() + ", not " + value);
     }
 
-    private static void up(Path repoRoot, Path data, Settings settings) throws Exception {
+    private static void up(Path repoRoot, Path data, Settings settings, int instances) throws Exception {
         Files.createDirectories(data.resolve("logs"));
         // Before any logger exists: the broker and embedded database log to a file, not the console.
         System.setProperty("org.slf4j.simpleLogger.logFile", data.resolve("logs/infrastructure.log").toString());
@@ -98,7 +133,8 @@ public final class LocalStack {
 
         Stack stack;
         try {
-            stack = Stack.up(new Stack.Options(repoRoot, data, Stack.Ports.standard(settings), true, jvm, settings, ""), out);
+            stack = Stack.up(new Stack.Options(repoRoot, data, Stack.Ports.standard(settings), true, jvm, settings, "",
+                    Map.of(), instances), out);
         } catch (RuntimeException e) {
             System.err.println("Yizhan did not start: " + e.getMessage());
             System.exit(1);
@@ -126,10 +162,21 @@ public final class LocalStack {
 
         out.println();
         out.println("Yizhan is up.");
-        out.printf("%-24s %8s %10s  %-24s %s%n", "service", "ready in", "RSS (MiB)", "management (/q/…)", "log");
-        for (ServiceProcess p : stack.processes()) {
-            out.printf("%-24s %7.1fs %10d  %-24s %s%n", p.spec().name(), p.startupTime().toMillis() / 1000.0,
-                    p.rssMib(), p.spec().managementUrl(), repoRoot.relativize(p.logFile().toAbsolutePath()));
+        if (instances == 1) {
+            out.printf("%-24s %8s %10s  %-24s %s%n", "service", "ready in", "RSS (MiB)", "management (/q/…)", "log");
+            for (ServiceProcess p : stack.processes()) {
+                out.printf("%-24s %7.1fs %10d  %-24s %s%n", p.spec().name(), p.startupTime().toMillis() / 1000.0,
+                        p.rssMib(), p.spec().managementUrl(), repoRoot.relativize(p.logFile().toAbsolutePath()));
+            }
+        } else {
+            // Every instance with its own address: the gateway spreads each route over them.
+            out.printf("%-26s %-24s %8s %10s  %-24s %s%n", "instance", "http", "ready in", "RSS (MiB)",
+                    "management (/q/…)", "log");
+            for (ServiceProcess p : stack.processes()) {
+                out.printf("%-26s %-24s %7.1fs %10d  %-24s %s%n", p.spec().name(), p.spec().url(),
+                        p.startupTime().toMillis() / 1000.0, p.rssMib(), p.spec().managementUrl(),
+                        repoRoot.relativize(p.logFile().toAbsolutePath()));
+            }
         }
         out.println();
         out.println("Gateway          " + stack.gatewayUrl());

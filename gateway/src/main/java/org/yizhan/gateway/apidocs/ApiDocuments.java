@@ -25,6 +25,7 @@ import org.yizhan.gateway.Upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ public class ApiDocuments {
     @Inject
     GatewayConfig config;
 
-    private final Map<String, Upstream> services = new LinkedHashMap<>();
+    /** Each service's instances' management interfaces; a document is asked of each in turn until one serves it. */
+    private final Map<String, List<Upstream>> services = new LinkedHashMap<>();
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
     private final java.util.function.LongSupplier clock = GatewayRoutes.CLOCK;
     private ObjectNode gatewayDocument;
@@ -62,17 +64,20 @@ public class ApiDocuments {
     }
 
     void routes(@Observes Router router) {
-        services.put("station-service", Upstream.of("station-service", config.stationServiceManagementUrl()));
-        services.put("services-service", Upstream.of("services-service", config.servicesServiceManagementUrl()));
-        services.put("health-checkup-service",
-                Upstream.of("health-checkup-service", config.healthCheckupServiceManagementUrl()));
-        services.put("legal-aid-service", Upstream.of("legal-aid-service", config.legalAidServiceManagementUrl()));
-        services.put("overview-service", Upstream.of("overview-service", config.overviewServiceManagementUrl()));
+        put("station-service", config.stationServiceManagementUrl());
+        put("services-service", config.servicesServiceManagementUrl());
+        put("health-checkup-service", config.healthCheckupServiceManagementUrl());
+        put("legal-aid-service", config.legalAidServiceManagementUrl());
+        put("overview-service", config.overviewServiceManagementUrl());
         gatewayDocument = gatewayDocument();
         client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis())));
         router.get("/api-docs").handler(this::index);
         router.get("/api-docs/:name").handler(this::document);
+    }
+
+    private void put(String name, List<URI> managementUrls) {
+        services.put(name, managementUrls.stream().map(url -> Upstream.of(name, url)).toList());
     }
 
     void close(@Observes ShutdownEvent event) {
@@ -131,7 +136,13 @@ public class ApiDocuments {
         if (k != null && clock.getAsLong() - k.fetchedAtNanos() < KEEP.toNanos()) {
             return Future.succeededFuture(k.document());
         }
-        Upstream upstream = services.get(name);
+        return fetch(name, services.get(name), 0)
+                .onFailure(e -> LOG.warnf("The API document of %s could not be fetched: %s", name, e.getMessage()));
+    }
+
+    /** Asks the instances of {@code name} from the {@code index}th on, until one serves its document. */
+    private Future<ObjectNode> fetch(String name, List<Upstream> instances, int index) {
+        Upstream upstream = instances.get(index);
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
                 .setPort(upstream.port()).setSsl(upstream.ssl()).setURI(upstream.basePath() + "/q/openapi?format=json")
                 .setTimeout(config.upstreamTimeout().toMillis());
@@ -146,7 +157,7 @@ public class ApiDocuments {
                         throw new IllegalStateException(name + " served no JSON document");
                     }
                 })
-                .onFailure(e -> LOG.warnf("The API document of %s could not be fetched: %s", name, e.getMessage()));
+                .recover(e -> index + 1 < instances.size() ? fetch(name, instances, index + 1) : Future.failedFuture(e));
     }
 
     private static void json(RoutingContext ctx, Object document) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,11 @@ import java.util.concurrent.CompletionException;
 /**
  * The whole system on one machine: PostgreSQL, a Kafka broker, the four services, overview-service and the
  * gateway, each service in its own JVM. Used by the one-command local run and by system tests.
+ *
+ * <p>With {@link Options#instances()} above one, every service runs as that many instances, each on
+ * ports of its own, sharing the service's database and Kafka consumer group; the gateway is given the
+ * list of each service's instances. The first instance of a service is named as the service
+ * ({@code station-service}), the others after it ({@code station-service-2}, ...).
  */
 public final class Stack implements AutoCloseable {
 
@@ -29,10 +35,22 @@ public final class Stack implements AutoCloseable {
      * tracing turned on and the collector's address).
      */
     public record Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
-                          Settings settings, String databaseSuffix, Map<String, String> environment) {
+                          Settings settings, String databaseSuffix, Map<String, String> environment, int instances) {
+
+        /** The most instances of a service a stack starts: each is a JVM of its own on two cores. */
+        public static final int MAX_INSTANCES = 9;
 
         public Options {
             environment = Map.copyOf(environment);
+            if (instances < 1 || instances > MAX_INSTANCES) {
+                throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ", not " + instances);
+            }
+        }
+
+        /** One instance of every service. */
+        public Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
+                       Settings settings, String databaseSuffix, Map<String, String> environment) {
+            this(repoRoot, dataDir, ports, keepData, jvmOptions, settings, databaseSuffix, environment, 1);
         }
 
         /** No extra environment. */
@@ -63,6 +81,18 @@ public final class Stack implements AutoCloseable {
         /** The management port of the service on {@code port}: 9081 for 8081 in the local run, else a free one. */
         public int management(int port) {
             return standard ? port + 1000 : org.yizhan.localstack.Ports.free();
+        }
+
+        /**
+         * The HTTP port of instance {@code instance} (1, 2, ...) of the service whose first instance is on
+         * {@code port}: in the local run 100 above the previous instance's (8081, 8181, 8281, ...; their
+         * management ports 9081, 9181, 9281, ...), else a free one.
+         */
+        public int instance(int port, int instance) {
+            if (instance == 1) {
+                return port;
+            }
+            return standard ? port + 100 * (instance - 1) : org.yizhan.localstack.Ports.free();
         }
     }
 
@@ -109,16 +139,18 @@ public final class Stack implements AutoCloseable {
             common.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
             common.putAll(options.environment());
 
-            List<ServiceSpec> specs = serviceSpecs(options.ports(),
+            List<ServiceSpec> specs = instances(serviceSpecs(options.ports(),
                     Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
                     Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), checkupSettings(data, options.ports().gateway()),
-                    serviceSecrets(data, "legal-aid"));
+                    serviceSecrets(data, "legal-aid")), options.ports(), options.instances());
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 Map<String, String> env = new HashMap<>(common);
                 if (spec.database() != null) {
                     String database = spec.database() + options.databaseSuffix();
-                    pg.createDatabaseIfMissing(database);
+                    if (spec.name().equals(spec.module())) {
+                        pg.createDatabaseIfMissing(database);
+                    }
                     env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl(database));
                 }
                 ServiceProcess process = ServiceProcess.start(spec, options.repoRoot(), logs, options.jvmOptions(), env);
@@ -136,7 +168,7 @@ public final class Stack implements AutoCloseable {
             gateway.awaitReady(Duration.ofMinutes(3));
             return new Stack(keys, pg, kafka, services, gateway,
                     specs.stream().filter(spec -> spec.database() != null)
-                            .map(spec -> spec.database() + options.databaseSuffix()).toList());
+                            .map(spec -> spec.database() + options.databaseSuffix()).distinct().toList());
         } catch (RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
@@ -191,12 +223,36 @@ public final class Stack implements AutoCloseable {
         return new ServiceSpec(module, module, port, ports.management(port), database, env);
     }
 
-    static ServiceSpec gatewaySpec(Ports ports, List<ServiceSpec> services) {
-        Map<String, String> env = new HashMap<>();
+    /**
+     * {@code count} instances of each of {@code services}, the instances of a service one after the
+     * other: the first as given, the others named {@code <service>-<n>} on ports of their own, with the
+     * same database and environment.
+     */
+    static List<ServiceSpec> instances(List<ServiceSpec> services, Ports ports, int count) {
+        List<ServiceSpec> all = new ArrayList<>();
         for (ServiceSpec service : services) {
-            String variable = "YIZHAN_GATEWAY_" + service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-            env.put(variable + "_URL", service.url());
-            env.put(variable + "_MANAGEMENT_URL", service.managementUrl());
+            all.add(service);
+            for (int n = 2; n <= count; n++) {
+                int port = ports.instance(service.port(), n);
+                all.add(new ServiceSpec(service.name() + "-" + n, service.module(), port, ports.management(port),
+                        service.database(), service.env()));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** The gateway, given every instance of each service (by module) and its management interface, in order. */
+    static ServiceSpec gatewaySpec(Ports ports, List<ServiceSpec> services) {
+        Map<String, List<ServiceSpec>> byModule = new LinkedHashMap<>();
+        for (ServiceSpec service : services) {
+            byModule.computeIfAbsent(service.module(), module -> new ArrayList<>()).add(service);
+        }
+        Map<String, String> env = new HashMap<>();
+        for (Map.Entry<String, List<ServiceSpec>> service : byModule.entrySet()) {
+            String variable = "YIZHAN_GATEWAY_" + service.getKey().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            env.put(variable + "_URL", String.join(",", service.getValue().stream().map(ServiceSpec::url).toList()));
+            env.put(variable + "_MANAGEMENT_URL",
+                    String.join(",", service.getValue().stream().map(ServiceSpec::managementUrl).toList()));
         }
         return new ServiceSpec("gateway", "gateway", ports.gateway(), ports.management(ports.gateway()), null,
                 Map.copyOf(env));
@@ -228,7 +284,12 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
-    /** The four services, overview-service and then the gateway, as they run now. */
+    /** The instances of the service of module {@code module}, as they run now, the first first. */
+    public synchronized List<ServiceProcess> instancesOf(String module) {
+        return services.stream().filter(process -> process.spec().module().equals(module)).toList();
+    }
+
+    /** The four services, overview-service (each instance of each) and then the gateway, as they run now. */
     public synchronized List<ServiceProcess> processes() {
         List<ServiceProcess> all = new ArrayList<>(services);
         all.add(gateway);

@@ -67,6 +67,14 @@ public interface EventsConfig {
         /** Transaction timeout of one event (inbox row and effect). */
         @WithDefault("30s")
         Duration transactionTimeout();
+
+        /**
+         * How long the group waits for a silent instance before handing its partitions to the others
+         * ({@code session.timeout.ms}, Kafka's default 45 s): a killed instance's partitions stand
+         * still this long. At least the broker's {@code group.min.session.timeout.ms} (6 s).
+         */
+        @WithDefault("45s")
+        Duration sessionTimeout();
     }
 
     interface Retention {

@@ -138,6 +138,10 @@ public class KafkaEventConsumer {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // New topics (created on first publish) are picked up quickly.
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        int sessionTimeout = (int) Math.min(Integer.MAX_VALUE, config.consumer().sessionTimeout().toMillis());
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeout);
+        // Kafka's rule of thumb: a heartbeat at most a third of the session timeout (3 s by default).
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Math.min(3_000, Math.max(1, sessionTimeout / 3)));
         return c;
     }
 

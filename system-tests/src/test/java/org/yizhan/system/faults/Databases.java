@@ -17,7 +17,7 @@ import java.util.Map;
  * Plain SQL against each service's own database, to see what the system finally holds: the
  * outboxes, the inboxes, the station replicas and the rows the requests wrote.
  */
-final class Databases {
+public final class Databases {
 
     static final String STATION = "station";
     static final String SERVICES = "services";
@@ -30,7 +30,7 @@ final class Databases {
     private final Map<String, String> names = new HashMap<>();
 
     /** {@code databases}: the stack's database names (yizhan_station..., with the stack's suffix). */
-    Databases(PostgresServer server, List<String> databases) {
+    public Databases(PostgresServer server, List<String> databases) {
         this.server = server;
         for (String database : databases) {
             String name = database.startsWith("yizhan_station") ? STATION

@@ -13,7 +13,7 @@ import java.util.Set;
  * reached their topic (and how often), which are missing, whether each key's events are on the
  * topic in the order of the outbox, and whether the consumers applied them once each.
  */
-final class EventFlow {
+public final class EventFlow {
 
     /** The types that each station replica applies (and records in its inbox). */
     static final Set<String> REPLICATED = Set.of("station.registered", "station.updated", "station.status_changed");
@@ -24,7 +24,7 @@ final class EventFlow {
     private final Map<String, Long> watermarks = new HashMap<>();
 
     /** Notes where each outbox stands now; only rows written after are looked at. */
-    EventFlow(Databases databases, Topics topics) {
+    public EventFlow(Databases databases, Topics topics) {
         this.databases = databases;
         this.topics = topics;
         for (String service : Databases.services()) {
@@ -47,7 +47,7 @@ final class EventFlow {
     }
 
     /** Rows since the start not yet published. */
-    long pending() {
+    public long pending() {
         return rows().stream().filter(r -> r.publishedAt() == null).count();
     }
 
@@ -56,11 +56,11 @@ final class EventFlow {
      * topic, {@code duplicates} extra copies, {@code lost} not there, and each key whose events are
      * on the topic in another order than in the outbox.
      */
-    record Delivery(int written, int delivered, int duplicates, int lost, List<String> outOfOrder,
+    public record Delivery(int written, int delivered, int duplicates, int lost, List<String> outOfOrder,
                     List<String> missing) {
     }
 
-    Delivery delivery() {
+    public Delivery delivery() {
         List<Databases.OutboxRow> rows = rows();
         Map<String, List<Databases.OutboxRow>> byTopic = new LinkedHashMap<>();
         rows.forEach(r -> byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r));
@@ -105,7 +105,7 @@ final class EventFlow {
      * replica's inbox and every {@code activity.completed} in station-service's, once each.
      * Answers one line per event not applied, or applied more than once.
      */
-    List<String> notAppliedOnce() {
+    public List<String> notAppliedOnce() {
         List<String> stationEvents = rows(Databases.STATION).stream()
                 .filter(r -> REPLICATED.contains(r.type())).map(Databases.OutboxRow::eventId).toList();
         List<String> completed = rows(Databases.SERVICES).stream()
@@ -134,7 +134,7 @@ final class EventFlow {
     }
 
     /** Each replica against station-service's stations, row by row: one line per difference. */
-    static List<String> replicaDifferences(Databases databases) {
+    public static List<String> replicaDifferences(Databases databases) {
         Map<String, String> source = databases.sourceStations();
         List<String> differences = new ArrayList<>();
         for (String replica : Databases.REPLICAS) {

@@ -22,14 +22,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The topics read with a plain Kafka consumer, as any client would read them. */
-final class Topics {
+public final class Topics {
 
     static final String STATION = "yizhan.station.v1";
     static final String ACTIVITY = "yizhan.activity.v1";
 
     private final String bootstrap;
 
-    Topics(String bootstrap) {
+    public Topics(String bootstrap) {
         this.bootstrap = bootstrap;
     }
 

@@ -26,8 +26,13 @@ public final class TestStacks {
      * {@code environment} added to every process.
      */
     public static Stack up(String name, Map<String, String> environment) {
+        return up(name, environment, 1);
+    }
+
+    /** As {@link #up(String, Map)}, with {@code instances} instances of every service behind the gateway. */
+    public static Stack up(String name, Map<String, String> environment, int instances) {
         return up(name, Settings.fromEnvironment(), "_" + name + UUID.randomUUID().toString().substring(0, 6),
-                environment);
+                environment, instances);
     }
 
     /**
@@ -35,13 +40,14 @@ public final class TestStacks {
      * (a shared server must never be).
      */
     public static Stack upOnItsOwnPostgres(String name) {
-        return up(name, Settings.of(Map.of("YIZHAN_PG_MODE", "embedded")), "", Map.of());
+        return up(name, Settings.of(Map.of("YIZHAN_PG_MODE", "embedded")), "", Map.of(), 1);
     }
 
-    private static Stack up(String name, Settings settings, String databaseSuffix, Map<String, String> environment) {
+    private static Stack up(String name, Settings settings, String databaseSuffix, Map<String, String> environment,
+                            int instances) {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
         return Stack.up(new Stack.Options(repoRoot, TempDirs.create("yizhan-" + name + "-"), Stack.Ports.free(), false,
-                JVM, settings, databaseSuffix, environment), System.out);
+                JVM, settings, databaseSuffix, environment, instances), System.out);
     }
 
     /** Stops every process, drops the stack's databases and stops PostgreSQL and Kafka; null is nothing to do. */
