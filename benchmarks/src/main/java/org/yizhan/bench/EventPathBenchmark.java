@@ -141,9 +141,10 @@ public final class EventPathBenchmark {
             this.stack = stack;
             this.stationUrl = stack.process("station-service").spec().url();
             this.admin = stack.keys().mint("event-bench-admin", "union-admin");
-            this.stationDatabase = stack.process("station-service").spec().database();
-            stack.processes().stream().map(p -> p.spec().database())
-                    .filter(db -> db != null && !db.equals(stationDatabase)).forEach(consumerDatabases::add);
+            this.stationDatabase = databaseOf(stack, "station-service");
+            stack.processes().stream().filter(p -> p.spec().database() != null)
+                    .map(p -> databaseOf(stack, p.spec().name())).distinct()
+                    .filter(db -> !db.equals(stationDatabase)).forEach(consumerDatabases::add);
         }
 
         /** Registers {@code rate} stations a second for {@code seconds}; adds each consumer's latencies to {@code into}. */
@@ -217,6 +218,13 @@ public final class EventPathBenchmark {
                 at.forEach((event, when) -> h.recordValue(Math.max(0,
                         Duration.between(created.get(event), when).toNanos() / 1_000)));
             });
+        }
+
+        /** The database the stack created for {@code service}: its base name with the stack's suffix. */
+        private static String databaseOf(Stack stack, String service) {
+            String base = stack.process(service).spec().database();
+            return stack.databases().stream().filter(db -> db.startsWith(base)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no database for " + service));
         }
 
         int medianPayloadBytes() {
