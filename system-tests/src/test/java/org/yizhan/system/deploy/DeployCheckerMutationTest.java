@@ -5,6 +5,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.yizhan.system.compose.CheckerMutation;
 import org.yizhan.system.compose.RepoFiles;
 
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The checks of {@link KubernetesManifestsTest} notice broken files: each case feeds the checker a
@@ -52,33 +52,21 @@ class DeployCheckerMutationTest {
         assertTrue(e.getMessage().contains("cannot be parsed"), e.getMessage());
     }
 
-    /** One broken variant of the repository, the check that must notice it and what it must say. */
-    record Mutation(String name, UnaryOperator<RepoFiles> change, Function<DeployChecker, List<String>> check,
-                    String expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("mutations")
-    void checkerReportsTheProblem(Mutation mutation) {
+    void checkerReportsTheProblem(CheckerMutation<DeployChecker> mutation) {
         DeployChecker checker = new DeployChecker(mutation.change().apply(repo));
-        List<String> problems = mutation.check().apply(checker);
-        if (problems.stream().noneMatch(p -> p.contains(mutation.expected()))) {
-            fail("expected a problem containing \"" + mutation.expected() + "\", got " + problems);
-        }
+        List<String> problems = mutation.reportedBy(checker);
         assertTrue(checker.all().containsAll(problems), "all() reports what the single check reports");
     }
 
-    static Stream<Mutation> mutations() {
+    static Stream<CheckerMutation<DeployChecker>> mutations() {
         return Stream.of(
                 // generated manifests
-                new Mutation("a generated manifest is missing",
+                new CheckerMutation<>("a generated manifest is missing",
                         r -> r.withoutFile(DeployChecker.BASE + "/gateway/kubernetes.yml"),
                         DeployChecker::generatedManifests, "gateway/kubernetes.yml does not exist"),
-                new Mutation("a generated manifest is no longer marked as generated",
+                new CheckerMutation<>("a generated manifest is no longer marked as generated",
                         r -> r.editFile(STATION, t -> t.replace("app.kubernetes.io/managed-by: quarkus",
                                 "app.kubernetes.io/managed-by: hand")),
                         DeployChecker::generatedManifests, "is not marked as generated"),
@@ -90,7 +78,7 @@ class DeployCheckerMutationTest {
                         "quarkus.management.port=9181", DeployChecker::probes, "not the management port 9181"),
                 edit("a probe fetches another path", STATION, "path: /q/health/ready", "path: /q/health",
                         DeployChecker::probes, "readinessProbe fetches /q/health, expected /q/health/ready"),
-                new Mutation("a service behind the gateway gets an Ingress",
+                new CheckerMutation<>("a service behind the gateway gets an Ingress",
                         r -> r.withFile(DeployChecker.BASE + "/ingress.yaml", """
                                 apiVersion: networking.k8s.io/v1
                                 kind: Ingress
@@ -120,7 +108,7 @@ class DeployCheckerMutationTest {
                         "needs YIZHAN_GATEWAY_LEGAL_AID_SERVICE_URL, which is empty"),
 
                 // secrets
-                new Mutation("a Secret with data is added",
+                new CheckerMutation<>("a Secret with data is added",
                         r -> r.withFile(DeployChecker.BASE + "/secret.yaml", """
                                 apiVersion: v1
                                 kind: Secret
@@ -193,12 +181,12 @@ class DeployCheckerMutationTest {
                         DeployChecker::inStepWithCompose, "docker-compose.yml sets [YIZHAN_OVERVIEW_TIMEOUT]"));
     }
 
-    private static Mutation edit(String name, String file, String from, String to,
+    private static CheckerMutation<DeployChecker> edit(String name, String file, String from, String to,
                                  Function<DeployChecker, List<String>> check, String expected) {
-        return new Mutation(name, r -> r.editFile(file, text -> replaceOnce(file, text, from, to)), check, expected);
+        return new CheckerMutation<>(name, r -> r.editFile(file, text -> replaceOnce(file, text, from, to)), check, expected);
     }
 
-    private static Mutation properties(String name, String module, String from, String to,
+    private static CheckerMutation<DeployChecker> properties(String name, String module, String from, String to,
                                        Function<DeployChecker, List<String>> check, String expected) {
         return edit(name, module + "/src/main/resources/application.properties", from, to, check, expected);
     }
