@@ -42,6 +42,8 @@ public final class StartupBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String BARE = "bare-rest";
+    /** The second reference: the services' Quarkus extensions, one table, one endpoint. */
+    private static final String SAME = "same-extensions";
     private static final String APPCDS_ARCHIVE = "app-cds.jsa";
 
     private StartupBenchmark() {
@@ -55,7 +57,7 @@ public final class StartupBenchmark {
                     Integer.parseInt(opts.getOrDefault("requests", "2000")),
                     Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize(),
                     List.of(opts.getOrDefault("jvm", "-Xmx256m -XX:+UseParallelGC").split("\\s+")),
-                    List.of(opts.getOrDefault("targets", BARE + ",station-service,services-service,"
+                    List.of(opts.getOrDefault("targets", BARE + "," + SAME + ",station-service,services-service,"
                             + "health-checkup-service,legal-aid-service,overview-service,gateway").split(",")));
         }
     }
@@ -66,10 +68,12 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args);
-        Path bareApp = o.repoRoot().resolve("benchmarks/reference-apps/bare-rest/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(bareApp)) {
-            throw new IllegalStateException(bareApp + " is missing: ./mvnw -B -f "
-                    + "benchmarks/reference-apps/bare-rest/pom.xml package -DskipTests");
+        for (String reference : List.of(BARE, SAME)) {
+            Path app = o.repoRoot().resolve(moduleOf(reference)).resolve("target/quarkus-app/quarkus-run.jar");
+            if (o.targets().contains(reference) && !Files.isRegularFile(app)) {
+                throw new IllegalStateException(app + " is missing: ./mvnw -B -f " + moduleOf(reference)
+                        + "/pom.xml package -DskipTests");
+            }
         }
         String loadAtStart = NearbySearchBenchmark.loadAverage();
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -81,18 +85,20 @@ public final class StartupBenchmark {
             String token = stack.keys().mint("startup-bench-worker", "worker");
             Map<String, ServiceProcess> current = new LinkedHashMap<>();
             for (String target : o.targets()) {
-                current.put(target, target.equals(BARE) ? null : stack.process(target));
+                current.put(target, isReference(target) ? null : stack.process(target));
             }
-            ServiceSpec bare = new ServiceSpec(BARE, "benchmarks/reference-apps/bare-rest", org.yizhan.localstack.Ports.free(),
-                    null, Map.of());
+            Map<String, ServiceSpec> references = Map.of(
+                    BARE, new ServiceSpec(BARE, moduleOf(BARE), org.yizhan.localstack.Ports.free(), null, Map.of()),
+                    SAME, new ServiceSpec(SAME, moduleOf(SAME), org.yizhan.localstack.Ports.free(), null,
+                            sameExtensionsEnvironment(stack)));
             for (int round = 1; round <= o.rounds(); round++) {
                 // Each round begins with the next target, so that no target always follows the same one.
                 List<String> order = new ArrayList<>(o.targets());
                 java.util.Collections.rotate(order, -(round - 1));
                 for (String target : order) {
                     for (String variant : variants(o, target)) {
-                        Start start = target.equals(BARE)
-                                ? startBare(o, bare, variant, work)
+                        Start start = isReference(target)
+                                ? startReference(o, references.get(target), variant, work)
                                 : restart(o, target, variant, current, ours, token);
                         starts.add(start);
                         System.out.printf(Locale.ROOT, "round %d %s%s: ready after %d ms, RSS %d MiB after %d requests"
@@ -116,8 +122,22 @@ public final class StartupBenchmark {
         return Files.isRegularFile(archive(o, moduleOf(target))) ? List.of("", "appcds") : List.of("");
     }
 
+    private static boolean isReference(String target) {
+        return target.equals(BARE) || target.equals(SAME);
+    }
+
     private static String moduleOf(String target) {
-        return target.equals(BARE) ? "benchmarks/reference-apps/bare-rest" : target;
+        return isReference(target) ? "benchmarks/reference-apps/" + target : target;
+    }
+
+    /** The same-extensions application's database (its own, created here) and Kafka: the stack's. */
+    private static Map<String, String> sameExtensionsEnvironment(Stack stack) {
+        String database = "yizhan_bench_same_extensions";
+        stack.postgres().createDatabaseIfMissing(database);
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", stack.postgres().user(),
+                "QUARKUS_DATASOURCE_PASSWORD", stack.postgres().password(),
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
     }
 
     private static Path archive(Options o, String module) {
@@ -127,6 +147,8 @@ public final class StartupBenchmark {
     private static List<String> jvm(Options o, String module, String variant) {
         List<String> jvm = new ArrayList<>(o.jvm());
         if (variant.equals("appcds")) {
+            // -Xshare:on: a JVM that cannot use the archive refuses to start instead of starting without it.
+            jvm.add("-Xshare:on");
             jvm.add("-XX:SharedArchiveFile=" + archive(o, module));
         }
         return jvm;
@@ -146,15 +168,20 @@ public final class StartupBenchmark {
         return new Start(target, variant, ready, notOk, started.rssMib());
     }
 
-    private static Start startBare(Options o, ServiceSpec bare, String variant, Path work) throws Exception {
+    /**
+     * Starts a reference application: ready at the first 200 of its one endpoint (bare-rest) or of
+     * its readiness check, which covers its database and Kafka (same-extensions).
+     */
+    private static Start startReference(Options o, ServiceSpec spec, String variant, Path work) throws Exception {
         long launched = System.nanoTime();
-        ServiceProcess p = ServiceProcess.start(bare, o.repoRoot(), work.resolve("logs"),
-                jvm(o, moduleOf(BARE), variant), Map.of());
+        ServiceProcess p = ServiceProcess.start(spec, o.repoRoot(), work.resolve("logs"),
+                jvm(o, spec.module(), variant), Map.of());
         try {
-            URI hello = URI.create(bare.url() + "/hello");
-            long ready = awaitOk(p, hello, launched);
+            URI hello = URI.create(spec.url() + "/hello");
+            long ready = awaitOk(p, spec.name().equals(BARE) ? hello : URI.create(spec.url() + "/q/health/ready"),
+                    launched);
             int notOk = warmUp(o.requests(), hello, null);
-            return new Start(BARE, variant, ready, notOk, p.rssMib());
+            return new Start(spec.name(), variant, ready, notOk, p.rssMib());
         } finally {
             p.stop(Duration.ofSeconds(15));
         }
@@ -218,9 +245,9 @@ public final class StartupBenchmark {
                         + "load average (1/5/15 min) %s at the start, %s at the end.%n%n",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), o.rounds(), String.join(" ", o.jvm()),
                 o.requests(), Runtime.getRuntime().availableProcessors(), loadAtStart, loadAtEnd));
-        sb.append("| target | ready, median (ms) | min–max (ms) | vs bare | RSS after warm-up, median (MiB) | vs bare |"
-                + " reads not 2xx |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| target | ready, median (ms) | min–max (ms) | vs bare | vs same extensions |"
+                + " RSS after warm-up, median (MiB) | vs bare | vs same extensions | reads not 2xx |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         Map<String, List<Start>> byTarget = new LinkedHashMap<>();
         for (Start s : starts) {
             byTarget.computeIfAbsent(s.target() + (s.variant().isEmpty() ? "" : " (" + s.variant() + ")"),
@@ -229,14 +256,18 @@ public final class StartupBenchmark {
         List<Start> bare = byTarget.getOrDefault(BARE, List.of());
         double bareReady = median(bare.stream().mapToLong(Start::readyMillis).toArray());
         double bareRss = median(bare.stream().mapToLong(Start::rssMib).toArray());
+        List<Start> same = byTarget.getOrDefault(SAME, List.of());
+        double sameReady = median(same.stream().mapToLong(Start::readyMillis).toArray());
+        double sameRss = median(same.stream().mapToLong(Start::rssMib).toArray());
         byTarget.forEach((name, list) -> {
             long[] ready = list.stream().mapToLong(Start::readyMillis).toArray();
             long[] rss = list.stream().mapToLong(Start::rssMib).toArray();
             double r = median(ready);
             double m = median(rss);
-            sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %,d–%,d | %.1f× | %,.0f | %.1f× | %d |%n", name, r,
-                    java.util.Arrays.stream(ready).min().orElse(0), java.util.Arrays.stream(ready).max().orElse(0),
-                    r / bareReady, m, m / bareRss, list.stream().mapToInt(Start::notOk).sum()));
+            sb.append(String.format(Locale.ROOT, "| %s | %,.0f | %,d–%,d | %.1f× | %.1f× | %,.0f | %.1f× | %.1f× | %d |%n",
+                    name, r, java.util.Arrays.stream(ready).min().orElse(0),
+                    java.util.Arrays.stream(ready).max().orElse(0), r / bareReady, r / sameReady, m, m / bareRss,
+                    m / sameRss, list.stream().mapToInt(Start::notOk).sum()));
         });
         return sb.toString();
     }

@@ -42,7 +42,12 @@ public final class ServiceProcess {
         this.launch = launch;
     }
 
-    /** Starts {@code spec} from {@code repoRoot/<module>/target/quarkus-app}. */
+    /**
+     * Starts {@code spec} from {@code repoRoot/<module>/target/quarkus-app}, in that directory and
+     * by the jar's relative name, as a container image runs it: an AppCDS archive
+     * ({@code -XX:SharedArchiveFile}) records the class path as {@code quarkus-run.jar}, and the
+     * JVM uses the archive only when the class path it is started with matches.
+     */
     public static ServiceProcess start(ServiceSpec spec, Path repoRoot, Path logDir, List<String> jvmOptions,
                                        Map<String, String> env) {
         Path jar = repoRoot.resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
@@ -58,9 +63,9 @@ public final class ServiceProcess {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.add("-jar");
-            command.add(jar.toString());
+            command.add(jar.getFileName().toString());
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(repoRoot.toFile())
+                    .directory(jar.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
             builder.environment().putAll(logging(log));
