@@ -60,7 +60,7 @@ public class OutboxRows {
     @Transactional(Transactional.TxType.MANDATORY)
     void markPublished(List<Long> ids) {
         if (!ids.isEmpty()) {
-            em.createNativeQuery("update outbox_message set published_at = now(), last_error = null where id in (:ids)")
+            em.createNativeQuery("update outbox_message set published_at = clock_timestamp(), last_error = null where id in (:ids)")
                     .setParameter("ids", ids).executeUpdate();
         }
     }
