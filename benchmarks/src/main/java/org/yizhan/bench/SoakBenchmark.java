@@ -136,6 +136,12 @@ public final class SoakBenchmark {
             minutes.add(new Minute(m, r, null));
             System.out.printf(Locale.ROOT, "minute %d: %d due, %d errors, %d unanswered, p50 %.2f ms, p99 %.2f ms%n",
                     m, r.due(), r.errors(), r.incomplete(), r.percentileMillis(50), r.percentileMillis(99));
+            if (r.cutShort()) {
+                // The line of waiting requests outgrew OpenLoop's limit: the stack does not keep up with the
+                // rate here, and the minutes after would be seconds of load each. The soak ends (not met).
+                System.out.println("minute " + m + " was cut short: the rate is beyond what the stack answers here");
+                break;
+            }
         }
         for (Thread t : samplers) {
             t.join(TimeUnit.MINUTES.toMillis(2));
@@ -396,6 +402,11 @@ public final class SoakBenchmark {
                 + "the mean of minutes 2–4):%n%n", 100 * FLAT));
         r.append(String.format(Locale.ROOT, "- errors: %d, unanswered: %d — %s%n", errors, unanswered,
                 errors == 0 && unanswered == 0 ? "met" : "**not met**"));
+        if (minutes.size() < o.minutes() || minutes.stream().anyMatch(m -> m.load().cutShort())) {
+            r.append(String.format(Locale.ROOT, "- **ended after minute %d of %d**: the minute was cut short (the "
+                    + "line of waiting requests passed %.0f s of requests), so the stack did not keep up with %.0f "
+                    + "req/s on this machine%n", minutes.size(), o.minutes(), OpenLoop.MAX_BACKLOG_SECONDS, o.rate()));
+        }
         for (String p : processes) {
             List<Double> rss = new ArrayList<>();
             List<Double> heap = new ArrayList<>();
