@@ -35,13 +35,31 @@ public final class Stack implements AutoCloseable {
      * tracing turned on and the collector's address).
      */
     public record Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
-                          Settings settings, String databaseSuffix, Map<String, String> environment, int instances) {
+                          Settings settings, String databaseSuffix, Map<String, String> environment, int instances,
+                          Map<String, Integer> moduleInstances) {
 
         /** The most instances of a service a stack starts: each is a JVM of its own on two cores. */
         public static final int MAX_INSTANCES = 9;
 
+        /**
+         * {@code moduleInstances} gives some services (by module) a number of instances of their own,
+         * e.g. three station-services and one of everything else; the others run {@code instances}.
+         */
         public Options {
             environment = Map.copyOf(environment);
+            moduleInstances = Map.copyOf(moduleInstances);
+            checkInstances(instances);
+            moduleInstances.values().forEach(Options::checkInstances);
+        }
+
+        /** The same number of instances of every service. */
+        public Options(Path repoRoot, Path dataDir, Ports ports, boolean keepData, List<String> jvmOptions,
+                       Settings settings, String databaseSuffix, Map<String, String> environment, int instances) {
+            this(repoRoot, dataDir, ports, keepData, jvmOptions, settings, databaseSuffix, environment, instances,
+                    Map.of());
+        }
+
+        private static void checkInstances(int instances) {
             if (instances < 1 || instances > MAX_INSTANCES) {
                 throw new IllegalArgumentException("instances must be 1 to " + MAX_INSTANCES + ", not " + instances);
             }
@@ -142,7 +160,8 @@ public final class Stack implements AutoCloseable {
             List<ServiceSpec> specs = instances(serviceSpecs(options.ports(),
                     Secrets.loadOrCreate(data.resolve("keys/visits-pseudonym.key")),
                     Secrets.loadOrCreate(data.resolve("keys/services-pseudonym.key")), checkupSettings(data, options.ports().gateway()),
-                    serviceSecrets(data, "legal-aid")), options.ports(), options.instances());
+                    serviceSecrets(data, "legal-aid")), options.ports(), options.instances(),
+                    options.moduleInstances());
             List<ServiceProcess> services = new ArrayList<>();
             for (ServiceSpec spec : specs) {
                 Map<String, String> env = new HashMap<>(common);
@@ -229,10 +248,16 @@ public final class Stack implements AutoCloseable {
      * same database and environment.
      */
     static List<ServiceSpec> instances(List<ServiceSpec> services, Ports ports, int count) {
+        return instances(services, ports, count, Map.of());
+    }
+
+    /** As {@link #instances(List, Ports, int)}, with {@code byModule} instances of the services it names. */
+    static List<ServiceSpec> instances(List<ServiceSpec> services, Ports ports, int count,
+                                       Map<String, Integer> byModule) {
         List<ServiceSpec> all = new ArrayList<>();
         for (ServiceSpec service : services) {
             all.add(service);
-            for (int n = 2; n <= count; n++) {
+            for (int n = 2; n <= byModule.getOrDefault(service.module(), count); n++) {
                 int port = ports.instance(service.port(), n);
                 all.add(new ServiceSpec(service.name() + "-" + n, service.module(), port, ports.management(port),
                         service.database(), service.env()));

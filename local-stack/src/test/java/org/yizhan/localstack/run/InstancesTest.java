@@ -62,6 +62,21 @@ class InstancesTest {
     }
 
     @Test
+    void aServiceMayRunMoreInstancesThanTheOthers() {
+        List<ServiceSpec> specs = Stack.instances(Stack.serviceSpecs(STANDARD, "v", "s", Map.of(), Map.of()), STANDARD, 1,
+                Map.of("station-service", 3));
+        assertEquals(List.of("station-service", "station-service-2", "station-service-3", "services-service",
+                "health-checkup-service", "legal-aid-service", "overview-service"),
+                specs.stream().map(ServiceSpec::name).toList());
+        Map<String, String> gateway = Stack.gatewaySpec(STANDARD, specs).env();
+        assertEquals("http://127.0.0.1:8081,http://127.0.0.1:8181,http://127.0.0.1:8281",
+                gateway.get("YIZHAN_GATEWAY_STATION_SERVICE_URL"));
+        assertEquals("http://127.0.0.1:8082", gateway.get("YIZHAN_GATEWAY_SERVICES_SERVICE_URL"));
+        assertThrows(IllegalArgumentException.class, () -> new Stack.Options(null, null, STANDARD, true, List.of(),
+                Settings.of(Map.of()), "", Map.of(), 1, Map.of("station-service", 10)));
+    }
+
+    @Test
     void aStackTakesOneToNineInstances() {
         assertThrows(IllegalArgumentException.class, () -> new Stack.Options(null, null, STANDARD, true, List.of(),
                 Settings.of(Map.of()), "", Map.of(), 0));
