@@ -455,12 +455,8 @@ public class PartnerPush {
                 ps.executeUpdate();
             }
         }
-        if (!inserts.isEmpty()) {
-            addOrganisers(c, caller.partner(), inserts);
-        }
-        if (!updates.isEmpty()) {
-            arrangeOrganisers(c, caller.partner(), updates);
-        }
+        addOrganisers(c, caller.partner(), inserts);
+        arrangeOrganisers(c, caller.partner(), updates);
         List<Row> all = new ArrayList<>(inserts.size() + updates.size());
         all.addAll(inserts);
         all.addAll(updates);
@@ -511,6 +507,9 @@ public class PartnerPush {
      * record no longer names are removed, invited or not.
      */
     private static void arrangeOrganisers(Connection c, String partner, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         List<UUID> ids = new ArrayList<>();
         List<UUID> wantedIds = new ArrayList<>();
         List<String> wantedCodes = new ArrayList<>();
