@@ -28,6 +28,8 @@ public final class PersonalNumbers {
     private static final Pattern ID_CARD = Pattern.compile("\\d{17}[\\dXx]|\\d{15}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Digits of the shortest number looked for: a landline, 0 + a 2-digit area code + 7 digits. */
+    private static final int SHORTEST = 10;
     /** Longer than any number looked for, with its prefix. */
     private static final int LONGEST = 20;
 
@@ -40,7 +42,11 @@ public final class PersonalNumbers {
             return false;
         }
         // NFKC turns full-width digits, plus signs, parentheses and spaces into their ASCII forms.
-        String s = UUID.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ");
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (asciiDigits(normal) < SHORTEST) {
+            return false; // most titles and ids: too few digits for any number, no pattern to try
+        }
+        String s = UUID.matcher(normal).replaceAll(" ");
         Matcher group = GROUP.matcher(s);
         List<Group> run = new ArrayList<>();
         int end = -1;
@@ -55,6 +61,17 @@ public final class PersonalNumbers {
             end = group.end();
         }
         return anyNumber(run);
+    }
+
+    private static int asciiDigits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Digits and whether a letter touches them before or after. */

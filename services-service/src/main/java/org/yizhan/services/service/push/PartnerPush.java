@@ -201,7 +201,9 @@ public class PartnerPush {
         Plan plan = plan(checked, existing(c, partner, checked.valid), now, dryRun);
         write(c, caller, plan.inserts, plan.updates, now);
         batch.written = System.nanoTime();
-        Map<UUID, Set<String>> organisers = organisers(c, plan.inserts, plan.updates);
+        // A new activity's only organiser is the pushing partner (named partners are invited):
+        // only updated ones are read back, for the organisers that accepted meanwhile.
+        Map<UUID, Set<String>> organisers = organisers(c, plan.updates);
         for (Row row : plan.inserts) {
             batch.changes.add(change(row, caller, organisers.get(row.id), now));
         }
@@ -453,10 +455,11 @@ public class PartnerPush {
                 ps.executeUpdate();
             }
         }
+        addOrganisers(c, caller.partner(), inserts);
+        arrangeOrganisers(c, caller.partner(), updates);
         List<Row> all = new ArrayList<>(inserts.size() + updates.size());
         all.addAll(inserts);
         all.addAll(updates);
-        arrangeOrganisers(c, caller.partner(), all);
         CopyRows attendance = new CopyRows(all.size() * 200);
         String prefix = caller.partner() + ":";
         // Named people are stored as pseudonyms, like app users (ADR 0014): never the partner's own id.
@@ -479,11 +482,34 @@ public class PartnerPush {
             + " source_record_id, lead_partner) from stdin";
 
     /**
-     * Organisers of pushed records (ADR 0014): the pushing partner organises them; the other
+     * Organisers of new activities (ADR 0014), as {@link #arrangeOrganisers} leaves them: the
+     * pushing partner organises them, the other partners a record names are invited. Nothing is
+     * there to remove or to conflict with, so the rows are copied in.
+     */
+    private static void addOrganisers(Connection c, String partner, List<Row> inserts) throws SQLException {
+        CopyRows organisers = new CopyRows(inserts.size() * 60);
+        CopyRows invitations = new CopyRows(inserts.size() * 12);
+        for (Row row : inserts) {
+            organisers.plain(row.id).text(partner).endRow();
+            for (String code : row.r.organisers()) {
+                if (!code.equals(partner)) {
+                    invitations.plain(row.id).text(code).endRow();
+                }
+            }
+        }
+        organisers.copyIn(c, "copy activity_organiser (activity_id, partner_code) from stdin");
+        invitations.copyIn(c, "copy activity_invitation (activity_id, partner_code) from stdin");
+    }
+
+    /**
+     * Organisers of updated records (ADR 0014): the pushing partner organises them; the other
      * partners a record names are invited, and become organisers only when they accept. Those a
      * record no longer names are removed, invited or not.
      */
     private static void arrangeOrganisers(Connection c, String partner, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         List<UUID> ids = new ArrayList<>();
         List<UUID> wantedIds = new ArrayList<>();
         List<String> wantedCodes = new ArrayList<>();
@@ -523,12 +549,10 @@ public class PartnerPush {
         }
     }
 
-    /** The organisers (accepted) of the activities of {@code inserts} and {@code updates}, as written. */
-    private static Map<UUID, Set<String>> organisers(Connection c, List<Row> inserts, List<Row> updates)
-            throws SQLException {
+    /** The organisers (accepted) of the activities of {@code updates}, as written. */
+    private static Map<UUID, Set<String>> organisers(Connection c, List<Row> updates) throws SQLException {
         Map<UUID, Set<String>> found = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
-        inserts.forEach(r -> ids.add(r.id));
         updates.forEach(r -> ids.add(r.id));
         if (ids.isEmpty()) {
             return found;

@@ -3,8 +3,11 @@ package org.yizhan.services.service.push;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.yizhan.kit.problem.Problem;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -67,8 +70,84 @@ public final class PushRecordReader {
         return new Read(record, errors);
     }
 
+    /**
+     * An ISO-8601 time with an offset, as {@link OffsetDateTime#parse} reads it. The common form
+     * ({@code 2026-11-21T14:00:00+08:00}, {@code 2026-11-21T06:00:00.5Z}) is read field by field, a
+     * few times faster (a batch carries thousands of times); anything else, including invalid
+     * dates, goes to the full parser and its errors.
+     */
     static Instant parseInstant(String text) {
-        return OffsetDateTime.parse(text).toInstant();
+        Instant common = commonForm(text);
+        return common != null ? common : OffsetDateTime.parse(text).toInstant();
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}, or null for any other text or an invalid value. */
+    static Instant commonForm(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (s.charAt(i) == '.') {
+            int from = ++i;
+            while (i < n && i - from < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                nanos = nanos * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == from) {
+                return null;
+            }
+            for (int k = i - from; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        ZoneOffset offset;
+        if (i == n - 1 && s.charAt(i) == 'Z') {
+            offset = ZoneOffset.UTC;
+        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+            int hours = digits(s, i + 1, 2);
+            int minutes = digits(s, i + 4, 2);
+            if ((hours | minutes) < 0) {
+                return null;
+            }
+            int sign = s.charAt(i) == '-' ? -1 : 1;
+            try {
+                offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The number the {@code count} ASCII digits at {@code from} spell, or -1. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value;
     }
 
     private static String text(JsonNode node, String field, List<Problem.FieldError> errors) {
