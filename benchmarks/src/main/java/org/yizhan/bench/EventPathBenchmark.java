@@ -104,19 +104,26 @@ public final class EventPathBenchmark {
                 Histogram serviceLatency = new Histogram(60_000_000L, 3);
                 Map<String, Histogram> perConsumer = new TreeMap<>();
                 Histogram rawLatency = new Histogram(60_000_000L, 3);
+                CpuMeter serviceCpu = new CpuMeter(stack);
+                CpuMeter rawCpu = new CpuMeter(stack);
                 for (int slice = 0; slice < o.slices(); slice++) {
                     boolean serviceFirst = slice % 2 == 0;
                     for (int turn = 0; turn < 2; turn++) {
                         if ((turn == 0) == serviceFirst) {
+                            serviceCpu.start();
                             service.run(o.rate(), sliceSeconds, perConsumer);
+                            serviceCpu.stop();
                         } else {
+                            rawCpu.start();
                             raw.run(o.rate(), sliceSeconds, rawLatency);
+                            rawCpu.stop();
                         }
                     }
                 }
                 perConsumer.values().forEach(serviceLatency::add);
                 String table = report(o, size, partitions, service, serviceLatency, perConsumer, rawLatency, loadAtStart,
-                        NearbySearchBenchmark.loadAverage());
+                        NearbySearchBenchmark.loadAverage())
+                        + cpuReport(serviceCpu, service.relayMicros.getTotalCount(), rawCpu, rawLatency.getTotalCount());
                 Path out = o.repoRoot().resolve("benchmarks/target/event-path.md");
                 Files.createDirectories(out.getParent());
                 Files.writeString(out, table);
@@ -396,6 +403,27 @@ public final class EventPathBenchmark {
         row(sb, "outbox → applied, every consumer", serviceLatency, rawP99);
         perConsumer.forEach((consumer, h) -> row(sb, "outbox → applied by `" + consumer + "`", h, rawP99));
         return sb.toString();
+    }
+
+    /**
+     * CPU per event of each process in either path, over the measured slices (each slice's wait for
+     * its events to be applied included), and what the service path's CPU per event means at the rate.
+     */
+    static String cpuReport(CpuMeter service, long serviceEvents, CpuMeter raw, long rawEvents) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nCPU time per event over the measured slices (ms of CPU, all threads; PostgreSQL: all its processes):\n\n");
+        sb.append("| process | outbox → applied | raw Kafka |\n| --- | ---: | ---: |\n");
+        Map<String, Long> s = new TreeMap<>(service.used());
+        Map<String, Long> r = raw.used();
+        s.forEach((name, ms) -> sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", name,
+                perEvent(ms, serviceEvents), perEvent(r.getOrDefault(name, 0L), rawEvents))));
+        sb.append(String.format(Locale.ROOT, "| **all** | **%.2f** | **%.2f** |%n", perEvent(service.total(), serviceEvents),
+                perEvent(raw.total(), rawEvents)));
+        return sb.toString();
+    }
+
+    private static double perEvent(long millis, long events) {
+        return events == 0 ? Double.NaN : (double) millis / events;
     }
 
     private static void row(StringBuilder sb, String name, Histogram h, double rawP99) {
