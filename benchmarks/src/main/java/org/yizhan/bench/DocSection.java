@@ -41,4 +41,19 @@ final class DocSection {
         String document = Files.readString(file, StandardCharsets.UTF_8);
         Files.writeString(file, replace(document, name, body), StandardCharsets.UTF_8);
     }
+
+    /**
+     * A benchmark's report: printed, written to {@code benchmarks/target/<targetFile>} under
+     * {@code repoRoot}, and into the section of {@code name} of {@code doc} when one is given.
+     */
+    static void publish(Path repoRoot, String targetFile, Path doc, String name, String report) throws IOException {
+        System.out.println(report);
+        Path out = repoRoot.resolve("benchmarks/target").resolve(targetFile);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        if (doc != null) {
+            write(doc, name, report);
+            System.out.println("written into " + doc);
+        }
+    }
 }

@@ -169,14 +169,7 @@ public final class NearbySearchBenchmark {
                     connections.add(pg.connect(o.database()));
                 }
                 String report = measure(o, port, connections, service, pg, loadAtStart);
-                System.out.println(report);
-                Path out = o.repoRoot().resolve("benchmarks/target/nearby-search.md");
-                Files.createDirectories(out.getParent());
-                Files.writeString(out, report);
-                if (o.doc() != null) {
-                    DocSection.write(o.doc(), NearbySearchBenchmark.class.getName(), report);
-                    System.out.println("written into " + o.doc());
-                }
+                DocSection.publish(o.repoRoot(), "nearby-search.md", o.doc(), NearbySearchBenchmark.class.getName(), report);
             } finally {
                 for (Connection c : connections) {
                     c.close();

@@ -74,14 +74,7 @@ public final class ScaleOutBenchmark {
             runs.add(measure(o, count, queries));
         }
         String report = report(o, runs, loadAtStart, NearbySearchBenchmark.loadAverage());
-        System.out.println(report);
-        Path out = o.repoRoot().resolve("benchmarks/target/scale-out.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        if (o.doc() != null) {
-            DocSection.write(o.doc(), NAME, report);
-            System.out.println("written into " + o.doc());
-        }
+        DocSection.publish(o.repoRoot(), "scale-out.md", o.doc(), NAME, report);
     }
 
     private static Run measure(Options o, int count, List<double[]> queries) throws Exception {

@@ -102,14 +102,7 @@ public final class SoakBenchmark {
         } finally {
             BenchServices.down(stack);
         }
-        System.out.println(report);
-        Path out = o.repoRoot().resolve("benchmarks/target/soak.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        if (o.doc() != null) {
-            DocSection.write(o.doc(), NAME, report);
-            System.out.println("written into " + o.doc());
-        }
+        DocSection.publish(o.repoRoot(), "soak.md", o.doc(), NAME, report);
     }
 
     /** The minutes of load, each sampled at its end by a thread of its own while the next minute runs. */
