@@ -1,7 +1,6 @@
 package org.yizhan.gateway;
 
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.DeploymentOptions;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -10,8 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -45,15 +47,24 @@ class UpstreamClientsTest {
     void eachEventLoopHasAClientOfItsOwnAndKeepsIt() throws Exception {
         UpstreamClients clients = new UpstreamClients(vertx, new HttpClientOptions(), 8, 2);
         Map<Thread, HttpClient> byLoop = new ConcurrentHashMap<>();
-        // Two instances of a verticle are given the two event loops in turn.
-        vertx.deployVerticle(() -> new AbstractVerticle() {
-            @Override
-            public void start() {
-                HttpClient client = clients.current();
-                assertSame(client, clients.current(), "the same loop gets the same client");
-                byLoop.put(Thread.currentThread(), client);
-            }
-        }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // A task on each of the two event loops (taken from the loop group itself, not from how a
+        // deployment happens to spread over them).
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            loop.execute(() -> {
+                try {
+                    HttpClient client = clients.current();
+                    assertSame(client, clients.current(), "the same loop gets the same client");
+                    byLoop.put(Thread.currentThread(), client);
+                    ran.complete(null);
+                } catch (Throwable e) {
+                    ran.completeExceptionally(e);
+                }
+            });
+            done.add(ran);
+        }
+        CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 
         assertEquals(2, byLoop.size(), "two event loops");
         assertEquals(2, Set.copyOf(byLoop.values()).size(), "a client each");
