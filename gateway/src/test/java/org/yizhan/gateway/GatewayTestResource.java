@@ -1,15 +1,12 @@
 package org.yizhan.gateway;
 
+import org.yizhan.localstack.Ports;
 import org.yizhan.localstack.TempDirs;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import org.yizhan.localstack.security.DevKeys;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -74,7 +71,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
                 if (upstream.getKey().equals(own)) {
                     continue;
                 }
-                int port = upstream.getKey().equals(down) ? unusedPort() : EchoUpstream.start(vertx, upstream.getKey());
+                int port = upstream.getKey().equals(down) ? Ports.free() : EchoUpstream.start(vertx, upstream.getKey());
                 config.put(upstream.getValue(), "http://127.0.0.1:" + port);
                 // The stand-in serves its OpenAPI document on the same port.
                 config.put(upstream.getValue().replace("-url", "-management-url"), "http://127.0.0.1:" + port);
@@ -102,9 +99,4 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         return Path.of(dir);
     }
 
-    static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.localstack.Ports;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -59,17 +58,15 @@ class InstanceBalancingTest {
 
     /**
      * A free port per role, chosen once per JVM and kept as a system property: the profile and the test
-     * may be loaded by different class loaders.
+     * may be loaded by different class loaders. It is bound only after the gateway has started and
+     * begun checking it, so it comes from below the range the system takes ports for outgoing
+     * connections from; otherwise one of those checks' own connections may hold it by then.
      */
     static synchronized int port(String role) {
         String key = "org.yizhan.gateway.test.balancing." + role;
         String port = System.getProperty(key);
         if (port == null) {
-            try {
-                port = Integer.toString(GatewayTestResource.unusedPort());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            port = Integer.toString(Ports.free());
             System.setProperty(key, port);
         }
         return Integer.parseInt(port);

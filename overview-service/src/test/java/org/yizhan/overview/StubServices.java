@@ -5,12 +5,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.yizhan.localstack.Ports;
 import org.yizhan.localstack.TempDirs;
 import org.yizhan.localstack.security.DevKeys;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,7 +57,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         try {
             for (Map.Entry<String, String> service : URL_PROPERTIES.entrySet()) {
-                int port = service.getKey().equals(down) ? unusedPort() : start(service.getKey());
+                int port = service.getKey().equals(down) ? Ports.free() : start(service.getKey());
                 config.put(service.getValue(), "http://127.0.0.1:" + port);
             }
         } catch (Exception e) {
@@ -129,9 +127,4 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         request.response().putHeader("Content-Type", "application/json").end(body.encode());
     }
 
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
