@@ -1,6 +1,7 @@
 package org.yizhan.localstack.testing;
 
 import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -14,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 
@@ -66,10 +71,21 @@ public final class HostileRequests {
     private final Map<String, String> ids;
     private final String baseUrl;
     private final String document;
-    private final List<String> failures = new ArrayList<>();
-    private final List<String> acceptedWrites = new ArrayList<>();
+    private final List<Probe> probes = new ArrayList<>();
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> acceptedWrites = Collections.synchronizedList(new ArrayList<>());
     private Set<String> declared = Set.of();
-    private int requests;
+
+    /**
+     * Senders at once for {@link #sendAll()}: one sender leaves a core idle while the service answers.
+     * A test that may accept a hostile write sends one at a time instead ({@link #sendAll(int)}).
+     */
+    static final int SENDERS = Integer.getInteger("yizhan.hostile.senders", 3);
+
+    /** One request to send, with the token it goes with and the statuses its operation declares. */
+    private record Probe(String method, String path, Map<String, String> query, Map<String, String> headers,
+                         String contentType, Object body, boolean checkAnswer, String token, Set<String> declared) {
+    }
 
     /**
      * @param tokens each request goes with the next of these, so that every role meets every shape somewhere
@@ -100,8 +116,17 @@ public final class HostileRequests {
         return baseUrl == null ? request : request.baseUri(baseUrl);
     }
 
-    /** Exercises every GET, POST, PUT and DELETE operation of the document. */
+    /**
+     * Exercises every GET, POST, PUT and DELETE operation of the document, several requests at once:
+     * for a caller that expects no hostile request to change anything, so that none depends on the
+     * order the others are answered in.
+     */
     public Result sendAll() {
+        return sendAll(SENDERS);
+    }
+
+    /** As {@link #sendAll()}, with {@code senders} requests at once (1: in the order they are planned). */
+    public Result sendAll(int senders) {
         JsonPath doc = given().queryParam("format", "json").when().get(document).then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
@@ -114,8 +139,29 @@ public final class HostileRequests {
                 }
             }
         }
-        return new Result(operations, requests, failures.stream().distinct().limit(40).toList(),
-                acceptedWrites.stream().limit(40).toList());
+        sendConcurrently(senders);
+        return new Result(operations, probes.size(), failures.stream().distinct().sorted().limit(40).toList(),
+                acceptedWrites.stream().sorted().limit(40).toList());
+    }
+
+    private void sendConcurrently(int threads) {
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Probe probe : probes) {
+                sent.add(senders.submit(() -> send(probe)));
+            }
+            for (Future<?> one : sent) {
+                one.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the hostile requests", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a hostile request could not be sent", e.getCause());
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -228,18 +274,31 @@ public final class HostileRequests {
         send(method, path, query, headers, contentType, body, true);
     }
 
-    /** Sends one request; {@code checkAnswer}: also hold the answer to the document (not only its status). */
+    /** Plans one request; {@code checkAnswer}: also hold the answer to the document (not only its status). */
     private void send(String method, String path, Map<String, String> query, Map<String, String> headers,
                       String contentType, Object body, boolean checkAnswer) {
-        String token = tokens.get(requests % tokens.size());
-        requests++;
+        probes.add(new Probe(method, path, query, headers, contentType, body, checkAnswer,
+                tokens.get(probes.size() % tokens.size()), declared));
+    }
+
+    private void send(Probe probe) {
+        String method = probe.method();
+        String path = probe.path();
+        Map<String, String> query = probe.query();
+        Map<String, String> headers = probe.headers();
+        String contentType = probe.contentType();
+        Object body = probe.body();
+        String token = probe.token();
         // Every answer, refusals included, must be one the document declares (status, content type, body).
         // The requests are hostile on purpose and the validator cannot read all of them: answers only.
-        RequestSpecification request = given().noFilters().urlEncodingEnabled(false);
+        // Without the copy of each request that Quarkus' tests keep for a failed then(): this class
+        // reports its own failures, and pretty-printing thousands of huge bodies is most of its time.
+        RequestSpecification request = given().noFilters().urlEncodingEnabled(false)
+                .config(RestAssured.config().logConfig(new LogConfig()));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (checkAnswer) {
+        if (probe.checkAnswer()) {
             request.filter(OpenApiContractFilter.answersOnly(document));
         }
         query.forEach((k, v) -> request.queryParam(k, encode(v)));
@@ -262,7 +321,7 @@ public final class HostileRequests {
         if (!"get".equals(method) && response.statusCode() / 100 == 2) {
             acceptedWrites.add((token == null ? "[no token] " : "") + label + " -> " + response.statusCode());
         }
-        if (response.statusCode() >= 500 || !declared.contains(String.valueOf(response.statusCode()))
+        if (response.statusCode() >= 500 || !probe.declared().contains(String.valueOf(response.statusCode()))
                 || STACK_FRAME.matcher(answer).find() || answer.contains("Caused by:")
                 || EXCEPTION_CLASS.matcher(answer).find()) {
             failures.add(label + " -> " + response.statusCode() + " " + abbreviated(answer));
