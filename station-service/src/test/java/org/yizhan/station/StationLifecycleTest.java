@@ -178,6 +178,46 @@ class StationLifecycleTest {
         as(manager, "station-manager").post("/api/v1/stations/" + id + "/verifications").then().statusCode(403);
     }
 
+    /**
+     * Two admins assigning the same person at once, and others at the same moment: each PUT is
+     * answered 204 (it is idempotent), each person manages the station once, and the history holds
+     * one change per person.
+     */
+    @Test
+    void managersAssignedAtTheSameMomentAreAllAssignedOnce() throws Exception {
+        String id = registerAs("admin-1", "union-admin");
+        List<String> people = List.of("same-" + UUID.randomUUID(), "other-" + UUID.randomUUID(),
+                "third-" + UUID.randomUUID());
+        List<String> puts = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            puts.addAll(people);
+        }
+        java.util.concurrent.ExecutorService admins = java.util.concurrent.Executors.newFixedThreadPool(puts.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String person : puts) {
+                answers.add(admins.submit(() -> {
+                    start.await();
+                    return as("admin-1", "union-admin").put("/api/v1/stations/" + id + "/managers/" + person)
+                            .then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(204, answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            admins.shutdownNow();
+        }
+        List<String> managers = as("admin-1", "union-admin").get("/api/v1/stations/" + id + "/managers")
+                .then().statusCode(200).extract().path("");
+        assertEquals(people.stream().sorted().toList(), managers.stream().filter(people::contains).sorted().toList());
+        List<String> changes = as("admin-1", "union-admin").queryParam("limit", 50)
+                .get("/api/v1/stations/" + id + "/history").then().statusCode(200).extract().path("change");
+        assertEquals(3, changes.stream().filter("MANAGER_ADDED"::equals).count(), changes.toString());
+    }
+
     @Test
     void clientsMaySendAndReceiveGcj02() {
         GeoPoint wgs84 = new GeoPoint(39.7046, 116.3127);

@@ -231,7 +231,8 @@ public class StationResource {
     @Path("/{id}/managers/{subject}")
     @RolesAllowed(Roles.UNION_ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Let a person manage the station", description = "Union admins only; idempotent.")
+    @Operation(summary = "Let a person manage the station",
+            description = "Union admins only; idempotent, also when several arrive at the same moment.")
     @APIResponse(responseCode = "204", description = "The subject manages the station")
     public void addManager(@PathParam("id") UUID id,
                            @PathParam("subject") @Size(max = SUBJECT_MAX)

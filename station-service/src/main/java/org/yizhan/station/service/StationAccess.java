@@ -4,6 +4,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.yizhan.kit.problem.ProblemException;
 import org.yizhan.kit.security.Roles;
@@ -28,6 +29,18 @@ public class StationAccess {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Station requireExisting(UUID stationId) {
         Station station = em.find(Station.class, stationId);
+        if (station == null) {
+            throw ProblemException.notFound("站点", "Station");
+        }
+        return station;
+    }
+
+    /**
+     * The station, locked until the caller's transaction ends, so that changes to what belongs to it
+     * (its managers) made at the same moment wait for each other instead of failing on its version.
+     */
+    public Station requireExistingLocked(UUID stationId) {
+        Station station = em.find(Station.class, stationId, LockModeType.PESSIMISTIC_WRITE);
         if (station == null) {
             throw ProblemException.notFound("站点", "Station");
         }

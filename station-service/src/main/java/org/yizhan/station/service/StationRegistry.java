@@ -148,7 +148,7 @@ public class StationRegistry {
     /** Lets {@code subject} manage the station (union admins only). */
     @Transactional
     public void addManager(UUID id, String subject, SecurityIdentity caller) {
-        Station station = access.requireExisting(id);
+        Station station = access.requireExistingLocked(id);
         if (access.manages(subject, id)) {
             return;
         }
@@ -159,7 +159,7 @@ public class StationRegistry {
     /** Takes the station away from {@code subject} (union admins only). */
     @Transactional
     public void removeManager(UUID id, String subject, SecurityIdentity caller) {
-        Station station = access.requireExisting(id);
+        Station station = access.requireExistingLocked(id);
         int removed = em.createQuery("delete from StationManager m where m.key = :key")
                 .setParameter("key", new StationManager.Key(id, subject)).executeUpdate();
         if (removed == 0) {
