@@ -188,34 +188,66 @@ class StationLifecycleTest {
         String id = registerAs("admin-1", "union-admin");
         List<String> people = List.of("same-" + UUID.randomUUID(), "other-" + UUID.randomUUID(),
                 "third-" + UUID.randomUUID());
-        List<String> puts = new java.util.ArrayList<>();
+        List<java.util.concurrent.Callable<Integer>> puts = new java.util.ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            puts.addAll(people);
-        }
-        java.util.concurrent.ExecutorService admins = java.util.concurrent.Executors.newFixedThreadPool(puts.size());
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (String person : puts) {
-                answers.add(admins.submit(() -> {
-                    start.await();
-                    return as("admin-1", "union-admin").put("/api/v1/stations/" + id + "/managers/" + person)
-                            .then().extract().statusCode();
-                }));
+            for (String person : people) {
+                puts.add(() -> as("admin-1", "union-admin").put("/api/v1/stations/" + id + "/managers/" + person)
+                        .then().extract().statusCode());
             }
-            start.countDown();
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                assertEquals(204, answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            }
-        } finally {
-            admins.shutdownNow();
         }
+        assertEquals(java.util.Collections.nCopies(puts.size(), 204), atOnce(puts));
         List<String> managers = as("admin-1", "union-admin").get("/api/v1/stations/" + id + "/managers")
                 .then().statusCode(200).extract().path("");
         assertEquals(people.stream().sorted().toList(), managers.stream().filter(people::contains).sorted().toList());
-        List<String> changes = as("admin-1", "union-admin").queryParam("limit", 50)
-                .get("/api/v1/stations/" + id + "/history").then().statusCode(200).extract().path("change");
-        assertEquals(3, changes.stream().filter("MANAGER_ADDED"::equals).count(), changes.toString());
+        assertEquals(3, changes(id).stream().filter("MANAGER_ADDED"::equals).count());
+    }
+
+    /**
+     * Verifications and status changes carry no version (no If-Match): several at the same moment
+     * are each answered 200, one after the other, and each is in the history.
+     */
+    @Test
+    void verificationsAndStatusChangesAtTheSameMomentAreEachAnswered() throws Exception {
+        String id = registerAs("admin-1", "union-admin");
+        List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> as("admin-1", "union-admin").post("/api/v1/stations/" + id + "/verifications")
+                    .then().extract().statusCode());
+            String status = i % 2 == 0 ? "TEMPORARILY_CLOSED" : "ACTIVE";
+            calls.add(() -> as("admin-1", "union-admin")
+                    .body("{\"status\": \"" + status + "\", \"reason\": \"水管维修\"}")
+                    .post("/api/v1/stations/" + id + "/status").then().extract().statusCode());
+        }
+        assertEquals(java.util.Collections.nCopies(calls.size(), 200), atOnce(calls));
+        assertEquals(4, changes(id).stream().filter("VERIFIED"::equals).count());
+    }
+
+    /** The calls' answers, the calls released together from threads of their own. */
+    static List<Integer> atOnce(List<java.util.concurrent.Callable<Integer>> calls) throws Exception {
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Callable<Integer> call : calls) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    static List<String> changes(String id) {
+        return as("admin-1", "union-admin").queryParam("limit", 50).get("/api/v1/stations/" + id + "/history")
+                .then().statusCode(200).extract().path("change");
     }
 
     @Test

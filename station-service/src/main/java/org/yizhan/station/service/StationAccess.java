@@ -28,23 +28,17 @@ public class StationAccess {
     /** The station; 404 problem if there is none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Station requireExisting(UUID stationId) {
-        Station station = em.find(Station.class, stationId);
-        if (station == null) {
-            throw ProblemException.notFound("站点", "Station");
-        }
-        return station;
+        return require(stationId, LockModeType.NONE);
     }
 
     /**
-     * The station, locked until the caller's transaction ends, so that changes to what belongs to it
-     * (its managers) made at the same moment wait for each other instead of failing on its version.
+     * The station, locked until the caller's transaction ends, so that changes that carry no version
+     * (managers, verifications, status) made at the same moment wait for each other instead of
+     * failing on the station's version.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Station requireExistingLocked(UUID stationId) {
-        Station station = em.find(Station.class, stationId, LockModeType.PESSIMISTIC_WRITE);
-        if (station == null) {
-            throw ProblemException.notFound("站点", "Station");
-        }
-        return station;
+        return require(stationId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -53,9 +47,27 @@ public class StationAccess {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Station requireManageable(UUID stationId, SecurityIdentity caller) {
-        Station station = requireExisting(stationId);
+        return requireManageable(stationId, caller, LockModeType.NONE);
+    }
+
+    /** As {@link #requireManageable}, and locked as {@link #requireExistingLocked} locks it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Station requireManageableLocked(UUID stationId, SecurityIdentity caller) {
+        return requireManageable(stationId, caller, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Station requireManageable(UUID stationId, SecurityIdentity caller, LockModeType lock) {
+        Station station = require(stationId, lock);
         if (!mayManage(caller, stationId)) {
             throw new ForbiddenException();
+        }
+        return station;
+    }
+
+    private Station require(UUID stationId, LockModeType lock) {
+        Station station = em.find(Station.class, stationId, lock);
+        if (station == null) {
+            throw ProblemException.notFound("站点", "Station");
         }
         return station;
     }

@@ -109,7 +109,7 @@ public class StationRegistry {
     @Transactional
     public Station changeStatus(UUID id, StationStatus status, String reason, LocalDate expectedReopening,
                                 SecurityIdentity caller) {
-        Station station = access.requireManageable(id, caller);
+        Station station = access.requireManageableLocked(id, caller);
         String cleanReason = reason == null || reason.isBlank() ? null : reason.strip();
         if (status != StationStatus.ACTIVE && cleanReason == null) {
             throw ProblemException.invalidField("reason", "关闭站点时必须说明原因 / a reason is required when closing a station");
@@ -139,7 +139,7 @@ public class StationRegistry {
     /** Records that staff checked the station today and found its record true. */
     @Transactional
     public Station verify(UUID id, SecurityIdentity caller) {
-        Station station = access.requireManageable(id, caller);
+        Station station = access.requireManageableLocked(id, caller);
         station.lastVerifiedOn = clock.today(ZONE);
         station.lastVerifiedBy = caller.getPrincipal().getName();
         return changed(station, StationChange.Kind.VERIFIED, caller);
@@ -207,7 +207,8 @@ public class StationRegistry {
             em.flush();
         } catch (OptimisticLockException e) {
             // Another request changed the station after this one read it (two updates with the same
-            // If-Match both passed the version check): the answer of a stale version, not a 500.
+            // If-Match both passed the version check): the answer of a stale version, not a 500. The
+            // changes without a version lock the station first and do not meet this.
             throw new ProblemException(kind == StationChange.Kind.UPDATED ? ProblemType.PRECONDITION_FAILED
                     : ProblemType.CONFLICT, "站点已被他人同时修改，请刷新后重试",
                     "The station was changed by another request meanwhile; reload and retry");
