@@ -6,9 +6,15 @@ import org.yizhan.localstack.postgres.PostgresProvisioner;
 import org.yizhan.localstack.postgres.PostgresServer;
 import org.yizhan.localstack.security.DevKeys;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +33,8 @@ import java.util.concurrent.CompletionException;
  * ({@code station-service}), the others after it ({@code station-service-2}, ...).
  */
 public final class Stack implements AutoCloseable {
+
+    private static final HttpClient READINESS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * Where things go and which ports they take. {@code databaseSuffix} is appended to every
@@ -295,6 +303,43 @@ public final class Stack implements AutoCloseable {
 
     public synchronized String gatewayUrl() {
         return gateway.spec().url();
+    }
+
+    /**
+     * Waits until the gateway routes to every service again, which a service's own readiness does not
+     * tell: the gateway checks its instances every few seconds, and until it has seen a restarted one
+     * ready it answers 503 for that service. Routed means that the gateway's readiness names no
+     * service {@code unreachable}.
+     */
+    public void awaitRouted(Duration timeout) {
+        HttpRequest readiness;
+        synchronized (this) {
+            readiness = HttpRequest.newBuilder(URI.create(gateway.spec().managementUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> answer = READINESS.send(readiness, HttpResponse.BodyHandlers.ofString());
+                last = answer.statusCode() + " " + answer.body();
+                if (answer.statusCode() == 200 && !answer.body().contains("\"unreachable\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the gateway does not route to every service after " + timeout + ": " + last);
     }
 
     public String kafkaBootstrap() {

@@ -106,7 +106,7 @@ class FaultScenariosTest {
         }
         for (ServiceProcess process : stack.processes()) {
             if (!process.isAlive()) {
-                stack.start(process.spec().name()).awaitReady(Duration.ofMinutes(3));
+                restart(process.spec().name());
             }
         }
     }
@@ -170,13 +170,13 @@ class FaultScenariosTest {
         OptionalInt exit = station.awaitExit(Duration.ofSeconds(40));
         double shutdownSeconds = (System.nanoTime() - signalled) / 1e9;
         assertTrue(exit.isPresent(), "station-service still runs 40 s after SIGTERM");
-        stack.start(STATION_SERVICE).awaitReady(Duration.ofMinutes(3));
+        restart(STATION_SERVICE);
 
         // services-service stopped by SIGTERM while it applies a backlog of station events.
         Interruption consumer = interruptMidBatch(SERVICES_SERVICE, false, 150);
         Map<TopicPartition, Long> committed = consumer.committed();
         long appliedNotCommitted = consumer.appliedNotCommitted();
-        stack.start(SERVICES_SERVICE).awaitReady(Duration.ofMinutes(3));
+        restart(SERVICES_SERVICE);
         awaitCaughtUp(flow);
         EventFlow.Delivery delivery = flow.delivery();
         List<String> replicas = EventFlow.replicaDifferences(databases);
@@ -216,7 +216,7 @@ class FaultScenariosTest {
         EventFlow flow = new EventFlow(databases, topics);
         Interruption killed = interruptMidBatch(SERVICES_SERVICE, true, 200);
         long restarted = System.nanoTime();
-        stack.start(SERVICES_SERVICE).awaitReady(Duration.ofMinutes(3));
+        restart(SERVICES_SERVICE);
         awaitCaughtUp(flow);
         double catchUp = (System.nanoTime() - restarted) / 1e9;
         EventFlow.Delivery delivery = flow.delivery();
@@ -263,7 +263,7 @@ class FaultScenariosTest {
         stack.kill(STATION_SERVICE);
         stack.startKafka();
         long back = System.nanoTime();
-        stack.start(STATION_SERVICE).awaitReady(Duration.ofMinutes(3));
+        restart(STATION_SERVICE);
         awaitCaughtUp(flow);
         double catchUp = (System.nanoTime() - back) / 1e9;
         EventFlow.Delivery delivery = flow.delivery();
@@ -545,6 +545,12 @@ class FaultScenariosTest {
             }
         }
         return new Interruption(writes, ids, applied, committed, appliedNotCommitted);
+    }
+
+    /** Starts {@code service} again and waits until it is ready and the gateway routes to it. */
+    void restart(String service) {
+        stack.start(service).awaitReady(Duration.ofMinutes(3));
+        stack.awaitRouted(Duration.ofSeconds(30));
     }
 
     /** {@code count} station updates through the gateway, round the fixture stations; the ids updated. */
