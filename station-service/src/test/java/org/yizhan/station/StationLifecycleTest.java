@@ -21,8 +21,16 @@ import org.yizhan.localstack.testing.YizhanTestResource;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -188,14 +196,14 @@ class StationLifecycleTest {
         String id = registerAs("admin-1", "union-admin");
         List<String> people = List.of("same-" + UUID.randomUUID(), "other-" + UUID.randomUUID(),
                 "third-" + UUID.randomUUID());
-        List<java.util.concurrent.Callable<Integer>> puts = new java.util.ArrayList<>();
+        List<Callable<Integer>> puts = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (String person : people) {
                 puts.add(() -> as("admin-1", "union-admin").put("/api/v1/stations/" + id + "/managers/" + person)
                         .then().extract().statusCode());
             }
         }
-        assertEquals(java.util.Collections.nCopies(puts.size(), 204), atOnce(puts));
+        assertEquals(Collections.nCopies(puts.size(), 204), atOnce(puts));
         List<String> managers = as("admin-1", "union-admin").get("/api/v1/stations/" + id + "/managers")
                 .then().statusCode(200).extract().path("");
         assertEquals(people.stream().sorted().toList(), managers.stream().filter(people::contains).sorted().toList());
@@ -209,7 +217,7 @@ class StationLifecycleTest {
     @Test
     void verificationsAndStatusChangesAtTheSameMomentAreEachAnswered() throws Exception {
         String id = registerAs("admin-1", "union-admin");
-        List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+        List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             calls.add(() -> as("admin-1", "union-admin").post("/api/v1/stations/" + id + "/verifications")
                     .then().extract().statusCode());
@@ -218,26 +226,26 @@ class StationLifecycleTest {
                     .body("{\"status\": \"" + status + "\", \"reason\": \"水管维修\"}")
                     .post("/api/v1/stations/" + id + "/status").then().extract().statusCode());
         }
-        assertEquals(java.util.Collections.nCopies(calls.size(), 200), atOnce(calls));
+        assertEquals(Collections.nCopies(calls.size(), 200), atOnce(calls));
         assertEquals(4, changes(id).stream().filter("VERIFIED"::equals).count());
     }
 
     /** The calls' answers, the calls released together from threads of their own. */
-    static List<Integer> atOnce(List<java.util.concurrent.Callable<Integer>> calls) throws Exception {
-        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+    static List<Integer> atOnce(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(calls.size());
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (java.util.concurrent.Callable<Integer> call : calls) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
                 answers.add(callers.submit(() -> {
                     start.await();
                     return call.call();
                 }));
             }
             start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
             }
             return statuses;
         } finally {

@@ -332,12 +332,7 @@ public final class Stack implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ServiceProcess.sleep(200);
         }
         throw new IllegalStateException("the gateway does not route to every service after " + timeout + ": " + last);
     }

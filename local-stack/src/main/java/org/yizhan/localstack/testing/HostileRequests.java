@@ -179,7 +179,7 @@ public final class HostileRequests {
                 for (String text : TEXTS) {
                     if (!text.isEmpty()) { // an empty segment is another path (answered 404 or 405 there)
                         // The path then matches no operation for the validator: the status alone is checked.
-                        send(method, withIds(path.replace("{" + p.get("name") + "}", encode(text))), Map.of(), Map.of(),
+                        plan(method, withIds(path.replace("{" + p.get("name") + "}", encode(text))), Map.of(), Map.of(),
                                 null, null, false);
                     }
                 }
@@ -191,7 +191,7 @@ public final class HostileRequests {
             if ("query".equals(in) || "header".equals(in)) {
                 for (String text : TEXTS) {
                     Map<String, String> one = Map.of((String) p.get("name"), text);
-                    send(method, validPath, "query".equals(in) ? one : Map.of(), "header".equals(in) ? one : Map.of(),
+                    plan(method, validPath, "query".equals(in) ? one : Map.of(), "header".equals(in) ? one : Map.of(),
                             null, null);
                 }
             }
@@ -199,12 +199,12 @@ public final class HostileRequests {
         for (String header : List.of("If-Match", "Idempotency-Key")) {
             for (String text : List.of("", "*", "\"-1\"", "\"99999999999\"", "W/\"1\"", "\"1\", \"2\"", "x".repeat(1_000),
                     "键 值", "\"abc\"")) {
-                send(method, validPath, Map.of(), Map.of(header, text), null, null);
+                plan(method, validPath, Map.of(), Map.of(header, text), null, null);
             }
         }
         if (op.get("requestBody") == null) {
             if (!"get".equals(method)) {
-                send(method, validPath, Map.of(), Map.of(), "application/json", "{\"unexpected\":true}");
+                plan(method, validPath, Map.of(), Map.of(), "application/json", "{\"unexpected\":true}");
             }
             return;
         }
@@ -218,12 +218,12 @@ public final class HostileRequests {
     @SuppressWarnings("unchecked")
     private void exerciseBody(JsonPath doc, String method, String path, String mediaType, Map<String, Object> schema) {
         for (String body : BODIES) {
-            send(method, path, Map.of(), Map.of(), mediaType, body);
+            plan(method, path, Map.of(), Map.of(), mediaType, body);
         }
-        send(method, path, Map.of(), Map.of(), mediaType, "");
+        plan(method, path, Map.of(), Map.of(), mediaType, "");
         for (String wrong : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
                 "multipart/form-data; boundary=x", "application/json; charset=latin1")) {
-            send(method, path, Map.of(), Map.of(), wrong, "a=b");
+            plan(method, path, Map.of(), Map.of(), wrong, "a=b");
         }
         Map<String, Object> resolved = resolve(doc, schema);
         Map<String, Object> properties = resolved == null ? null : (Map<String, Object>) resolved.get("properties");
@@ -239,7 +239,7 @@ public final class HostileRequests {
                 }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put(property, value);
-                send(method, path, Map.of(), Map.of(), mediaType, body);
+                plan(method, path, Map.of(), Map.of(), mediaType, body);
             }
         }
     }
@@ -272,13 +272,13 @@ public final class HostileRequests {
         return (Map<String, Object>) doc.getMap("components.schemas").get(name);
     }
 
-    private void send(String method, String path, Map<String, String> query, Map<String, String> headers,
+    private void plan(String method, String path, Map<String, String> query, Map<String, String> headers,
                       String contentType, Object body) {
-        send(method, path, query, headers, contentType, body, true);
+        plan(method, path, query, headers, contentType, body, true);
     }
 
     /** Plans one request; {@code checkAnswer}: also hold the answer to the document (not only its status). */
-    private void send(String method, String path, Map<String, String> query, Map<String, String> headers,
+    private void plan(String method, String path, Map<String, String> query, Map<String, String> headers,
                       String contentType, Object body, boolean checkAnswer) {
         probes.add(new Probe(method, path, query, headers, contentType, body, checkAnswer,
                 tokens.get(probes.size() % tokens.size()), declared));
